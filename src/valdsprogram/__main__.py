@@ -1,0 +1,5 @@
+"""`python -m valdsprogram`."""
+
+from valdsprogram.cli import main
+
+main()

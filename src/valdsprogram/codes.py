@@ -1,0 +1,196 @@
+"""The catalogue of diagnostic codes: each code's severity, title and explanation, in one registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from valdsprogram.diagnostics import Diagnostic, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One stable diagnostic code and what it means."""
+
+    code: str
+    """`VP` and three digits; never reused for another meaning."""
+    severity: Severity
+    """The severity every diagnostic with this code has."""
+    title: str
+    """A short Swedish title for the catalogue."""
+    explanation: str
+    """A Swedish paragraph for the catalogue: when the code is given and how to fix it."""
+
+    def at(self, path: str, line: int, column: int, message: str, hint: str = "") -> Diagnostic:
+        """A diagnostic with this code at a place."""
+        return Diagnostic(self.code, self.severity, path, line, column, message, hint)
+
+
+FEL, VARNING = Severity.FEL, Severity.VARNING
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in (
+        # VP0xx: reading the file as safe, plain YAML.
+        Code(
+            "VP001",
+            FEL,
+            "Filen kan inte läsas",
+            "Filen eller mappen finns inte, går inte att öppna, eller är något annat än en vanlig fil.",
+        ),
+        Code(
+            "VP002",
+            FEL,
+            "Filen är för stor",
+            "Filen är större än vad ett program eller en uppföljning rimligen kan vara. Den läses inte alls, "
+            "så att en felaktig eller fientlig fil inte kan låsa verktyget.",
+        ),
+        Code(
+            "VP003",
+            FEL,
+            "Filen är inte UTF-8",
+            "Filen innehåller byte som inte är giltig UTF-8, ofta för att den sparats som Windows-1252 "
+            "eller Latin-1. Spara om filen som UTF-8.",
+        ),
+        Code(
+            "VP004",
+            FEL,
+            "YAML-syntaxfel",
+            "Filen går inte att tolka som YAML, till exempel på grund av fel indrag, tabbtecken, ett kolon "
+            "på fel ställe eller ett citattecken som inte avslutas.",
+        ),
+        Code(
+            "VP005",
+            FEL,
+            "Nyckeln förekommer två gånger",
+            "Samma nyckel står två gånger i samma mappning. Många YAML-verktyg behåller tyst det sista "
+            "värdet; här är det ett fel så att inget försvinner utan att någon märker det.",
+        ),
+        Code(
+            "VP006",
+            FEL,
+            "Ankare och alias används",
+            "YAML-ankare (`&namn`) och alias (`*namn`) behövs inte i dessa filer och kan användas för att "
+            'få verktyg att krascha ("alias-bomb"). Skriv ut värdena i stället.',
+        ),
+        Code(
+            "VP007",
+            FEL,
+            "För djup nästling",
+            "Filen är nästlad djupare än vad programmet eller en uppföljning någonsin behöver.",
+        ),
+        Code(
+            "VP008",
+            VARNING,
+            "Tvetydigt värde",
+            "Värdet tolkas olika av olika YAML-verktyg: `yes`, `no`, `on` och `off` blir sanningsvärden, "
+            "`012` blir ett oktalt tal och `12:30` blir talet 750 i YAML 1.1. Valdsprogram läser det som "
+            "text. Skriv `true`/`false` för sanningsvärden och sätt citattecken runt text.",
+        ),
+        Code(
+            "VP009",
+            FEL,
+            "Flera YAML-dokument",
+            "Filen innehåller mer än ett YAML-dokument (`---`). Varje fil ska innehålla ett enda dokument.",
+        ),
+        Code(
+            "VP010",
+            FEL,
+            "YAML-tagg används",
+            "Taggar som `!!python/object` eller `!egen` stöds inte. Ta bort taggen.",
+        ),
+        Code("VP011", FEL, "Filen är tom", "Filen innehåller inget YAML-dokument, eller bara kommentarer."),
+        # VP1xx: the shape of the data (the model).
+        Code(
+            "VP101",
+            FEL,
+            "Okänd nyckel",
+            "Nyckeln finns inte i formatet. Ofta är det ett stavfel; meddelandet föreslår den närmaste "
+            "giltiga nyckeln.",
+        ),
+        Code("VP102", FEL, "Nyckel saknas", "En obligatorisk nyckel saknas."),
+        Code(
+            "VP103",
+            FEL,
+            "Fel sorts värde",
+            "Värdet är av fel slag, till exempel text där ett tal, en lista eller en mappning ska stå.",
+        ),
+        Code(
+            "VP104",
+            FEL,
+            "Otillåtet värde",
+            "Värdet är inte ett av de tillåtna, till exempel en enhet eller status som inte finns.",
+        ),
+        Code(
+            "VP105",
+            FEL,
+            "Värdet har fel form",
+            "Värdet har rätt slag men fel form: ett id som inte följer mönstret, ett datum som inte är "
+            "ÅÅÅÅ-MM-DD, ett tal utanför sitt intervall eller en tom text.",
+        ),
+        # VP2xx: rules over the program.
+        Code(
+            "VP201",
+            FEL,
+            "Dubblerat id",
+            "Två organ, grupper, mål, aktiviteter eller indikatorer har samma id. Id:n måste vara unika i "
+            "hela programmet eftersom uppföljningarna hänvisar till dem.",
+        ),
+        Code(
+            "VP202",
+            FEL,
+            "Okänd ansvarig",
+            "`ansvariga` eller `medlemmar` nämner ett id som varken är ett organ eller en grupp i programmet.",
+        ),
+        Code(
+            "VP203",
+            FEL,
+            "Okänt efterträdande organ",
+            "`ersatts_av` pekar på ett organ som inte finns i programmet.",
+        ),
+        Code(
+            "VP204",
+            FEL,
+            "Datumen går inte ihop",
+            "Ett organs `fran` ligger efter dess `till`, programmets giltighet slutar före den börjar, ett "
+            "organ som ersatts saknar `till`, eller ett efterträdande organ börjar innan föregångaren upphört.",
+        ),
+        Code(
+            "VP205",
+            VARNING,
+            "Mål utan aktiviteter eller indikatorer",
+            "Ett mål saknar aktiviteter eller indikatorer, så ingen kan följa upp det.",
+        ),
+        Code(
+            "VP206",
+            FEL,
+            "Värdet passar inte enheten",
+            "Ett årsmål eller en tolerans passar inte indikatorns enhet: `procent` ska vara 0–100, `antal` "
+            "ett heltal som inte är negativt, `ja/nej` `true` eller `false` (och har ingen tolerans).",
+        ),
+        Code(
+            "VP207",
+            FEL,
+            "Okänd våldstyp",
+            "`valdstyper` nämner ett id som inte finns bland programmets våldstyper.",
+        ),
+        Code(
+            "VP208",
+            VARNING,
+            "Ansvarig som inte finns under programmets giltighet",
+            "Ett organ eller en grupp som är ansvarig för en aktivitet eller indikator finns inte (eller har "
+            "inga medlemmar) någon gång under programmets giltighetstid.",
+        ),
+        Code(
+            "VP209",
+            VARNING,
+            "Id passar inte sitt mål",
+            "Aktiviteter och indikatorer numreras efter sitt mål: under M2 heter de A2.1, A2.2 … och I2.1, "
+            "I2.2 …. Ett id med ett annat målnummer förvirrar den som läser uppföljningarna.",
+        ),
+    )
+}
+
+
+def code(code_id: str) -> Code:
+    """The registered code; a KeyError here is a programming error, caught by the catalogue test."""
+    return CODES[code_id]

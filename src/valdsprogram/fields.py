@@ -1,0 +1,96 @@
+"""Field types shared by the models: ids, texts, dates and indicator values, with Swedish errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from valdsprogram.periods import PERIOD_PATTERN
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+GOAL_PATTERN = r"^M[1-9][0-9]*$"
+ACTIVITY_PATTERN = r"^A[1-9][0-9]*\.[1-9][0-9]*$"
+INDICATOR_PATTERN = r"^I[1-9][0-9]*\.[1-9][0-9]*$"
+
+PATTERN_DESCRIPTIONS = {
+    SLUG_PATTERN: "små bokstäver a–z, siffror och bindestreck, till exempel sdn-sodermalm",
+    GOAL_PATTERN: "M och ett nummer, till exempel M1",
+    ACTIVITY_PATTERN: "A, målets nummer, punkt och ett löpnummer, till exempel A1.2",
+    INDICATOR_PATTERN: "I, målets nummer, punkt och ett löpnummer, till exempel I1.2",
+    PERIOD_PATTERN: "år, bindestreck och T1, T2 eller VB, till exempel 2024-T1",
+}
+"""How each id pattern is explained to a user when a value does not match it."""
+
+
+def vp_error(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    """A validation error that `modelerrors` turns into a diagnostic with exactly this code and text."""
+    return PydanticCustomError("vp", message, {"code": code, "hint": hint})
+
+
+def _parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise vp_error("VP105", f"{value} är inget giltigt datum.", "Kontrollera månad och dag.") from None
+    raise vp_error(
+        "VP105",
+        f"Väntade ett datum (ÅÅÅÅ-MM-DD) men fick {describe(value)}.",
+        "Skriv datumet som till exempel 2023-06-30.",
+    )
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+GoalId = Annotated[str, StringConstraints(pattern=GOAL_PATTERN)]
+ActivityId = Annotated[str, StringConstraints(pattern=ACTIVITY_PATTERN)]
+IndicatorId = Annotated[str, StringConstraints(pattern=INDICATOR_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Datum, ÅÅÅÅ-MM-DD."}),
+]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+
+
+def _number_or_bool(value: Any) -> bool | int | float:
+    if isinstance(value, bool | int | float):
+        return value
+    hint = "Skriv ett tal (med decimalpunkt), eller true/false för ja/nej-indikatorer."
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        hint = f"Använd decimalpunkt: {value.strip().replace(',', '.')}."
+    raise vp_error("VP103", f"Väntade ett tal eller true/false men fick {describe(value)}.", hint)
+
+
+Value = Annotated[
+    bool | int | float,
+    PlainValidator(_number_or_bool),
+    WithJsonSchema({"type": ["number", "boolean"], "description": "Tal, eller true/false för ja/nej."}),
+]
+"""An outcome or annual target: whether it fits the indicator's unit is a rule, not a type."""
+
+
+def describe(value: Any) -> str:
+    """A short Swedish description of a value for error messages: its kind and, briefly, itself."""
+    if value is None:
+        return "ett tomt värde"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, int):
+        return f"heltalet {value}"
+    if isinstance(value, float):
+        return f"decimaltalet {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"texten {shown!r}"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "en mappning"
+    return "ett värde av okänt slag"

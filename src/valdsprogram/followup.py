@@ -1,0 +1,67 @@
+"""The follow-up file's data model (uppfoljning/<period>/<organ>.yaml): one body's report for one period."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, StringConstraints
+
+from valdsprogram.fields import ActivityId, Date, GoalId, IndicatorId, Slug, Text, Value
+from valdsprogram.periods import PERIOD_PATTERN
+from valdsprogram.program import StrictModel
+
+Status = Literal["ej påbörjad", "pågående", "försenad", "genomförd", "utgår"]
+Assessment = Literal["helt", "delvis", "inte"]
+PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+
+STATUSES: tuple[Status, ...] = ("ej påbörjad", "pågående", "försenad", "genomförd", "utgår")
+"""Activity statuses in the order work moves through them (`utgår`: dropped by decision)."""
+
+
+class Decision(StrictModel):
+    model_config = ConfigDict(title="Beslut", json_schema_extra={"description": "Nämndens eller styrelsens beslut."})
+
+    datum: Date | None = Field(None, description="Dagen nämnden eller styrelsen beslutade om uppföljningen.")
+    diarienummer: Text | None = Field(None, description="Ärendets diarienummer, till exempel SÖ 2024/123.")
+
+
+class ActivityReport(StrictModel):
+    model_config = ConfigDict(title="Aktivitetsrapport", json_schema_extra={"description": "Hur en aktivitet går."})
+
+    status: Status | None = Field(None, description="ej påbörjad, pågående, försenad, genomförd eller utgår.")
+    kommentar: str | None = Field(None, description="Vad som gjorts; krävs när status är ej påbörjad i T2 och VB.")
+
+
+class IndicatorReport(StrictModel):
+    model_config = ConfigDict(title="Indikatorrapport", json_schema_extra={"description": "Utfall för en indikator."})
+
+    utfall: Value | None = Field(None, description="Periodens utfall i indikatorns enhet.")
+    arsmal: Value | None = Field(None, description="Årets mål i indikatorns enhet.")
+    taljare: int | None = Field(None, ge=0, description="För procent: antalet som uppfyller villkoret.")
+    namnare: int | None = Field(None, ge=1, description="För procent: antalet som andelen räknas på.")
+    kommentar: str | None = Field(None, description="Kommentar till utfallet.")
+
+
+class GoalReport(StrictModel):
+    model_config = ConfigDict(title="Målbedömning", json_schema_extra={"description": "Bedömning av ett mål."})
+
+    bedomning: Assessment | None = Field(
+        None, description="Uppfylls målet helt, delvis eller inte? Krävs i VB; en prognos i T1 och T2."
+    )
+    analys: str | None = Field(None, description="Analys; krävs när bedömningen är delvis eller inte.")
+
+
+class FollowUp(StrictModel):
+    """One body's follow-up of the program for one period."""
+
+    model_config = ConfigDict(
+        title="Uppföljning",
+        json_schema_extra={"description": "Ett organs uppföljning av programmet för en period."},
+    )
+
+    organ: Slug = Field(description="Organets id i program.yaml, till exempel sdn-sodermalm.")
+    period: PeriodText = Field(description="Perioden: ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ-VB.")
+    beslut: Decision | None = Field(None, description="Beslutet om uppföljningen.")
+    aktiviteter: dict[ActivityId, ActivityReport] = Field(default_factory=dict, description="Per aktivitet.")
+    indikatorer: dict[IndicatorId, IndicatorReport] = Field(default_factory=dict, description="Per indikator.")
+    mal: dict[GoalId, GoalReport] = Field(default_factory=dict, description="Per mål.")

@@ -1,0 +1,116 @@
+"""Validation output formats: an Enum mapped to pure renderers from a `Validation` to text."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Callable
+
+from valdsprogram.diagnostics import Diagnostic, Severity
+from valdsprogram.validation import Validation
+
+
+class OutputFormat(enum.Enum):
+    """What `validera --format` accepts."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+
+
+def summary(validation: Validation) -> str:
+    """One Swedish sentence: how many errors and warnings in how many files."""
+    files = _count(validation.files, "fil", "filer")
+    if not validation.diagnostics:
+        return f"Inga fel i {files}."
+    errors = _count(validation.errors, "fel", "fel")
+    warnings = _count(validation.warnings, "varning", "varningar")
+    return f"{errors} och {warnings} i {files}."
+
+
+def render_text(validation: Validation) -> str:
+    lines: list[str] = []
+    for d in validation.diagnostics:
+        where = f"{d.path}:{d.line}:{d.column}" if d.line else d.path
+        lines.append(f"{where}: {d.code} {d.severity.value}: {d.message}")
+        if d.hint:
+            lines.append(f"    tips: {d.hint}")
+    lines.append(summary(validation))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(validation: Validation) -> str:
+    document = {
+        "version": 1,
+        "summary": {"files": validation.files, "errors": validation.errors, "warnings": validation.warnings},
+        "diagnostics": [
+            {
+                "code": d.code,
+                "severity": d.severity.english,
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "message": d.message,
+                "hint": d.hint,
+            }
+            for d in validation.diagnostics
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_github(validation: Validation) -> str:
+    """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line."""
+    lines = []
+    for d in validation.diagnostics:
+        command = "error" if d.severity is Severity.FEL else "warning"
+        props = [f"file={_gh_property(d.path)}"]
+        if d.line:
+            props += [f"line={d.line}", f"col={d.column}"]
+        props.append(f"title={d.code}")
+        text = f"{d.message}\n{d.hint}" if d.hint else d.message
+        lines.append(f"::{command} {','.join(props)}::{_gh_data(text)}")
+    lines.append(summary(validation))
+    return "\n".join(lines) + "\n"
+
+
+def render_gitlab(validation: Validation) -> str:
+    """GitLab's Code Quality report (a JSON array), for `artifacts: reports: codequality`."""
+    issues = [
+        {
+            "description": f"{d.code}: {d.message}" + (f" Tips: {d.hint}" if d.hint else ""),
+            "check_name": d.code,
+            "fingerprint": _fingerprint(d),
+            "severity": "major" if d.severity is Severity.FEL else "minor",
+            "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
+        }
+        for d in validation.diagnostics
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[OutputFormat, Callable[[Validation], str]] = {
+    OutputFormat.TEXT: render_text,
+    OutputFormat.JSON: render_json,
+    OutputFormat.GITHUB: render_github,
+    OutputFormat.GITLAB: render_gitlab,
+}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _fingerprint(d: Diagnostic) -> str:
+    key = f"{d.path}\0{d.line}\0{d.column}\0{d.code}\0{d.message}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]

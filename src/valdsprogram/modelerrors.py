@@ -1,0 +1,155 @@
+"""Validate loaded YAML against a model and turn pydantic's errors into located, Swedish diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from valdsprogram.codes import code
+from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.fields import PATTERN_DESCRIPTIONS, describe
+from valdsprogram.yamlfile import Loc, YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_KINDS = {
+    "string_type": "en text",
+    "int_type": "ett heltal",
+    "float_type": "ett tal",
+    "bool_type": "true eller false",
+    "list_type": "en lista",
+    "dict_type": "en mappning",
+    "model_type": "en mappning",
+    "model_attributes_type": "en mappning",
+    "int_from_float": "ett heltal",
+}
+
+
+def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, list[Diagnostic]]:
+    """The document's data as `model`, or None and the diagnostics saying why not."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        return None, [_diagnostic(model, document, e) for e in error.errors(include_url=False)]
+
+
+def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDetails) -> Diagnostic:
+    loc: Loc = tuple(part for part in error["loc"] if part != "[key]")
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if "[key]" in error["loc"]:  # a mapping key itself is wrong, e.g. an activity id under aktiviteter:
+        where, name = document.positions.of_key(loc), "Nyckeln"
+    else:
+        where, name = document.positions.of_value(loc), _name(loc)
+    if kind == "vp":
+        diag = code(ctx["code"]).at(document.path, *where, error["msg"], ctx.get("hint", ""))
+    elif kind == "extra_forbidden":
+        known = _field_names(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"Menade du {close[0]!r}?" if close else _allowed(known)
+        diag = code("VP101").at(document.path, *document.positions.of_key(loc), f"Okänd nyckel {loc[-1]!r}.", hint)
+    elif kind == "missing":
+        parent = loc[:-1]
+        line, column = document.positions.of_key(parent) if parent else (1, 1)
+        diag = code("VP102").at(
+            document.path,
+            line,
+            column,
+            f"Nyckeln {loc[-1]!r} saknas{_under(parent)}.",
+            f"Lägg till {loc[-1]}: …",
+        )
+    elif kind in ("literal_error", "enum"):
+        allowed = [str(a).strip("'") for a in _literal_values(ctx)]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        hint = f"Menade du {close[0]!r}? " if close else ""
+        diag = code("VP104").at(
+            document.path,
+            *where,
+            f"{name} kan inte vara {describe(value)}.",
+            hint + "Tillåtna värden: " + ", ".join(allowed) + ".",
+        )
+    elif kind in _KINDS:
+        hint = "Sätt citattecken runt texten." if kind == "string_type" and value is not None else ""
+        if kind == "list_type" and isinstance(value, str):
+            hint = f"Skriv en lista: [{value}]."
+        diag = code("VP103").at(
+            document.path, *where, f"{name} ska vara {_KINDS[kind]} men är {describe(value)}.", hint
+        )
+    else:
+        diag = code("VP105").at(document.path, *where, _shape_message(name, kind, value, ctx), "")
+    return diag
+
+
+def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str:
+    if kind == "string_pattern_mismatch":
+        rule = PATTERN_DESCRIPTIONS.get(ctx.get("pattern", ""), f"mönstret {ctx.get('pattern')}")
+        return f"{name}: {describe(value)} har fel form; skriv {rule}."
+    if kind == "string_too_short":
+        return f"{name} får inte vara tom."
+    if kind == "too_short":
+        return f"{name} måste innehålla minst {ctx.get('min_length', 1)} värde."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{name} måste vara minst {ctx.get('ge', ctx.get('gt'))}, inte {value}."
+    if kind in ("less_than_equal", "less_than"):
+        return f"{name} får vara högst {ctx.get('le', ctx.get('lt'))}, inte {value}."
+    return f"{name} har ett ogiltigt värde: {describe(value)}."
+
+
+def _name(loc: Loc) -> str:
+    """How a location is named in a message: the nearest key, with its place in a list."""
+    keys = [part for part in loc if isinstance(part, str)]
+    return f"Värdet för {keys[-1]!r}" if keys else "Dokumentet"
+
+
+def _under(parent: Loc) -> str:
+    keys = [part for part in parent if isinstance(part, str)]
+    return f" under {keys[-1]!r}" if keys else ""
+
+
+def _allowed(known: list[str]) -> str:
+    return "Tillåtna nycklar här: " + ", ".join(known) + "." if known else "Ta bort nyckeln."
+
+
+def _literal_values(ctx: dict[str, Any]) -> list[str]:
+    expected = str(ctx.get("expected", ""))
+    return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+
+
+def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed in the mapping at `loc`, found by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
+            field = current.model_fields.get(part)
+            if field is None:
+                return []
+            current = field.annotation
+        else:
+            args = typing.get_args(_unwrap(current))
+            if not args:
+                return []
+            current = args[-1]  # list[X] -> X, dict[K, V] -> V
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional so the underlying list, dict or model shows."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation

@@ -1,0 +1,271 @@
+"""Rules over program.yaml: ids, references, dates and values that the schema alone cannot check."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from valdsprogram.index import ProgramIndex, exists
+from valdsprogram.periods import periods_between
+from valdsprogram.program import Activity, Indicator
+from valdsprogram.rules.finding import Finding
+from valdsprogram.yamlfile import Loc
+
+
+def unique_ids(index: ProgramIndex) -> Iterator[Finding]:
+    """VP201: ids are unique per namespace; bodies and groups share one, as `ansvariga` names both."""
+    for entries in _id_namespaces(index):
+        seen: dict[str, str] = {}
+        for ident, loc, what in entries:
+            if ident in seen:
+                yield Finding(
+                    "VP201", loc, f"Id {ident!r} används redan av ett annat {seen[ident]}.", "Ge den ena ett eget id."
+                )
+            else:
+                seen[ident] = what
+
+
+def _id_namespaces(index: ProgramIndex) -> Iterator[list[tuple[str, Loc, str]]]:
+    """Each namespace's (id, loc, kind) entries, in document order."""
+    program = index.program
+    yield [*_ids("organ", program.organ, "organ"), *_ids("grupper", program.grupper, "grupp")]
+    yield list(_ids("mal", program.mal, "mål"))
+    items: list[tuple[str, Loc, str]] = []
+    for i, goal in enumerate(program.mal):
+        items += _ids(("mal", i, "aktiviteter"), goal.aktiviteter, "aktivitet")
+        items += _ids(("mal", i, "indikatorer"), goal.indikatorer, "indikator")
+    yield items
+    yield list(_ids("valdstyper", program.valdstyper, "våldstyp"))
+    yield list(_ids("perspektiv", program.perspektiv, "perspektiv"))
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _ids(where: str | Loc, items: Sequence[_HasId], what: str) -> Iterator[tuple[str, Loc, str]]:
+    parent: Loc = (where,) if isinstance(where, str) else where
+    for i, item in enumerate(items):
+        yield item.id, (*parent, i, "id"), what
+
+
+def references_resolve(index: ProgramIndex) -> Iterator[Finding]:
+    """VP202: every responsible and every group member is a known body or group."""
+    for loc, refs in _responsible_lists(index):
+        for k, ref in enumerate(refs):
+            if not index.is_reference(ref):
+                yield Finding(
+                    "VP202",
+                    (*loc, k),
+                    f"{ref!r} är varken ett organ eller en grupp i programmet.",
+                    _close_hint(ref, [*index.bodies, *index.groups]),
+                )
+    for i, group in enumerate(index.program.grupper):
+        for k, member in enumerate(group.medlemmar):
+            if member not in index.bodies:
+                yield Finding(
+                    "VP202",
+                    ("grupper", i, "medlemmar", k),
+                    f"{member!r} är inget organ i programmet.",
+                    _close_hint(member, list(index.bodies)),
+                )
+
+
+def successors_resolve(index: ProgramIndex) -> Iterator[Finding]:
+    """VP203: `ersatts_av` names a body of the program."""
+    for i, body in enumerate(index.program.organ):
+        if body.ersatts_av is not None and body.ersatts_av not in index.bodies:
+            yield Finding(
+                "VP203",
+                ("organ", i, "ersatts_av"),
+                f"{body.ersatts_av!r} är inget organ i programmet.",
+                _close_hint(body.ersatts_av, list(index.bodies)),
+            )
+
+
+def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
+    """VP204: validity and body dates run forwards, and a successor starts after its predecessor ends."""
+    program = index.program
+    if program.giltighet.fran > program.giltighet.till:
+        yield Finding(
+            "VP204",
+            ("giltighet", "till"),
+            "Giltigheten slutar innan den börjar.",
+            "Byt plats på fran och till.",
+        )
+    for i, body in enumerate(program.organ):
+        if body.fran is not None and body.till is not None and body.fran > body.till:
+            yield Finding(
+                "VP204",
+                ("organ", i, "till"),
+                f"{body.namn} upphör ({body.till}) innan det börjar ({body.fran}).",
+                "Rätta datumen.",
+            )
+        if body.ersatts_av is None:
+            continue
+        if body.till is None:
+            yield Finding(
+                "VP204",
+                ("organ", i, "ersatts_av"),
+                f"{body.namn} har ersatts av {body.ersatts_av} men saknar `till`.",
+                "Ange sista dagen organet fanns, till exempel till: 2023-06-30.",
+            )
+            continue
+        successor = index.bodies.get(body.ersatts_av)
+        if successor is not None and successor.fran is not None and successor.fran <= body.till:
+            yield Finding(
+                "VP204",
+                ("organ", i, "ersatts_av"),
+                f"{successor.namn} börjar {successor.fran}, innan {body.namn} upphör {body.till}.",
+                "Efterträdaren ska börja dagen efter föregångarens `till`.",
+            )
+
+
+def goals_have_work(index: ProgramIndex) -> Iterator[Finding]:
+    """VP205: a goal without activities, or without indicators, cannot be followed up."""
+    for i, goal in enumerate(index.program.mal):
+        if not goal.aktiviteter:
+            yield Finding(
+                "VP205",
+                ("mal", i, "id"),
+                f"Mål {goal.id} har inga aktiviteter.",
+                "Lägg till minst en aktivitet under aktiviteter:.",
+            )
+        if not goal.indikatorer:
+            yield Finding(
+                "VP205",
+                ("mal", i, "id"),
+                f"Mål {goal.id} har inga indikatorer.",
+                "Lägg till minst en indikator under indikatorer:.",
+            )
+
+
+def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
+    """VP206: an indicator's annual target and tolerance fit its unit."""
+    for i, goal in enumerate(index.program.mal):
+        for j, indicator in enumerate(goal.indikatorer):
+            loc = ("mal", i, "indikatorer", j)
+            if indicator.arsmal is not None:
+                problem = unit_problem(indicator, indicator.arsmal)
+                if problem:
+                    yield Finding(
+                        "VP206",
+                        (*loc, "arsmal"),
+                        f"Årsmålet för {indicator.id} {problem}.",
+                        unit_hint(indicator),
+                    )
+            if indicator.tolerans is not None:
+                if indicator.enhet == "ja/nej":
+                    yield Finding(
+                        "VP206",
+                        (*loc, "tolerans"),
+                        f"{indicator.id} är en ja/nej-indikator och kan inte ha en tolerans.",
+                        "Ta bort tolerans.",
+                    )
+                elif indicator.enhet == "procent" and indicator.tolerans > 100:
+                    yield Finding(
+                        "VP206",
+                        (*loc, "tolerans"),
+                        f"Toleransen för {indicator.id} är större än 100 procentenheter.",
+                        "Ange toleransen i procentenheter, 0–100.",
+                    )
+
+
+def unit_problem(indicator: Indicator, value: bool | int | float) -> str:
+    """Why the value does not fit the indicator's unit, as the end of a Swedish sentence; empty if it fits."""
+    if indicator.enhet == "ja/nej":
+        return "" if isinstance(value, bool) else f"är {value}, men en ja/nej-indikator tar true eller false"
+    if isinstance(value, bool):
+        return f"är {str(value).lower()}, men enheten är {indicator.enhet}"
+    if indicator.enhet == "procent" and not 0 <= value <= 100:
+        return f"är {value}, men en andel i procent ligger mellan 0 och 100"
+    if indicator.enhet == "antal" and (value < 0 or value != int(value)):
+        return f"är {value}, men ett antal är ett heltal som inte är negativt"
+    return ""
+
+
+def unit_hint(indicator: Indicator) -> str:
+    """What a valid value for the indicator looks like."""
+    return {
+        "ja/nej": "Skriv true (ja) eller false (nej).",
+        "procent": "Skriv procenttalet utan procenttecken, till exempel 85 eller 85.5.",
+        "antal": "Skriv ett heltal, till exempel 12.",
+    }[indicator.enhet]
+
+
+def violence_types_known(index: ProgramIndex) -> Iterator[Finding]:
+    """VP207: an activity's or indicator's violence types are the program's."""
+    known = {v.id for v in index.program.valdstyper}
+    for i, goal in enumerate(index.program.mal):
+        kinds: tuple[tuple[str, Sequence[Activity | Indicator]], ...] = (
+            ("aktiviteter", goal.aktiviteter),
+            ("indikatorer", goal.indikatorer),
+        )
+        for kind, items in kinds:
+            for j, item in enumerate(items):
+                for k, ref in enumerate(item.valdstyper):
+                    if ref not in known:
+                        yield Finding(
+                            "VP207",
+                            ("mal", i, kind, j, "valdstyper", k),
+                            f"{ref!r} är ingen av programmets våldstyper.",
+                            _close_hint(ref, sorted(known)),
+                        )
+
+
+def responsible_exist(index: ProgramIndex) -> Iterator[Finding]:
+    """VP208: a responsible body or group exists, with members, at some period end within the validity."""
+    giltighet = index.program.giltighet
+    days = [p.last_day for p in periods_between(giltighet.fran, giltighet.till)]
+    for i, group in enumerate(index.program.grupper):
+        if not any(index.members(group, day) for day in days):
+            yield Finding(
+                "VP208",
+                ("grupper", i, "id"),
+                f"Gruppen {group.id} har inga medlemmar under programmets giltighetstid.",
+                "Ange typer: eller medlemmar: som finns under giltighetstiden.",
+            )
+    for loc, refs in _responsible_lists(index):
+        for k, ref in enumerate(refs):
+            body = index.bodies.get(ref)
+            if body is not None and not any(exists(body, day) for day in days):
+                yield Finding(
+                    "VP208",
+                    (*loc, k),
+                    f"{body.namn} finns inte vid någon rapportperiod under programmets giltighetstid.",
+                    "Ange efterträdaren som ansvarig i stället.",
+                )
+
+
+def ids_match_goal(index: ProgramIndex) -> Iterator[Finding]:
+    """VP209: A2.x and I2.x belong under M2."""
+    for i, goal in enumerate(index.program.mal):
+        number = goal.id[1:]
+        kinds: tuple[tuple[str, Sequence[Activity | Indicator]], ...] = (
+            ("aktiviteter", goal.aktiviteter),
+            ("indikatorer", goal.indikatorer),
+        )
+        for kind, items in kinds:
+            for j, item in enumerate(items):
+                if item.id[1:].split(".")[0] != number:
+                    yield Finding(
+                        "VP209",
+                        ("mal", i, kind, j, "id"),
+                        f"{item.id} står under mål {goal.id}.",
+                        f"Numrera om till {item.id[0]}{number}.{item.id.split('.')[1]} eller flytta den.",
+                    )
+
+
+def _responsible_lists(index: ProgramIndex) -> Iterator[tuple[Loc, list[str]]]:
+    for i, goal in enumerate(index.program.mal):
+        for j, activity in enumerate(goal.aktiviteter):
+            yield ("mal", i, "aktiviteter", j, "ansvariga"), activity.ansvariga
+        for j, indicator in enumerate(goal.indikatorer):
+            yield ("mal", i, "indikatorer", j, "ansvariga"), indicator.ansvariga
+
+
+def _close_hint(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f"Menade du {close[0]!r}?" if close else "Kontrollera stavningen mot programmets id:n."

@@ -1,0 +1,96 @@
+"""The validation pipeline: read each file, check it against its model, then run the rules over the models."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from valdsprogram.codes import code
+from valdsprogram.diagnostics import Diagnostic, sorted_diagnostics
+from valdsprogram.followup import FollowUp
+from valdsprogram.index import ProgramIndex
+from valdsprogram.modelerrors import validate_model
+from valdsprogram.program import Program
+from valdsprogram.rules import PROGRAM_RULES, Finding
+from valdsprogram.yamlfile import YamlDocument, read_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedProgram:
+    """program.yaml after reading and model validation."""
+
+    document: YamlDocument
+    """The file as read, with positions."""
+    index: ProgramIndex | None
+    """The program and its look-ups; None when the file does not fit the model."""
+    diagnostics: list[Diagnostic]
+    """Every problem found in the file, rules included."""
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The outcome of validating a program and its follow-ups."""
+
+    diagnostics: list[Diagnostic]
+    """Every problem in every file, sorted by file, line and column."""
+    files: int
+    """How many files were checked."""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity.value == "fel")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
+def load_program(path: Path, display: str | None = None) -> LoadedProgram:
+    """Read, model and rule-check program.yaml."""
+    document = read_yaml(path, display)
+    diagnostics = list(document.diagnostics)
+    if not document.ok:
+        return LoadedProgram(document, None, diagnostics)
+    program, problems = validate_model(Program, document)
+    diagnostics += problems
+    if program is None:
+        return LoadedProgram(document, None, diagnostics)
+    index = ProgramIndex.build(program)
+    for rule in PROGRAM_RULES:
+        diagnostics += (locate(finding, document) for finding in rule(index))
+    return LoadedProgram(document, index, diagnostics)
+
+
+def validate(program_path: Path, followup_paths: Sequence[Path], *, base: Path | None = None) -> Validation:
+    """Validate the program and each follow-up file; paths are shown relative to `base` where possible."""
+    loaded = load_program(program_path, shown(program_path, base))
+    diagnostics = list(loaded.diagnostics)
+    for path in followup_paths:
+        diagnostics += check_followup(read_yaml(path, shown(path, base)))
+    return Validation(sorted_diagnostics(diagnostics), 1 + len(followup_paths))
+
+
+def check_followup(document: YamlDocument) -> list[Diagnostic]:
+    """A follow-up file's own problems: YAML, then its shape."""
+    if not document.ok:
+        return document.diagnostics
+    _, problems = validate_model(FollowUp, document)
+    return document.diagnostics + problems
+
+
+def locate(finding: Finding, document: YamlDocument) -> Diagnostic:
+    """A rule's finding, placed at its line and column in the document."""
+    positions = document.positions
+    line, column = positions.of_key(finding.loc) if finding.at_key else positions.of_value(finding.loc)
+    return code(finding.code).at(document.path, line, column, finding.message, finding.hint)
+
+
+def shown(path: Path, base: Path | None) -> str:
+    """The path as a user reads it: relative to `base` when inside it, with forward slashes."""
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,332 @@
+"""Safe YAML reading that keeps the line and column of every key and value.
+
+The document is built straight from libyaml's event stream rather than with a PyYAML constructor: that
+way duplicate keys, anchors, tags and over-deep nesting are seen as they arrive (an alias bomb is never
+expanded), YAML 1.1's implicit typing is replaced by a small, predictable one, and positions are recorded
+in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from valdsprogram.codes import code
+from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.yamlerrors import syntax_diagnostic, undecodable_diagnostic
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
+MAX_DEPTH = 32
+"""Deeper nesting is refused; the deepest real path (program → mål → aktivitet → ansvariga) is 5."""
+
+Loc = tuple[str | int, ...]
+"""A path into a document: mapping keys and sequence indexes, the same shape as pydantic's `loc`."""
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_YAML11_BOOLS = frozenset(
+    {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"}
+)
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
+# What YAML 1.1 reads as a number but a person reads otherwise: 012 (octal), 0x1F, 1_000, 12:30 (base 60).
+_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[xob][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9]+_[0-9_]*)")
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+@dataclass(slots=True)
+class Positions:
+    """1-based (line, column) of every value and every mapping key in one document."""
+
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, loc: Loc) -> tuple[int, int]:
+        """Where the value at `loc` starts, or the nearest enclosing value that exists."""
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+    def of_key(self, loc: Loc) -> tuple[int, int]:
+        """Where the key naming `loc` stands; for a sequence item, where the item starts."""
+        if loc in self.keys:
+            return self.keys[loc]
+        return self.of_value(loc)
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """A file read as YAML: its data (None when it could not be trusted), positions and problems."""
+
+    path: str
+    data: object
+    positions: Positions
+    diagnostics: list[Diagnostic]
+    ok: bool
+    """False when the file could not be read as one plain document; its data must not be validated."""
+
+
+class _Mark(Protocol):
+    """A libyaml position: 0-based line and column."""
+
+    line: int
+    column: int
+
+
+class _Stop(Exception):
+    """Raised inside the builder when reading must end at once (too deep, several documents)."""
+
+
+def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    """Read one YAML file; every problem becomes a diagnostic, never an exception."""
+    shown = display if display is not None else str(path)
+    try:
+        if not path.is_file():
+            what = "är en mapp" if path.is_dir() else "finns inte"
+            return _failed(shown, f"Filen {what}.", "Ange sökvägen till en YAML-fil.")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(
+                shown,
+                f"Filen är {size / 1_048_576:.1f} MiB; gränsen är {MAX_BYTES // 1_048_576} MiB.",
+                "Kontrollera att det är rätt fil. Ett program eller en uppföljning är bara några kB.",
+                code_id="VP002",
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        return _failed(shown, f"Filen kan inte läsas: {error.strerror or error}.", "Kontrollera behörigheterna.")
+    return parse_yaml(raw, shown)
+
+
+def parse_yaml(raw: bytes, path: str) -> YamlDocument:
+    """Parse YAML bytes (UTF-8, with or without BOM) into a positioned document."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return YamlDocument(path, None, Positions(), [undecodable_diagnostic(raw, error, path)], ok=False)
+    builder = _Builder(path)
+    parser = yaml.CSafeLoader(raw)
+    try:
+        builder.run(parser)
+    except yaml.YAMLError as error:
+        builder.diagnostics.append(syntax_diagnostic(error, raw, path))
+        builder.ok = False
+    except _Stop:
+        builder.ok = False
+    finally:
+        parser.dispose()
+    if builder.ok and builder.empty:
+        builder.diagnostics.append(code("VP011").at(path, 1, 1, "Filen är tom.", "Fyll i filen eller ta bort den."))
+        builder.ok = False
+    return YamlDocument(path, builder.root, builder.positions, builder.diagnostics, builder.ok)
+
+
+def _failed(path: str, message: str, hint: str, code_id: str = "VP001") -> YamlDocument:
+    return YamlDocument(path, None, Positions(), [code(code_id).at(path, 0, 0, message, hint)], ok=False)
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Turns parser events into plain Python values plus `Positions`."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.root: object = None
+        self.empty = True
+        self.ok = True
+        self.positions = Positions()
+        self.diagnostics: list[Diagnostic] = []
+        # Open containers: [container, loc, pending key (mappings only)].
+        self.stack: list[list[object]] = []
+        self.aliases = 0
+
+    def run(self, parser: yaml.CSafeLoader) -> None:
+        documents = 0
+        while True:
+            event: Any = parser.get_event()  # the stubs type events loosely; the kind is checked below
+            kind = type(event)
+            if kind is ScalarEvent:
+                self._check_anchor_and_tag(event, scalar=True)
+                self._add(self._scalar(event), event.start_mark)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                self._check_anchor_and_tag(event, scalar=False)
+                container: object = {} if kind is MappingStartEvent else []
+                loc = self._add(container, event.start_mark)
+                if len(self.stack) >= MAX_DEPTH:
+                    self._report(
+                        "VP007",
+                        event.start_mark,
+                        f"Nästlingen är djupare än {MAX_DEPTH} nivåer.",
+                        "Kontrollera indragen; ingen del av formatet är så djup.",
+                    )
+                    raise _Stop
+                self.stack.append([container, loc, _NO_KEY])
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                self.stack.pop()
+            elif kind is AliasEvent:
+                self.aliases += 1
+                if self.aliases == 1:
+                    self._report(
+                        "VP006",
+                        event.start_mark,
+                        f"Aliaset *{event.anchor} används; alias stöds inte.",
+                        "Skriv ut värdet i stället för att hänvisa till ett ankare.",
+                    )
+                self.ok = False
+                self._add(None, event.start_mark)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._report(
+                        "VP009",
+                        event.start_mark,
+                        "Filen innehåller mer än ett YAML-dokument.",
+                        "Ta bort `---` och allt efter det, eller dela upp i flera filer.",
+                    )
+                    raise _Stop
+            elif kind is StreamEndEvent:
+                break
+
+    def _add(self, value: object, mark: _Mark) -> Loc:
+        """Attach a value to the open container (or make it the root); return its loc."""
+        position = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self.root = value
+            self.empty = False
+            self.positions.values[()] = position
+            return ()
+        frame = self.stack[-1]
+        container, parent = frame[0], frame[1]
+        assert isinstance(parent, tuple)
+        if isinstance(container, list):
+            loc: Loc = (*parent, len(container))
+            container.append(value)
+            self.positions.values[loc] = position
+            return loc
+        assert isinstance(container, dict)
+        key = frame[2]
+        if key is _NO_KEY:
+            return self._add_key(frame, container, parent, value, mark, position)
+        frame[2] = _NO_KEY
+        if key is _DUPLICATE:
+            return (*parent, "\0dubblett")
+        assert isinstance(key, str)
+        loc = (*parent, key)
+        container[key] = value
+        self.positions.values[loc] = position
+        return loc
+
+    def _add_key(
+        self,
+        frame: list[object],
+        container: dict[str, object],
+        parent: Loc,
+        value: object,
+        mark: _Mark,
+        position: tuple[int, int],
+    ) -> Loc:
+        if isinstance(value, (dict, list)):
+            self._report(
+                "VP004",
+                mark,
+                "En nyckel måste vara en enkel text, inte en lista eller mappning.",
+                "Kontrollera indrag och kolon på raden.",
+            )
+            self.ok = False
+            frame[2] = _DUPLICATE
+            return (*parent, "\0nyckel")
+        key = value if isinstance(value, str) else ""
+        if key in container:
+            first = self.positions.keys[(*parent, key)]
+            self._report(
+                "VP005",
+                mark,
+                f"Nyckeln {key!r} står redan på rad {first[0]}.",
+                "Ta bort den ena eller slå ihop dem; båda värdena kan inte gälla.",
+            )
+            frame[2] = _DUPLICATE
+        else:
+            frame[2] = key
+            self.positions.keys[(*parent, key)] = position
+        return parent
+
+    def _scalar(self, event: Any) -> object:
+        text: str = event.value
+        if event.style or event.tag == _STR_TAG:  # quoted or block: always text
+            return text
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame[0], dict) and frame[2] is _NO_KEY:
+            return text  # keys are always text: `012:` or `on:` as a key means what it says
+        return self._resolve_plain(text, event.start_mark)
+
+    def _resolve_plain(self, text: str, mark: _Mark) -> object:
+        if text in _NULLS:
+            return None
+        if text in _TRUES:
+            return True
+        if text in _FALSES:
+            return False
+        if text in _YAML11_BOOLS:
+            self._report(
+                "VP008",
+                mark,
+                f"Värdet {text} läses som text, men som ett sanningsvärde av YAML 1.1.",
+                "Skriv true eller false för ja/nej, eller sätt citattecken runt texten.",
+            )
+            return text
+        if text[0] in _NUMBER_START:
+            if _INT.fullmatch(text):
+                return int(text)
+            if _YAML11_NUMBER.fullmatch(text):
+                self._report(
+                    "VP008",
+                    mark,
+                    f"Värdet {text} läses som text, men som ett tal av YAML 1.1.",
+                    f'Sätt citattecken runt det ("{text}") om det är text, eller skriv talet utan '
+                    "inledande nolla, understreck eller kolon.",
+                )
+                return text
+            if _FLOAT.fullmatch(text):
+                return float(text)
+        return text
+
+    def _check_anchor_and_tag(self, event: Any, *, scalar: bool) -> None:
+        if event.anchor is not None:
+            self._report(
+                "VP006",
+                event.start_mark,
+                f"Ankaret &{event.anchor} används; ankare stöds inte.",
+                "Ta bort ankaret och skriv ut värdena där de behövs.",
+            )
+            self.ok = False
+        tag = event.tag
+        if tag is not None and tag != "!" and not (scalar and tag == _STR_TAG):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self._report("VP010", event.start_mark, f"Taggen {shown} stöds inte.", "Ta bort taggen.")
+
+    def _report(self, code_id: str, mark: _Mark, message: str, hint: str) -> None:
+        self.diagnostics.append(code(code_id).at(self.path, mark.line + 1, mark.column + 1, message, hint))
+
+
+_DUPLICATE = object()
