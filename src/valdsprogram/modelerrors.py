@@ -74,6 +74,8 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
         )
     elif kind in _KINDS:
         hint = "Sätt citattecken runt texten." if kind == "string_type" and value is not None else ""
+        if kind in ("int_type", "float_type") and isinstance(value, str) and value.strip().isdigit():
+            hint = "Ta bort citattecknen runt talet."
         if kind == "list_type" and isinstance(value, str):
             hint = f"Skriv en lista: [{value}]."
         diag = code("VP103").at(
@@ -89,14 +91,21 @@ def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str
         rule = PATTERN_DESCRIPTIONS.get(ctx.get("pattern", ""), f"mönstret {ctx.get('pattern')}")
         return f"{name}: {describe(value)} har fel form; skriv {rule}."
     if kind == "string_too_short":
-        return f"{name} får inte vara tom."
+        return f"{name} får inte vara tomt."
     if kind == "too_short":
         return f"{name} måste innehålla minst {ctx.get('min_length', 1)} värde."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{name} måste vara minst {ctx.get('ge', ctx.get('gt'))}, inte {value}."
+        return f"{name} måste vara minst {_number(ctx.get('ge', ctx.get('gt')))}, inte {_number(value)}."
     if kind in ("less_than_equal", "less_than"):
-        return f"{name} får vara högst {ctx.get('le', ctx.get('lt'))}, inte {value}."
+        return f"{name} får vara högst {_number(ctx.get('le', ctx.get('lt')))}, inte {_number(value)}."
     return f"{name} har ett ogiltigt värde: {describe(value)}."
+
+
+def _number(value: Any) -> str:
+    """A number as a Swede writes it in running text: no trailing .0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _name(loc: Loc) -> str:
@@ -106,6 +115,8 @@ def _name(loc: Loc) -> str:
 
 
 def _under(parent: Loc) -> str:
+    if len(parent) >= 2 and isinstance(parent[-1], int):
+        return f" i {parent[-2]} nr {parent[-1] + 1}"
     keys = [part for part in parent if isinstance(part, str)]
     return f" under {keys[-1]!r}" if keys else ""
 

@@ -19,9 +19,7 @@ def unique_ids(index: ProgramIndex) -> Iterator[Finding]:
         seen: dict[str, str] = {}
         for ident, loc, what in entries:
             if ident in seen:
-                yield Finding(
-                    "VP201", loc, f"Id {ident!r} används redan av ett annat {seen[ident]}.", "Ge den ena ett eget id."
-                )
+                yield Finding("VP201", loc, f"Id {ident!r} används redan av {seen[ident]}.", "Ge den ena ett eget id.")
             else:
                 seen[ident] = what
 
@@ -29,15 +27,15 @@ def unique_ids(index: ProgramIndex) -> Iterator[Finding]:
 def _id_namespaces(index: ProgramIndex) -> Iterator[list[tuple[str, Loc, str]]]:
     """Each namespace's (id, loc, kind) entries, in document order."""
     program = index.program
-    yield [*_ids("organ", program.organ, "organ"), *_ids("grupper", program.grupper, "grupp")]
-    yield list(_ids("mal", program.mal, "mål"))
+    yield [*_ids("organ", program.organ, "ett annat organ"), *_ids("grupper", program.grupper, "en annan grupp")]
+    yield list(_ids("mal", program.mal, "ett annat mål"))
     items: list[tuple[str, Loc, str]] = []
     for i, goal in enumerate(program.mal):
-        items += _ids(("mal", i, "aktiviteter"), goal.aktiviteter, "aktivitet")
-        items += _ids(("mal", i, "indikatorer"), goal.indikatorer, "indikator")
+        items += _ids(("mal", i, "aktiviteter"), goal.aktiviteter, "en annan aktivitet")
+        items += _ids(("mal", i, "indikatorer"), goal.indikatorer, "en annan indikator")
     yield items
-    yield list(_ids("valdstyper", program.valdstyper, "våldstyp"))
-    yield list(_ids("perspektiv", program.perspektiv, "perspektiv"))
+    yield list(_ids("valdstyper", program.valdstyper, "en annan våldstyp"))
+    yield list(_ids("perspektiv", program.perspektiv, "ett annat perspektiv"))
 
 
 class _HasId(Protocol):
@@ -219,6 +217,8 @@ def responsible_exist(index: ProgramIndex) -> Iterator[Finding]:
     """VP208: a responsible body or group exists, with members, at some period end within the validity."""
     giltighet = index.program.giltighet
     days = [p.last_day for p in periods_between(giltighet.fran, giltighet.till)]
+    if not days:
+        return  # the validity runs backwards: VP204 says so, and nothing can exist within it
     for i, group in enumerate(index.program.grupper):
         if not any(index.members(group, day) for day in days):
             yield Finding(

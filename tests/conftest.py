@@ -1,0 +1,28 @@
+"""Shared test options: `--update-golden` rewrites golden files instead of comparing with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Skriv om golden-filerna med dagens utdata.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def check_golden(path: Path, actual: str, *, update: bool) -> None:
+    """Compare with a golden file, or rewrite it when `--update-golden` is given (then review the diff)."""
+    if update:
+        path.write_text(actual, encoding="utf-8", newline="\n")
+        return
+    assert path.exists(), f"{path} saknas: kör pytest --update-golden och granska filen"
+    assert actual == path.read_text(encoding="utf-8")

@@ -1,0 +1,46 @@
+"""Rule test cases as data: tests/regler/*.yaml, each case a program (and follow-ups) plus expected findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+RULE_CASES = Path(__file__).parent / "regler"
+BASE_PROGRAM = Path(__file__).parent / "data" / "program.yaml"
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One case: files to write and the (file, line, code) triples validation must give, no more, no fewer."""
+
+    name: str
+    program: str
+    followups: dict[str, str] = field(default_factory=dict)
+    expected: list[tuple[str, int, str]] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+def load_cases() -> list[RuleCase]:
+    cases = []
+    for source in sorted(RULE_CASES.glob("*.yaml")):
+        for raw in yaml.safe_load(source.read_text(encoding="utf-8")):
+            expected = [_triple(item) for item in raw["forvantat"]]
+            cases.append(
+                RuleCase(
+                    name=f"{source.stem}: {raw['namn']}",
+                    program=raw.get("program") or BASE_PROGRAM.read_text(encoding="utf-8"),
+                    followups=raw.get("uppfoljning", {}),
+                    expected=expected,
+                    encoding=raw.get("kodning", "utf-8"),
+                )
+            )
+    return cases
+
+
+def _triple(item: list[object]) -> tuple[str, int, str]:
+    """`[line, code]` is in program.yaml; `[file, line, code]` names the file."""
+    if len(item) == 2:
+        return ("program.yaml", int(str(item[0])), str(item[1]))
+    return (str(item[0]), int(str(item[1])), str(item[2]))
