@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruledata import RuleCase, load_cases
 
+from ruledata import RuleCase, load_cases
 from valdsprogram.sources import followup_files
 from valdsprogram.validation import validate
 

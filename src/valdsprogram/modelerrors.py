@@ -78,6 +78,8 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
             hint = "Ta bort citattecknen runt talet."
         if kind == "list_type" and isinstance(value, str):
             hint = f"Skriv en lista: [{value}]."
+        if not loc:
+            hint = "Filen ska bestå av nycklar med värden (nyckel: värde), inte av en lista."
         diag = code("VP103").at(
             document.path, *where, f"{name} ska vara {_KINDS[kind]} men är {describe(value)}.", hint
         )
@@ -89,7 +91,9 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
 def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         rule = PATTERN_DESCRIPTIONS.get(ctx.get("pattern", ""), f"mönstret {ctx.get('pattern')}")
-        return f"{name}: {describe(value)} har fel form; skriv {rule}."
+        if name == "Nyckeln":
+            return f"Nyckeln {value!r} har fel form; skriv {rule}."
+        return f"{name} har fel form ({describe(value)}); skriv {rule}."
     if kind == "string_too_short":
         return f"{name} får inte vara tomt."
     if kind == "too_short":

@@ -70,7 +70,8 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "Ankare och alias stöds inte: skriv ut värdet.",
     ),
 )
-_TAB_HINT = ("Tabbtecken.", "Använd mellanslag för indrag, aldrig tabbtecken.")
+DEPTH_HINT = "Kontrollera indragen och hakparenteserna; ingen del av formatet är så djup."
+_TAB_HINT = ("Tabbtecken i indraget.", "Använd mellanslag för indrag, aldrig tabbtecken.")
 _RESERVED_HINT = ("Tecknet kan inte inleda ett värde i YAML.", "Sätt citattecken runt värdet.")
 
 
@@ -88,6 +89,8 @@ def syntax_diagnostic(error: yaml.YAMLError, raw: bytes, path: str) -> Diagnosti
     problem = getattr(error, "problem", None) or str(error)
     mark = getattr(error, "problem_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead of our builder
+        return code("VP007").at(path, line, column, "Nästlingen är orimligt djup.", DEPTH_HINT)
     message, hint = "", ""
     for fragment, text, advice in _PROBLEMS:
         if fragment in problem:

@@ -27,7 +27,7 @@ from yaml.events import (
 
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic
-from valdsprogram.yamlerrors import syntax_diagnostic, undecodable_diagnostic
+from valdsprogram.yamlerrors import DEPTH_HINT, syntax_diagnostic, undecodable_diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
@@ -174,12 +174,7 @@ class _Builder:
                 container: object = {} if kind is MappingStartEvent else []
                 loc = self._add(container, event.start_mark)
                 if len(self.stack) >= MAX_DEPTH:
-                    self._report(
-                        "VP007",
-                        event.start_mark,
-                        f"Nästlingen är djupare än {MAX_DEPTH} nivåer.",
-                        "Kontrollera indragen; ingen del av formatet är så djup.",
-                    )
+                    self._report("VP007", event.start_mark, f"Nästlingen är djupare än {MAX_DEPTH} nivåer.", DEPTH_HINT)
                     raise _Stop
                 self.stack.append([container, loc, _NO_KEY])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:

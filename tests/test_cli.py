@@ -1,0 +1,142 @@
+"""The command line, run in-process: exit codes, every output format, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from valdsprogram.cli import Format, app
+from valdsprogram.formats import RENDERERS, OutputFormat
+
+DATA = Path(__file__).parent / "data"
+BROKEN = "organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: kanske}\n  M1: {bedomning: helt, analys: no}\n"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "program.yaml").write_text((DATA / "program.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    target = tmp_path / "uppfoljning" / "2024-T1" / "sdn-syd.yaml"
+    target.parent.mkdir(parents=True)
+    target.write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_every_format_has_a_renderer_and_a_cli_choice() -> None:
+    assert set(RENDERERS) == set(OutputFormat)
+    assert {f.value for f in Format} == {f.value for f in OutputFormat}
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
+def test_every_format_reports_the_same_findings(workdir: Path, fmt: str) -> None:
+    code, output = run("validera", "--format", fmt)
+    assert code == 1
+    assert "VP104" in output
+    assert "VP005" in output
+
+
+def test_text_format(workdir: Path) -> None:
+    code, output = run("validera")
+    assert code == 1
+    assert output.splitlines() == [
+        "uppfoljning/2024-T1/sdn-syd.yaml:4:19: VP104 fel: Värdet för 'bedomning' kan inte vara texten 'kanske'.",
+        "    tips: Tillåtna värden: helt, delvis, inte.",
+        "uppfoljning/2024-T1/sdn-syd.yaml:5:3: VP005 fel: Nyckeln 'M1' står redan på rad 4.",
+        "    tips: Ta bort den ena eller slå ihop dem; båda värdena kan inte gälla.",
+        "uppfoljning/2024-T1/sdn-syd.yaml:5:33: VP008 varning: Värdet no läses som text, men som ett sanningsvärde"
+        " av YAML 1.1.",
+        "    tips: Skriv true eller false för ja/nej, eller sätt citattecken runt texten.",
+        "2 fel och 1 varning i 2 filer.",
+    ]
+
+
+def test_json_format(workdir: Path) -> None:
+    code, output = run("validera", "--format", "json")
+    document = json.loads(output)
+    assert code == 1
+    assert document["version"] == 1
+    assert document["summary"] == {"files": 2, "errors": 2, "warnings": 1}
+    assert document["diagnostics"][0] == {
+        "code": "VP104",
+        "severity": "error",
+        "path": "uppfoljning/2024-T1/sdn-syd.yaml",
+        "line": 4,
+        "column": 19,
+        "message": "Värdet för 'bedomning' kan inte vara texten 'kanske'.",
+        "hint": "Tillåtna värden: helt, delvis, inte.",
+    }
+    assert [d["severity"] for d in document["diagnostics"]] == ["error", "error", "warning"]
+
+
+def test_github_format(workdir: Path) -> None:
+    _, output = run("validera", "--format", "github")
+    lines = output.splitlines()
+    assert lines[0] == (
+        "::error file=uppfoljning/2024-T1/sdn-syd.yaml,line=4,col=19,title=VP104::Värdet för 'bedomning' kan inte"
+        " vara texten 'kanske'.%0ATillåtna värden: helt, delvis, inte."
+    )
+    assert lines[2].startswith("::warning file=uppfoljning/2024-T1/sdn-syd.yaml,line=5,col=33,title=VP008::")
+
+
+def test_gitlab_format(workdir: Path) -> None:
+    _, output = run("validera", "--format", "gitlab")
+    issues = json.loads(output)
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("VP104", "major", {"path": "uppfoljning/2024-T1/sdn-syd.yaml", "lines": {"begin": 4}}),
+        ("VP005", "major", {"path": "uppfoljning/2024-T1/sdn-syd.yaml", "lines": {"begin": 5}}),
+        ("VP008", "minor", {"path": "uppfoljning/2024-T1/sdn-syd.yaml", "lines": {"begin": 5}}),
+    ]
+    assert len({i["fingerprint"] for i in issues}) == 3
+
+
+def test_warnings_pass_unless_strict(workdir: Path) -> None:
+    target = workdir / "uppfoljning" / "2024-T1" / "sdn-syd.yaml"
+    target.write_text("organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: helt, analys: no}\n", encoding="utf-8")
+    assert run("validera")[0] == 0
+    assert run("validera", "--strikt")[0] == 1
+
+
+def test_paths_limit_what_is_validated(workdir: Path) -> None:
+    (workdir / "ok.yaml").write_text("organ: sdn-syd\nperiod: 2024-T1\n", encoding="utf-8")
+    code, output = run("validera", "ok.yaml", "program.yaml")
+    assert (code, output) == (0, "Inga fel i 2 filer.\n")
+
+
+def test_a_path_that_does_not_exist_is_a_finding(workdir: Path) -> None:
+    code, output = run("validera", "saknas.yaml")
+    assert code == 1
+    assert output.startswith("saknas.yaml: VP001 fel: Filen finns inte.")
+
+
+def test_missing_program_cannot_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = run("validera")
+    assert code == 2
+    assert "hittar inte programfilen program.yaml" in output
+
+
+def test_bad_option_exits_2(workdir: Path) -> None:
+    assert run("validera", "--format", "xml")[0] == 2
+
+
+def test_clean_data_exits_0(workdir: Path) -> None:
+    (workdir / "uppfoljning" / "2024-T1" / "sdn-syd.yaml").unlink()
+    assert run("validera") == (0, "Inga fel i 1 fil.\n")
+
+
+def test_module_entry_point_and_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "valdsprogram", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout.startswith("valdsprogram ")) == (0, True)
