@@ -71,7 +71,7 @@ def test_a_50_mb_file_is_refused_unread(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)  # sparse: no need to write 50 MB to disk
     doc = read_yaml(big, "stor.yaml")
     assert [(d.code, d.line) for d in doc.diagnostics] == [("VP002", 0)]
-    assert "50.0 MiB" in doc.diagnostics[0].message
+    assert "50,0 MiB" in doc.diagnostics[0].message
 
 
 def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:

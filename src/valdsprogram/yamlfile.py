@@ -105,7 +105,7 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
         if size > MAX_BYTES:
             return _failed(
                 shown,
-                f"Filen är {size / 1_048_576:.1f} MiB; gränsen är {MAX_BYTES // 1_048_576} MiB.",
+                f"Filen är {size / 1_048_576:.1f} MiB; gränsen är {MAX_BYTES // 1_048_576} MiB.".replace(".", ",", 1),
                 "Kontrollera att det är rätt fil. Ett program eller en uppföljning är bara några kB.",
                 code_id="VP002",
             )
