@@ -15,6 +15,12 @@ from valdsprogram.formats import RENDERERS, OutputFormat
 
 DATA = Path(__file__).parent / "data"
 BROKEN = "organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: kanske}\n  M1: {bedomning: helt, analys: no}\n"
+COMPLETE = """organ: sdn-syd
+period: 2024-T1
+aktiviteter: {A1.1: {status: pågående}, A1.2: {status: pågående}}
+indikatorer: {I1.2: {utfall: 4, arsmal: 10}}
+mal: {M1: {bedomning: helt, analys: no}}
+"""
 
 
 @pytest.fixture
@@ -102,15 +108,16 @@ def test_gitlab_format(workdir: Path) -> None:
 
 def test_warnings_pass_unless_strict(workdir: Path) -> None:
     target = workdir / "uppfoljning" / "2024-T1" / "sdn-syd.yaml"
-    target.write_text("organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: helt, analys: no}\n", encoding="utf-8")
+    target.write_text(COMPLETE, encoding="utf-8")
     assert run("validera")[0] == 0
     assert run("validera", "--strikt")[0] == 1
 
 
 def test_paths_limit_what_is_validated(workdir: Path) -> None:
-    (workdir / "ok.yaml").write_text("organ: sdn-syd\nperiod: 2024-T1\n", encoding="utf-8")
-    code, output = run("validera", "ok.yaml", "program.yaml")
-    assert (code, output) == (0, "Inga fel i 2 filer.\n")
+    (workdir / "uppfoljning" / "2024-T2" / "sdn-syd.yaml").parent.mkdir()
+    (workdir / "uppfoljning" / "2024-T2" / "sdn-syd.yaml").write_text(COMPLETE.replace("T1", "T2"), encoding="utf-8")
+    code, output = run("validera", "uppfoljning/2024-T2", "program.yaml")
+    assert (code, output.splitlines()[-1]) == (0, "0 fel och 1 varning i 2 filer.")
 
 
 def test_a_path_that_does_not_exist_is_a_finding(workdir: Path) -> None:

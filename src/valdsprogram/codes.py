@@ -187,6 +187,118 @@ CODES: dict[str, Code] = {
             "Aktiviteter och indikatorer numreras efter sitt mål: under M2 heter de A2.1, A2.2 … och I2.1, "
             "I2.2 …. Ett id med ett annat målnummer förvirrar den som läser uppföljningarna.",
         ),
+        # VP3xx: rules over a follow-up file, against the program and the other follow-ups.
+        Code("VP301", FEL, "Okänt organ", "`organ` är inget organ i programmet."),
+        Code(
+            "VP302",
+            FEL,
+            "Organet finns inte under perioden",
+            "Ett organ får rapportera en period bara om det finns periodens sista dag (T1: 30 april, T2: 31 "
+            "augusti, VB: 31 december). Efter en sammanslagning rapporterar efterträdaren.",
+        ),
+        Code(
+            "VP303",
+            FEL,
+            "Perioden ligger utanför programmets giltighet",
+            "Perioden ligger före eller efter de år programmet gäller.",
+        ),
+        Code(
+            "VP304",
+            FEL,
+            "Sökvägen stämmer inte med innehållet",
+            "En uppföljning ska ligga i `uppfoljning/<period>/<organ>.yaml`, med samma period och organ som "
+            "står i filen.",
+        ),
+        Code(
+            "VP305", FEL, "Okänt id", "En aktivitet, indikator eller ett mål i uppföljningen finns inte i programmet."
+        ),
+        Code(
+            "VP306",
+            FEL,
+            "Organet ansvarar inte för detta",
+            "Organet är inte ansvarigt för aktiviteten eller indikatorn vid periodens slut, varken direkt "
+            "eller genom en grupp.",
+        ),
+        Code(
+            "VP307",
+            FEL,
+            "Aktivitet saknas",
+            "Organet ansvarar för aktiviteten men har inte rapporterat den. Varje aktivitet ska ha en status "
+            "varje period.",
+        ),
+        Code(
+            "VP308",
+            FEL,
+            "Indikator saknas",
+            "Organet ansvarar för indikatorn och den ska rapporteras den här perioden. Indikatorer med "
+            "periodicitet `tertial` rapporteras i T1, T2 och VB, de med `ar` bara i VB.",
+        ),
+        Code(
+            "VP309",
+            FEL,
+            "Utfallet passar inte enheten",
+            "`utfall` eller `arsmal` passar inte indikatorns enhet (`procent` 0–100, `antal` ett heltal som inte "
+            "är negativt, `ja/nej` `true` eller `false`), eller `taljare`/`namnare` går inte ihop med utfallet.",
+        ),
+        Code(
+            "VP310",
+            FEL,
+            "Bedömning saknas",
+            "I verksamhetsberättelsen (VB) ska organet bedöma varje mål där det har aktiviteter eller "
+            "indikatorer: uppfylls målet helt, delvis eller inte?",
+        ),
+        Code(
+            "VP311",
+            FEL,
+            "Förklaring saknas",
+            "En kommentar krävs när en aktivitet är `försenad` eller `utgår`, och när den är `ej påbörjad` i T2 "
+            "eller VB. En analys krävs när ett mål bedöms uppfyllas `delvis` eller `inte`.",
+        ),
+        Code(
+            "VP312",
+            FEL,
+            "Två uppföljningar för samma organ och period",
+            "Samma organ har mer än en fil för samma period. Slå ihop dem till en.",
+        ),
+        Code(
+            "VP313",
+            VARNING,
+            "Status går bakåt",
+            "En aktivitet har en status som ligger före statusen i en tidigare rapport samma år, till exempel "
+            "`pågående` efter `genomförd`. Rätta den ena eller förklara i kommentaren.",
+        ),
+        Code(
+            "VP314",
+            VARNING,
+            "Årsmålet ändras under året",
+            "Årsmålet för en indikator skiljer sig från det i en tidigare rapport samma år. Årsmål ändras "
+            "normalt bara genom beslut; förklara ändringen i kommentaren.",
+        ),
+        Code(
+            "VP315",
+            FEL,
+            "Personnummer i uppföljningen",
+            "Texten innehåller ett giltigt personnummer eller samordningsnummer. Uppföljningar är allmänna "
+            "handlingar och får aldrig innehålla uppgifter om enskilda personer. Ta bort numret.",
+        ),
+        Code(
+            "VP316",
+            FEL,
+            "Värdet är inte ifyllt",
+            "En status, ett utfall, ett årsmål eller (i VB) en bedömning står tom. Fyll i värdet.",
+        ),
+        Code(
+            "VP317",
+            VARNING,
+            "Indikatorn ska inte rapporteras den här perioden",
+            "Indikatorn har periodicitet `ar` och rapporteras bara i verksamhetsberättelsen (VB).",
+        ),
+        Code(
+            "VP318",
+            VARNING,
+            "Mål utan ansvar",
+            "Organet bedömer ett mål där det varken har aktiviteter eller indikatorer.",
+        ),
     )
 }
 

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from valdsprogram.program import Activity, Body, Goal, Group, Indicator, Program
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibilities:
+    """What one body must do and report on one date, in program order."""
+
+    activities: list[tuple[Goal, Activity]] = field(default_factory=list)
+    indicators: list[tuple[Goal, Indicator]] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    """The goals where the body has any activity or indicator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +27,8 @@ class ProgramIndex:
     groups: dict[str, Group]
     activities: dict[str, tuple[Goal, Activity]]
     indicators: dict[str, tuple[Goal, Indicator]]
+    _responsible: dict[dt.date, dict[str, Responsibilities]] = field(default_factory=dict, compare=False)
+    """Cache: date → body id → responsibilities; filled on first use of a date."""
 
     @classmethod
     def build(cls, program: Program) -> ProgramIndex:
@@ -64,6 +76,23 @@ class ProgramIndex:
             elif ref in self.groups:
                 ids.update(body.id for body in self.members(self.groups[ref], on))
         return [body for body in self.program.organ if body.id in ids and self.bodies[body.id] is body]
+
+    def responsibilities(self, body_id: str, on: dt.date) -> Responsibilities:
+        """What the body is responsible for on the date, directly or through a group."""
+        if on not in self._responsible:
+            table: dict[str, Responsibilities] = {}
+            for goal in self.program.mal:
+                for activity in goal.aktiviteter:
+                    for body in self.resolve(activity.ansvariga, on):
+                        table.setdefault(body.id, Responsibilities()).activities.append((goal, activity))
+                for indicator in goal.indikatorer:
+                    for body in self.resolve(indicator.ansvariga, on):
+                        table.setdefault(body.id, Responsibilities()).indicators.append((goal, indicator))
+            for duties in table.values():
+                involved = {id(goal) for goal, _ in [*duties.activities, *duties.indicators]}
+                duties.goals.extend(goal for goal in self.program.mal if id(goal) in involved)
+            self._responsible[on] = table
+        return self._responsible[on].get(body_id, Responsibilities())
 
 
 def exists(body: Body, on: dt.date) -> bool:

@@ -12,7 +12,7 @@ from valdsprogram.followup import FollowUp
 from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
 from valdsprogram.program import Program
-from valdsprogram.rules import PROGRAM_RULES, Finding
+from valdsprogram.rules import FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding, FollowUpFile
 from valdsprogram.yamlfile import YamlDocument, read_yaml
 
 
@@ -65,18 +65,38 @@ def load_program(path: Path, display: str | None = None) -> LoadedProgram:
 def validate(program_path: Path, followup_paths: Sequence[Path], *, base: Path | None = None) -> Validation:
     """Validate the program and each follow-up file; paths are shown relative to `base` where possible."""
     loaded = load_program(program_path, shown(program_path, base))
-    diagnostics = list(loaded.diagnostics)
-    for path in followup_paths:
-        diagnostics += check_followup(read_yaml(path, shown(path, base)))
-    return Validation(sorted_diagnostics(diagnostics), 1 + len(followup_paths))
+    _, problems = load_followups(loaded.index, followup_paths, base=base)
+    return Validation(sorted_diagnostics([*loaded.diagnostics, *problems]), 1 + len(followup_paths))
 
 
-def check_followup(document: YamlDocument) -> list[Diagnostic]:
-    """A follow-up file's own problems: YAML, then its shape."""
-    if not document.ok:
-        return document.diagnostics
-    _, problems = validate_model(FollowUp, document)
-    return document.diagnostics + problems
+def load_followups(
+    index: ProgramIndex | None, paths: Sequence[Path], *, base: Path | None = None
+) -> tuple[list[FollowUpFile], list[Diagnostic]]:
+    """Read and check follow-up files; return those that fit the model (for reports) and every problem.
+
+    Without a valid program (`index` None) only the files' own YAML, shape and text are checked.
+    """
+    files: list[FollowUpFile] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        document = read_yaml(path, shown(path, base))
+        diagnostics += document.diagnostics
+        for text_rule in TEXT_RULES:
+            diagnostics += text_rule(document)
+        if not document.ok:
+            continue
+        followup, problems = validate_model(FollowUp, document)
+        diagnostics += problems
+        if followup is None or index is None:
+            continue
+        file = FollowUpFile.build(index, document, followup)
+        files.append(file)
+        for rule in FOLLOWUP_RULES:
+            diagnostics += (locate(finding, document) for finding in rule(index, file))
+    if index is not None:
+        for set_rule in FOLLOWUP_SET_RULES:
+            diagnostics += (locate(finding, file.document) for file, finding in set_rule(index, files))
+    return files, diagnostics
 
 
 def locate(finding: Finding, document: YamlDocument) -> Diagnostic:

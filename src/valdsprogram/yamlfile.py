@@ -81,6 +81,8 @@ class YamlDocument:
     diagnostics: list[Diagnostic]
     ok: bool
     """False when the file could not be read as one plain document; its data must not be validated."""
+    text: str = ""
+    """The decoded file, comments included (empty when it could not be decoded); for checks of free text."""
 
 
 class _Mark(Protocol):
@@ -120,7 +122,7 @@ def parse_yaml(raw: bytes, path: str) -> YamlDocument:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return YamlDocument(path, None, Positions(), [undecodable_diagnostic(raw, error, path)], ok=False)
     builder = _Builder(path)
@@ -137,7 +139,7 @@ def parse_yaml(raw: bytes, path: str) -> YamlDocument:
     if builder.ok and builder.empty:
         builder.diagnostics.append(code("VP011").at(path, 1, 1, "Filen är tom.", "Fyll i filen eller ta bort den."))
         builder.ok = False
-    return YamlDocument(path, builder.root, builder.positions, builder.diagnostics, builder.ok)
+    return YamlDocument(path, builder.root, builder.positions, builder.diagnostics, builder.ok, text)
 
 
 def _failed(path: str, message: str, hint: str, code_id: str = "VP001") -> YamlDocument:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.index import ProgramIndex
+from valdsprogram.rules import followup_rules as f
+from valdsprogram.rules import followup_set_rules as s
 from valdsprogram.rules import program_rules as p
 from valdsprogram.rules.finding import Finding
+from valdsprogram.rules.followup_file import FollowUpFile
+from valdsprogram.rules.personal_data import personal_numbers
+from valdsprogram.yamlfile import YamlDocument
 
 ProgramRule = Callable[[ProgramIndex], Iterator[Finding]]
+FollowUpRule = Callable[[ProgramIndex, FollowUpFile], Iterator[Finding]]
+FollowUpSetRule = Callable[[ProgramIndex, list[FollowUpFile]], Iterator[tuple[FollowUpFile, Finding]]]
+TextRule = Callable[[YamlDocument], Iterator[Diagnostic]]
 
 PROGRAM_RULES: tuple[ProgramRule, ...] = (
     p.unique_ids,
@@ -21,5 +30,40 @@ PROGRAM_RULES: tuple[ProgramRule, ...] = (
     p.responsible_exist,
     p.ids_match_goal,
 )
+"""Rules over program.yaml once it fits the model."""
 
-__all__ = ["PROGRAM_RULES", "Finding", "ProgramRule"]
+FOLLOWUP_RULES: tuple[FollowUpRule, ...] = (
+    f.body_known,
+    f.body_exists_in_period,
+    f.period_within_validity,
+    f.path_agrees,
+    f.ids_known_and_responsible,
+    f.activities_complete,
+    f.indicators_complete,
+    f.values_fit_units,
+    f.assessments_given,
+    f.explanations_given,
+    f.values_filled,
+    f.indicators_due,
+    f.goals_with_duties,
+)
+"""Rules over one follow-up file that fits the model, against the program."""
+
+FOLLOWUP_SET_RULES: tuple[FollowUpSetRule, ...] = (
+    s.one_file_per_body_and_period,
+    s.status_not_backwards,
+    s.target_stable,
+)
+"""Rules across all follow-up files."""
+
+TEXT_RULES: tuple[TextRule, ...] = (personal_numbers,)
+"""Rules over a follow-up's raw text, comments included, whether or not it parses."""
+
+__all__ = [
+    "FOLLOWUP_RULES",
+    "FOLLOWUP_SET_RULES",
+    "PROGRAM_RULES",
+    "TEXT_RULES",
+    "Finding",
+    "FollowUpFile",
+]

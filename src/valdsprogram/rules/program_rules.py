@@ -10,6 +10,7 @@ from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import periods_between
 from valdsprogram.program import Activity, Indicator
 from valdsprogram.rules.finding import Finding
+from valdsprogram.units import unit_hint, unit_problem
 from valdsprogram.yamlfile import Loc
 
 
@@ -169,28 +170,6 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                         f"Toleransen för {indicator.id} är större än 100 procentenheter.",
                         "Ange toleransen i procentenheter, 0–100.",
                     )
-
-
-def unit_problem(indicator: Indicator, value: bool | int | float) -> str:
-    """Why the value does not fit the indicator's unit, as the end of a Swedish sentence; empty if it fits."""
-    if indicator.enhet == "ja/nej":
-        return "" if isinstance(value, bool) else f"är {value}, men en ja/nej-indikator tar true eller false"
-    if isinstance(value, bool):
-        return f"är {str(value).lower()}, men enheten är {indicator.enhet}"
-    if indicator.enhet == "procent" and not 0 <= value <= 100:
-        return f"är {value}, men en andel i procent ligger mellan 0 och 100"
-    if indicator.enhet == "antal" and (value < 0 or value != int(value)):
-        return f"är {value}, men ett antal är ett heltal som inte är negativt"
-    return ""
-
-
-def unit_hint(indicator: Indicator) -> str:
-    """What a valid value for the indicator looks like."""
-    return {
-        "ja/nej": "Skriv true (ja) eller false (nej).",
-        "procent": "Skriv procenttalet utan procenttecken, till exempel 85 eller 85.5.",
-        "antal": "Skriv ett heltal, till exempel 12.",
-    }[indicator.enhet]
 
 
 def violence_types_known(index: ProgramIndex) -> Iterator[Finding]:

@@ -1,0 +1,292 @@
+"""Rules over one follow-up file, checked against the program: who reports, what, and whether it fits."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from pathlib import PurePosixPath
+
+from valdsprogram.index import ProgramIndex
+from valdsprogram.rules.finding import Finding
+from valdsprogram.rules.followup_file import FollowUpFile
+from valdsprogram.units import swedish, unit_hint, unit_problem
+
+NEEDS_COMMENT_ALWAYS = ("försenad", "utgår")
+NEEDS_ANALYSIS = ("delvis", "inte")
+
+
+def body_known(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP301: the reporting body is one of the program's."""
+    if file.body is None:
+        organ = file.followup.organ
+        yield Finding("VP301", ("organ",), f"Organet {organ!r} finns inte i programmet.", _close(organ, index.bodies))
+
+
+def body_exists_in_period(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP302: the body exists on the period's last day (a merged district no longer reports)."""
+    body, day = file.body, file.period.last_day
+    if body is None or file.exists:
+        return
+    if body.till is not None and day > body.till:
+        message = f"{body.namn} upphörde {body.till} och kan inte rapportera {file.period.name}."
+        successor = index.bodies.get(body.ersatts_av or "")
+        hint = f"{successor.namn} ({successor.id}) rapporterar i stället." if successor else "Ta bort filen."
+    else:
+        message = f"{body.namn} finns från {body.fran} och kan inte rapportera {file.period.name}."
+        before = [b for b in index.program.organ if b.ersatts_av == body.id]
+        hint = " och ".join(f"{b.namn} ({b.id})" for b in before) + " rapporterar i stället." if before else ""
+    yield Finding("VP302", ("organ",), message, hint)
+
+
+def period_within_validity(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP303: the period lies within the program's years."""
+    giltighet = index.program.giltighet
+    if not giltighet.fran <= file.period.year <= giltighet.till:
+        yield Finding(
+            "VP303", ("period",), f"Programmet gäller {giltighet.fran}–{giltighet.till}, inte {file.period.year}."
+        )
+
+
+def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP304: the file is uppfoljning/<period>/<organ>.yaml for the period and body it names."""
+    path = PurePosixPath(file.document.path)
+    expected = f"{file.period}/{file.followup.organ}.yaml"
+    hint = f"Flytta filen till uppfoljning/{expected} eller rätta värdet."
+    if path.stem != file.followup.organ:
+        yield Finding("VP304", ("organ",), f"Filen heter {path.name} men gäller {file.followup.organ}.", hint)
+    if path.parent.name != str(file.period):
+        folder = path.parent.name or "."
+        yield Finding("VP304", ("period",), f"Filen ligger i mappen {folder} men gäller {file.period}.", hint)
+
+
+def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP305 and VP306: every reported id exists, and the body is responsible for it on the period's last day."""
+    duties = file.duties
+    mine_a = {a.id for _, a in duties.activities}
+    mine_i = {i.id for _, i in duties.indicators}
+    for ident in file.followup.aktiviteter:
+        if ident not in index.activities:
+            yield Finding(
+                "VP305",
+                ("aktiviteter", ident),
+                f"Aktiviteten {ident} finns inte i programmet.",
+                _close(ident, index.activities),
+                at_key=True,
+            )
+        elif file.exists and ident not in mine_a:
+            yield Finding(
+                "VP306",
+                ("aktiviteter", ident),
+                _not_responsible(file, ident),
+                "Ta bort aktiviteten ur uppföljningen.",
+                at_key=True,
+            )
+    for ident in file.followup.indikatorer:
+        if ident not in index.indicators:
+            yield Finding(
+                "VP305",
+                ("indikatorer", ident),
+                f"Indikatorn {ident} finns inte i programmet.",
+                _close(ident, index.indicators),
+                at_key=True,
+            )
+        elif file.exists and ident not in mine_i:
+            yield Finding(
+                "VP306",
+                ("indikatorer", ident),
+                _not_responsible(file, ident),
+                "Ta bort indikatorn ur uppföljningen.",
+                at_key=True,
+            )
+    goals = {goal.id for goal in index.program.mal}
+    for ident in file.followup.mal:
+        if ident not in goals:
+            yield Finding(
+                "VP305", ("mal", ident), f"Mål {ident} finns inte i programmet.", _close(ident, goals), at_key=True
+            )
+
+
+def goals_with_duties(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP318: a goal is assessed only where the body has something to do."""
+    if not file.exists:
+        return
+    mine = {goal.id for goal in file.duties.goals}
+    goals = {goal.id for goal in index.program.mal}
+    for ident in file.followup.mal:
+        if ident in goals and ident not in mine:
+            yield Finding(
+                "VP318",
+                ("mal", ident),
+                f"{file.body_name} har varken aktiviteter eller indikatorer under {ident}.",
+                "Ta bort bedömningen av målet.",
+                at_key=True,
+            )
+
+
+def activities_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP307: every activity the body is responsible for is reported."""
+    for _, activity in file.duties.activities:
+        if activity.id not in file.followup.aktiviteter:
+            yield Finding(
+                "VP307",
+                ("aktiviteter",),
+                f"Aktiviteten {activity.id} saknas: {_short(activity.text)}",
+                f"Lägg till {activity.id} med en status under aktiviteter:, eller skapa filen med `valdsprogram mall`.",
+                at_key=True,
+            )
+
+
+def indicators_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP308: every indicator due this period is reported."""
+    for _, indicator in file.duties.indicators:
+        if file.due(indicator) and indicator.id not in file.followup.indikatorer:
+            yield Finding(
+                "VP308",
+                ("indikatorer",),
+                f"Indikatorn {indicator.id} saknas: {_short(indicator.text)}",
+                f"Lägg till {indicator.id} med utfall och årsmål under indikatorer:.",
+                at_key=True,
+            )
+
+
+def indicators_due(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP317: a yearly indicator is reported in the annual report only."""
+    mine = {i.id: i for _, i in file.duties.indicators}
+    for ident in file.followup.indikatorer:
+        indicator = mine.get(ident)
+        if indicator is not None and not file.due(indicator):
+            yield Finding(
+                "VP317",
+                ("indikatorer", ident),
+                f"{ident} rapporteras bara i verksamhetsberättelsen.",
+                "Ta bort indikatorn ur tertialrapporten.",
+                at_key=True,
+            )
+
+
+def values_filled(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP316: a status, outcome, target or (in VB) assessment left empty."""
+    for ident, report in file.followup.aktiviteter.items():
+        if report.status is None:
+            yield Finding(
+                "VP316",
+                ("aktiviteter", ident, "status"),
+                f"Fyll i status för {ident}.",
+                "Skriv ej påbörjad, pågående, försenad, genomförd eller utgår.",
+            )
+    for ident, values in file.followup.indikatorer.items():
+        known = index.indicators.get(ident)
+        hint = unit_hint(known[1]) if known else ""
+        if values.utfall is None:
+            yield Finding("VP316", ("indikatorer", ident, "utfall"), f"Fyll i utfall för {ident}.", hint)
+        if values.arsmal is None:
+            yield Finding("VP316", ("indikatorer", ident, "arsmal"), f"Fyll i årsmål för {ident}.", hint)
+    if file.period.kind == "VB":
+        for ident, goal in file.followup.mal.items():
+            if goal.bedomning is None:
+                yield Finding(
+                    "VP316",
+                    ("mal", ident, "bedomning"),
+                    f"Fyll i bedömning för {ident}.",
+                    "Skriv helt, delvis eller inte.",
+                )
+
+
+def values_fit_units(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP309: outcomes and targets fit the unit; numerator and denominator agree with the outcome."""
+    for ident, values in file.followup.indikatorer.items():
+        if ident not in index.indicators:
+            continue
+        indicator = index.indicators[ident][1]
+        loc = ("indikatorer", ident)
+        for key, value, what in (("utfall", values.utfall, "Utfallet"), ("arsmal", values.arsmal, "Årsmålet")):
+            problem = unit_problem(indicator, value) if value is not None else ""
+            if problem:
+                yield Finding("VP309", (*loc, key), f"{what} för {ident} {problem}.", unit_hint(indicator))
+        t, n = values.taljare, values.namnare
+        if t is None and n is None:
+            continue
+        if indicator.enhet != "procent":
+            yield Finding(
+                "VP309",
+                (*loc, "taljare" if t is not None else "namnare"),
+                f"{ident} har enheten {indicator.enhet}; täljare och nämnare används bara för procent.",
+                "Ta bort taljare och namnare.",
+            )
+        elif t is None or n is None:
+            missing = "taljare" if t is None else "namnare"
+            yield Finding(
+                "VP309",
+                loc,
+                f"{ident} har bara {'namnare' if t is None else 'taljare'}.",
+                f"Ange även {missing}, eller ta bort båda.",
+            )
+        elif t > n:
+            yield Finding(
+                "VP309",
+                (*loc, "taljare"),
+                f"Täljaren ({t}) är större än nämnaren ({n}) för {ident}.",
+                "Täljaren är de som uppfyller villkoret, nämnaren alla som andelen räknas på.",
+            )
+        elif isinstance(values.utfall, int | float) and not isinstance(values.utfall, bool):
+            share = 100 * t / n
+            if abs(values.utfall - share) > 0.05:
+                yield Finding(
+                    "VP309",
+                    (*loc, "utfall"),
+                    f"Utfallet {swedish(values.utfall)} för {ident} stämmer inte med {t} av {n} "
+                    f"({swedish(round(share, 1))} %).",
+                    f"Skriv utfall: {round(share, 1)} eller rätta täljare och nämnare.",
+                )
+
+
+def assessments_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP310: in the annual report, every goal where the body has duties is assessed."""
+    if file.period.kind != "VB":
+        return
+    for goal in file.duties.goals:
+        if goal.id not in file.followup.mal:
+            yield Finding(
+                "VP310",
+                ("mal",),
+                f"Bedömning saknas för {goal.id}: {_short(goal.titel)}",
+                f"Lägg till {goal.id}: {{bedomning: helt|delvis|inte, analys: …}} under mal:.",
+                at_key=True,
+            )
+
+
+def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP311: delays, dropped and not-started activities are explained; partial or failed goals analysed."""
+    late = file.period.kind in ("T2", "VB")
+    for ident, report in file.followup.aktiviteter.items():
+        status = report.status
+        needs = status in NEEDS_COMMENT_ALWAYS or (status == "ej påbörjad" and late)
+        if needs and not (report.kommentar or "").strip():
+            when = f" i {file.period.kind}" if status == "ej påbörjad" else ""
+            yield Finding(
+                "VP311",
+                ("aktiviteter", ident, "status"),
+                f"{ident} har status {status}{when} men saknar kommentar.",
+                "Skriv i kommentar: varför, och vad som görs framåt.",
+            )
+    for ident, goal in file.followup.mal.items():
+        if goal.bedomning in NEEDS_ANALYSIS and not (goal.analys or "").strip():
+            yield Finding(
+                "VP311",
+                ("mal", ident, "bedomning"),
+                f"{ident} bedöms uppfyllas {goal.bedomning} men analys saknas.",
+                "Skriv i analys: vad som saknas och vad som görs.",
+            )
+
+
+def _not_responsible(file: FollowUpFile, ident: str) -> str:
+    return f"{file.body_name} är inte ansvarig för {ident} per {file.period.last_day}."
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _close(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"Menade du {close[0]!r}?" if close else ""
