@@ -1,12 +1,14 @@
 """Golden scenarios: a folder of input files, the command run in it, and the exact expected output.
 
-Each folder under tests/scenarier/ holds `kommando.txt` (the arguments, one line, run in that folder) and
-`forvantat.txt` (the exit code and everything printed). Regenerate with `pytest --update-golden`.
+Each folder under tests/scenarier/ holds `kommando.txt` (the arguments, one line) and `forvantat.txt`: the
+exit code, everything printed, and every file the command wrote. The command runs in a copy of the folder, so
+nothing in the repository changes. Regenerate with `pytest --update-golden`.
 """
 
 from __future__ import annotations
 
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,24 @@ SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarier").iterdir() if
 
 
 @pytest.mark.parametrize("folder", SCENARIOS, ids=[p.name for p in SCENARIOS])
-def test_scenario(folder: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
-    monkeypatch.chdir(folder)
+def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    work = tmp_path / folder.name
+    shutil.copytree(folder, work)
+    before = _files(work)
+    monkeypatch.chdir(work)
     args = shlex.split((folder / "kommando.txt").read_text(encoding="utf-8"))
     result = CliRunner().invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    check_golden(folder / "forvantat.txt", f"slutkod: {result.exit_code}\n{result.output}", update=update_golden)
+    written = [
+        f"--- {path} ---\n{content}" for path, content in sorted(_files(work).items()) if before.get(path) != content
+    ]
+    actual = f"slutkod: {result.exit_code}\n{result.output}" + "".join(written)
+    check_golden(folder / "forvantat.txt", actual, update=update_golden)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+        for p in folder.rglob("*")
+        if p.is_file()
+    }

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from valdsprogram import __version__
+
+if TYPE_CHECKING:
+    from valdsprogram.index import ProgramIndex
 
 app = typer.Typer(
     name="valdsprogram",
@@ -90,6 +93,48 @@ def validera(
     typer.echo(RENDERERS[OutputFormat(format.value)](result), nl=False)
     failed = result.errors > 0 or (strikt and result.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command("mall")
+def mall(
+    organ: Annotated[str, typer.Argument(help="Organets id, till exempel sdn-sodermalm.", show_default=False)],
+    period: Annotated[str, typer.Argument(help="Perioden, till exempel 2024-T2.", show_default=False)],
+    *,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+    skriv_over: Annotated[bool, typer.Option("--skriv-over", help="Ersätt en befintlig fil.")] = False,
+) -> None:
+    """Skriv en förifylld uppföljning för ett organ och en period. Skriver aldrig över utan --skriv-over."""
+    from valdsprogram.prefill import PrefillError, prefill
+    from valdsprogram.writing import WriteRefused, write_atomic
+
+    index = _program_index(program)
+    try:
+        result = prefill(index, organ, period, uppfoljning)
+    except PrefillError as error:
+        raise _fail(str(error)) from None
+    try:
+        write_atomic(result.path, result.text, overwrite=skriv_over)
+    except WriteRefused as error:
+        typer.echo(f"valdsprogram: {error} Ange --skriv-over för att ersätta den.", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
+    typer.echo(f"Skrev {result.path.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
+
+
+def _program_index(program: Path) -> ProgramIndex:
+    """The validated program, or exit 2 with its problems: a command cannot work from a broken program."""
+    from valdsprogram.formats import render_text
+    from valdsprogram.validation import Validation, load_program
+
+    if not program.is_file():
+        raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
+    loaded = load_program(program)
+    errors = [d for d in loaded.diagnostics if d.severity.value == "fel"]
+    if loaded.index is None or errors:
+        typer.echo(render_text(Validation(errors, 1)), err=True, nl=False)
+        raise _fail(f"{program} har fel; rätta dem först (valdsprogram validera).")
+    return loaded.index
 
 
 @app.command("schema")

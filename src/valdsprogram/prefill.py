@@ -1,0 +1,156 @@
+"""A pre-filled follow-up file for one body and period: everything it must report, ready to fill in."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from valdsprogram.followup import ActivityReport, FollowUp
+from valdsprogram.index import ProgramIndex, exists
+from valdsprogram.modelerrors import validate_model
+from valdsprogram.periods import Period
+from valdsprogram.program import Indicator
+from valdsprogram.rules.followup_rules import NEEDS_COMMENT_ALWAYS
+from valdsprogram.yamlfile import read_yaml
+
+_UNIT_RULES = {
+    "antal": "antal: heltal, 0 eller mer",
+    "procent": "procent: 0–100, t.ex. 85.5",
+    "ja/nej": "ja/nej: true eller false",
+}
+_DIRECTIONS = {"hogre_ar_battre": "högre är bättre", "lagre_ar_battre": "lägre är bättre"}
+_PERIODICITY = {"tertial": "varje tertial", "ar": "årligen"}
+
+
+class PrefillError(Exception):
+    """The body or period cannot be reported; the message is Swedish and says what would work."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prefill:
+    """A follow-up file to write."""
+
+    path: Path
+    """Where it belongs: <uppfoljning>/<period>/<organ>.yaml."""
+    text: str
+    """The YAML, with comments."""
+    carried_from: Period | None
+    """The earlier report this year whose statuses and targets were carried forward, if any."""
+
+
+def prefill(index: ProgramIndex, organ: str, period_text: str, folder: Path) -> Prefill:
+    """Build the pre-filled file; raises PrefillError when the body or period does not allow it."""
+    period = _period(index, period_text)
+    body = index.bodies.get(organ)
+    if body is None:
+        close = difflib.get_close_matches(organ, list(index.bodies), n=3, cutoff=0.5)
+        raise PrefillError(f"Organet {organ!r} finns inte i programmet." + _did_you_mean(close))
+    if not exists(body, period.last_day):
+        successor = index.bodies.get(body.ersatts_av or "")
+        hint = f" {successor.namn} ({successor.id}) rapporterar i stället." if successor else ""
+        raise PrefillError(f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}.{hint}")
+    earlier, earlier_period = _earlier_report(folder, organ, period)
+    duties = index.responsibilities(organ, period.last_day)
+    lines = [
+        "# yaml-language-server: $schema=../../schema/uppfoljning.schema.json",
+        f"# {body.namn}: uppföljning av {index.program.kortnamn or index.program.titel},",
+        f"# {period.name} (per {period.last_day}). Skapad med `valdsprogram mall`.",
+        "# Fyll i det som står tomt och kör sedan `valdsprogram validera`.",
+        "# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.",
+        f"organ: {organ}",
+        f"period: {period}",
+        '# beslut: {datum: ÅÅÅÅ-MM-DD, diarienummer: "…"}',
+    ]
+    if duties.activities:
+        lines.append("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår")
+    for _, activity in duties.activities:
+        before = earlier.aktiviteter.get(activity.id) if earlier else None
+        lines += [f"  {activity.id}:  # {_one_line(activity.text)}", _status_line(before, earlier_period, period)]
+        lines.append("    kommentar:")
+    due = [(g, i) for g, i in duties.indicators if i.periodicitet == "tertial" or period.kind == "VB"]
+    if due:
+        lines.append("indikatorer:")
+    for _, indicator in due:
+        lines += _indicator_lines(indicator, earlier, earlier_period)
+    if duties.goals:
+        required = "krävs" if period.kind == "VB" else "valfri prognos"
+        lines.append(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte")
+    for goal in duties.goals:
+        lines += [f"  {goal.id}:  # {_one_line(goal.titel)}", "    bedomning:", "    analys:"]
+    return Prefill(folder / str(period) / f"{organ}.yaml", "\n".join(lines) + "\n", earlier_period)
+
+
+def _status_line(before: ActivityReport | None, earlier: Period | None, period: Period) -> str:
+    """The earlier status carried forward, unless it needs a fresh explanation this period."""
+    status = before.status if before is not None else None
+    if status is None:
+        return "    status:"
+    if status in NEEDS_COMMENT_ALWAYS or (status == "ej påbörjad" and period.kind != "T1"):
+        return f"    status:  # var {status} i {earlier}; ange status och förklara i kommentar"
+    return f"    status: {status}  # från {earlier}"
+
+
+def _indicator_lines(indicator: Indicator, earlier: FollowUp | None, earlier_period: Period | None) -> list[str]:
+    before = earlier.indikatorer.get(indicator.id) if earlier else None
+    target: bool | int | float | None = indicator.arsmal
+    source = "programmets förslag"
+    if before is not None and before.arsmal is not None:
+        target, source = before.arsmal, f"från {earlier_period}"
+    about = f"{_UNIT_RULES[indicator.enhet]}; {_PERIODICITY[indicator.periodicitet]}; {_DIRECTIONS[indicator.riktning]}"
+    lines = [
+        f"  {indicator.id}:  # {_one_line(indicator.text)}",
+        f"    utfall:  # {about}",
+        f"    arsmal:{_value(target, source)}",
+    ]
+    if indicator.enhet == "procent":
+        lines += [
+            "    taljare:  # valfritt: antalet som uppfyller villkoret",
+            "    namnare:  # valfritt: antalet totalt",
+        ]
+    return [*lines, "    kommentar:"]
+
+
+def _earlier_report(folder: Path, organ: str, period: Period) -> tuple[FollowUp | None, Period | None]:
+    """The body's latest report earlier the same year, if one exists and fits the model."""
+    for index in range(period.index - 1, -1, -1):
+        earlier = Period(period.year, index)
+        path = folder / str(earlier) / f"{organ}.yaml"
+        if not path.is_file():
+            continue
+        document = read_yaml(path)
+        followup = validate_model(FollowUp, document)[0] if document.ok else None
+        if followup is not None:
+            return followup, earlier
+    return None, None
+
+
+def _period(index: ProgramIndex, text: str) -> Period:
+    period = Period.parse(text)
+    if period is None:
+        raise PrefillError(
+            f"{text!r} är ingen period. Skriv år, bindestreck och T1, T2 eller VB, till exempel 2024-T2."
+        )
+    validity = index.program.giltighet
+    if not validity.fran <= period.year <= validity.till:
+        raise PrefillError(f"Programmet gäller {validity.fran}–{validity.till}, inte {period.year}.")
+    return period
+
+
+def _value(value: bool | int | float | None, source: str) -> str:
+    if value is None:
+        return ""
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    return f" {shown}  # {source}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _did_you_mean(close: list[str]) -> str:
+    if not close:
+        return ""
+    names = [repr(c) for c in close]
+    listed = ", ".join(names[:-1]) + " eller " + names[-1] if len(names) > 1 else names[0]
+    return f" Menade du {listed}?"

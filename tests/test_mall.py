@@ -1,0 +1,136 @@
+"""`valdsprogram mall`: a fresh file asks only to be filled in, at the right lines; filled in, it is clean."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from valdsprogram.cli import app
+from valdsprogram.sources import followup_files
+from valdsprogram.validation import validate
+from valdsprogram.writing import WriteRefused, write_atomic
+
+EXAMPLE_VALUES = {"procent": "50", "antal": "3", "ja/nej": "true"}
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def empty_lines(text: str, *, annual: bool) -> list[int]:
+    """The lines a person must fill in: empty status, utfall, arsmal and (in VB) bedomning."""
+    keys = ("status", "utfall", "arsmal", *(["bedomning"] if annual else []))
+    pattern = re.compile(rf"^\s+({'|'.join(keys)}):(\s*#.*)?$")
+    return [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+
+
+def fill_in(text: str) -> str:
+    """Fill every empty value the way a controller would, choosing values that fit each unit."""
+    lines, unit = [], "antal"
+    for line in text.splitlines():
+        found = re.search(r"# (procent|antal|ja/nej):", line)
+        if found:
+            unit = found[1]
+        line = re.sub(r"^(\s+status):(\s*#.*)?$", r"\1: pågående\2", line)
+        line = re.sub(r"^(\s+(?:utfall|arsmal)):(\s*#.*)?$", rf"\1: {EXAMPLE_VALUES[unit]}\2", line)
+        lines.append(re.sub(r"^(\s+bedomning):$", r"\1: helt", line))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("organ", "period"),
+    [
+        ("sdn-sodermalm", "2024-T2"),
+        ("utbildningsnamnden", "2024-VB"),
+        ("ab-svenska-bostader", "2024-T1"),
+        ("sdn-jarva", "2025-VB"),
+    ],
+)
+def test_fresh_file_asks_only_to_be_filled_in_then_validates_clean(repo_copy: Path, organ: str, period: str) -> None:
+    code, output = run("mall", organ, period)
+    assert code == 0, output
+    path = repo_copy / "uppfoljning" / period / f"{organ}.yaml"
+    text = path.read_text(encoding="utf-8")
+
+    found = validate(repo_copy / "program.yaml", followup_files(repo_copy / "uppfoljning"), base=repo_copy)
+    mine = [d for d in found.diagnostics if d.path == f"uppfoljning/{period}/{organ}.yaml"]
+    assert {d.code for d in mine} <= {"VP316"}
+    assert [d.line for d in mine] == empty_lines(text, annual=period.endswith("VB"))
+    assert [d for d in found.diagnostics if d not in mine] == []
+
+    path.write_text(fill_in(text), encoding="utf-8")
+    assert run("validera", "--strikt") == (0, "Inga fel i 17 filer.\n")
+
+
+def test_statuses_and_targets_are_carried_forward_from_earlier_this_year(repo_copy: Path) -> None:
+    run("mall", "sdn-sodermalm", "2024-T2")
+    text = (repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml").read_text(encoding="utf-8")
+    assert "    status: pågående  # från 2024-T1" in text
+    assert re.search(r"    arsmal: \d+  # från 2024-T1", text)
+
+
+def test_never_overwrites_without_the_option(repo_copy: Path) -> None:
+    target = repo_copy / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml"
+    original = target.read_bytes()
+    code, output = run("mall", "sdn-sodermalm", "2024-T1")
+    assert code == 1
+    assert "finns redan och skrivs inte över" in output
+    assert target.read_bytes() == original
+    assert run("mall", "sdn-sodermalm", "2024-T1", "--skriv-over")[0] == 0
+    assert target.read_bytes() != original
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("sdn-sodermalmm", "2024-T1"), "Menade du 'sdn-sodermalm', 'sdn-ostermalm' eller 'sdn-norrmalm'?"),
+        (
+            ("sdn-norrmalm", "2023-T2"),
+            "Norra innerstadens stadsdelsnämnd (sdn-norra-innerstaden) rapporterar i stället.",
+        ),
+        (("sdn-sodermalm", "2024-T4"), "'2024-T4' är ingen period."),
+        (("sdn-sodermalm", "2026-T1"), "Programmet gäller 2021–2025, inte 2026."),
+    ],
+)
+def test_impossible_requests_exit_2(repo_copy: Path, args: tuple[str, str], message: str) -> None:
+    code, output = run("mall", *args)
+    assert code == 2
+    assert message in output
+
+
+def test_a_failed_write_leaves_the_original_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "fil.yaml"
+    target.write_text("original\n", encoding="utf-8")
+
+    def fail(*args: object) -> None:
+        raise OSError(28, "Inget utrymme kvar på enheten")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(WriteRefused, match="Inget utrymme kvar"):
+        write_atomic(target, "nytt\n", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "original\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fil.yaml"]
+
+
+def test_a_new_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "ny.yaml", "a: 1\n", overwrite=False)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "ny.yaml").stat().st_mode & 0o777 == 0o666 & ~umask
