@@ -1,0 +1,51 @@
+"""The shipped program and example follow-ups: clean, fictional, and covering what the README promises."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conftest import ROOT
+from valdsprogram.followup import STATUSES
+from valdsprogram.sources import followup_files
+from valdsprogram.validation import load_followups, load_program, validate
+
+
+def test_shipped_data_validates_without_errors_or_warnings() -> None:
+    result = validate(ROOT / "program.yaml", followup_files(ROOT / "uppfoljning"), base=ROOT)
+    assert result.diagnostics == []
+    assert result.files == 16
+
+
+def test_every_example_says_it_is_fictional() -> None:
+    for path in followup_files(ROOT / "uppfoljning"):
+        assert "PÅHITTAT EXEMPEL" in path.read_text(encoding="utf-8").splitlines()[1], path
+
+
+def test_examples_cover_every_status_unit_assessment_the_merger_and_a_missing_report() -> None:
+    index = load_program(ROOT / "program.yaml").index
+    assert index is not None
+    files, _ = load_followups(index, followup_files(ROOT / "uppfoljning"))
+    statuses = Counter(r.status for f in files for r in f.followup.aktiviteter.values())
+    units = {index.indicators[i][1].enhet for f in files for i in f.followup.indikatorer}
+    assessments = {g.bedomning for f in files for g in f.followup.mal.values()}
+    reports = {(f.followup.organ, f.followup.period) for f in files}
+    assert set(statuses) == set(STATUSES)
+    assert units == {"antal", "procent", "ja/nej"}
+    assert assessments >= {"helt", "delvis", "inte"}
+    assert ("sdn-norrmalm", "2023-T1") in reports
+    assert ("sdn-norra-innerstaden", "2023-T2") in reports
+    assert len({period for _, period in reports}) >= 4
+    assert ("ab-svenska-bostader", "2023-VB") in reports
+    assert ("ab-svenska-bostader", "2024-T1") not in reports
+
+
+def test_program_counts() -> None:
+    index = load_program(ROOT / "program.yaml").index
+    assert index is not None
+    program = index.program
+    assert len(program.mal) == 7
+    assert all(len(goal.aktiviteter) >= 3 and len(goal.indikatorer) >= 2 for goal in program.mal)
+    assert all(a.utkast and a.kalla for g in program.mal for a in g.aktiviteter)
+    assert all(i.utkast and i.kalla for g in program.mal for i in g.indikatorer)
+    assert program.anmarkning
+    assert "utkast" in program.anmarkning
