@@ -61,43 +61,21 @@ def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
 
 def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP305 and VP306: every reported id exists, and the body is responsible for it on the period's last day."""
-    duties = file.duties
-    mine_a = {a.id for _, a in duties.activities}
-    mine_i = {i.id for _, i in duties.indicators}
-    for ident in file.followup.aktiviteter:
-        if ident not in index.activities:
-            yield Finding(
-                "VP305",
-                ("aktiviteter", ident),
-                f"Aktiviteten {ident} finns inte i programmet.",
-                _close(ident, index.activities),
-                at_key=True,
-            )
-        elif file.exists and ident not in mine_a:
-            yield Finding(
-                "VP306",
-                ("aktiviteter", ident),
-                _not_responsible(file, ident),
-                "Ta bort aktiviteten ur uppföljningen.",
-                at_key=True,
-            )
-    for ident in file.followup.indikatorer:
-        if ident not in index.indicators:
-            yield Finding(
-                "VP305",
-                ("indikatorer", ident),
-                f"Indikatorn {ident} finns inte i programmet.",
-                _close(ident, index.indicators),
-                at_key=True,
-            )
-        elif file.exists and ident not in mine_i:
-            yield Finding(
-                "VP306",
-                ("indikatorer", ident),
-                _not_responsible(file, ident),
-                "Ta bort indikatorn ur uppföljningen.",
-                at_key=True,
-            )
+    sections = (
+        ("aktiviteter", "Aktiviteten", "aktiviteten", index.activities, {a.id for _, a in file.duties.activities}),
+        ("indikatorer", "Indikatorn", "indikatorn", index.indicators, {i.id for _, i in file.duties.indicators}),
+    )
+    for key, noun, the, known, mine in sections:
+        for ident in getattr(file.followup, key):
+            loc = (key, ident)
+            if ident not in known:
+                yield Finding(
+                    "VP305", loc, f"{noun} {ident} finns inte i programmet.", _close(ident, known), at_key=True
+                )
+            elif file.exists and ident not in mine:
+                yield Finding(
+                    "VP306", loc, _not_responsible(file, ident), f"Ta bort {the} ur uppföljningen.", at_key=True
+                )
     goals = {goal.id for goal in index.program.mal}
     for ident in file.followup.mal:
         if ident not in goals:

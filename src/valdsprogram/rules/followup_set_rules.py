@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from valdsprogram.index import ProgramIndex
@@ -39,46 +39,49 @@ def one_file_per_body_and_period(index: ProgramIndex, files: list[FollowUpFile])
 
 def status_not_backwards(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Placed]:
     """VP313: within a year, an activity's status does not fall back (genomförd, then pågående)."""
-    for year_files in _by_body_and_year(files):
-        latest: dict[str, tuple[str, FollowUpFile]] = {}
-        for file in year_files:
-            for ident, report in file.followup.aktiviteter.items():
-                if report.status is None:
-                    continue
-                before = latest.get(ident)
-                if before is not None and _RANK[report.status] < _RANK[before[0]]:
-                    yield (
-                        file,
-                        Finding(
-                            "VP313",
-                            ("aktiviteter", ident, "status"),
-                            f"{ident} är {report.status} men var {before[0]} i {before[1].period}.",
-                            "Rätta statusen, eller förklara i kommentaren varför arbetet gått tillbaka.",
-                        ),
-                    )
-                latest[ident] = (report.status, file)
+    statuses = _within_year(files, lambda f: {k: r.status for k, r in f.followup.aktiviteter.items()})
+    for file, ident, status, before, earlier in statuses:
+        if _RANK[str(status)] < _RANK[str(before)]:
+            yield (
+                file,
+                Finding(
+                    "VP313",
+                    ("aktiviteter", ident, "status"),
+                    f"{ident} är {status} men var {before} i {earlier.period}.",
+                    "Rätta statusen, eller förklara i kommentaren varför arbetet gått tillbaka.",
+                ),
+            )
 
 
 def target_stable(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Placed]:
     """VP314: within a year, an indicator's annual target stays the same."""
+    targets = _within_year(files, lambda f: {k: v.arsmal for k, v in f.followup.indikatorer.items()})
+    for file, ident, target, before, earlier in targets:
+        if target != before:
+            yield (
+                file,
+                Finding(
+                    "VP314",
+                    ("indikatorer", ident, "arsmal"),
+                    f"Årsmålet för {ident} är {target} men var {before} i {earlier.period}.",
+                    "Årsmål ändras genom beslut; förklara ändringen i kommentaren.",
+                ),
+            )
+
+
+def _within_year(
+    files: list[FollowUpFile], values: Callable[[FollowUpFile], dict[str, object]]
+) -> Iterator[tuple[FollowUpFile, str, object, object, FollowUpFile]]:
+    """Each value a body reports, with the one it reported before it the same year and where (None skipped)."""
     for year_files in _by_body_and_year(files):
-        targets: dict[str, tuple[object, FollowUpFile]] = {}
+        latest: dict[str, tuple[object, FollowUpFile]] = {}
         for file in year_files:
-            for ident, values in file.followup.indikatorer.items():
-                if values.arsmal is None:
+            for ident, value in values(file).items():
+                if value is None:
                     continue
-                before = targets.get(ident)
-                if before is not None and before[0] != values.arsmal:
-                    yield (
-                        file,
-                        Finding(
-                            "VP314",
-                            ("indikatorer", ident, "arsmal"),
-                            f"Årsmålet för {ident} är {values.arsmal} men var {before[0]} i {before[1].period}.",
-                            "Årsmål ändras genom beslut; förklara ändringen i kommentaren.",
-                        ),
-                    )
-                targets[ident] = (values.arsmal, file)
+                if ident in latest:
+                    yield file, ident, value, *latest[ident]
+                latest[ident] = (value, file)
 
 
 def _by_body_and_year(files: list[FollowUpFile]) -> Iterator[list[FollowUpFile]]:

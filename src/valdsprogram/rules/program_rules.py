@@ -125,20 +125,17 @@ def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
 def goals_have_work(index: ProgramIndex) -> Iterator[Finding]:
     """VP205: a goal without activities, or without indicators, cannot be followed up."""
     for i, goal in enumerate(index.program.mal):
-        if not goal.aktiviteter:
-            yield Finding(
-                "VP205",
-                ("mal", i, "id"),
-                f"Mål {goal.id} har inga aktiviteter.",
-                "Lägg till minst en aktivitet under aktiviteter:.",
-            )
-        if not goal.indikatorer:
-            yield Finding(
-                "VP205",
-                ("mal", i, "id"),
-                f"Mål {goal.id} har inga indikatorer.",
-                "Lägg till minst en indikator under indikatorer:.",
-            )
+        for items, key, what in (
+            (goal.aktiviteter, "aktiviteter", "aktivitet"),
+            (goal.indikatorer, "indikatorer", "indikator"),
+        ):
+            if not items:
+                yield Finding(
+                    "VP205",
+                    ("mal", i, "id"),
+                    f"Mål {goal.id} har inga {key}.",
+                    f"Lägg till minst en {what} under {key}:.",
+                )
 
 
 def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
