@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from valdsprogram.modelerrors import validate_model
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
 from valdsprogram.rules.followup_rules import NEEDS_COMMENT_ALWAYS
+from valdsprogram.suggest import did_you_mean
 from valdsprogram.yamlfile import read_yaml
 
 _UNIT_RULES = {
@@ -44,8 +44,9 @@ def prefill(index: ProgramIndex, organ: str, period_text: str, folder: Path) -> 
     period = _period(index, period_text)
     body = index.bodies.get(organ)
     if body is None:
-        close = difflib.get_close_matches(organ, list(index.bodies), n=3, cutoff=0.5)
-        raise PrefillError(f"Organet {organ!r} finns inte i programmet." + _did_you_mean(close))
+        raise PrefillError(
+            f"Organet {organ!r} finns inte i programmet. {did_you_mean(organ, index.bodies, most=3)}".rstrip()
+        )
     if not exists(body, period.last_day):
         successor = index.bodies.get(body.ersatts_av or "")
         hint = f" {successor.namn} ({successor.id}) rapporterar i stället." if successor else ""
@@ -146,11 +147,3 @@ def _value(value: bool | int | float | None, source: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _did_you_mean(close: list[str]) -> str:
-    if not close:
-        return ""
-    names = [repr(c) for c in close]
-    listed = ", ".join(names[:-1]) + " eller " + names[-1] if len(names) > 1 else names[0]
-    return f" Menade du {listed}?"

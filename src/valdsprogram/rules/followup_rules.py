@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
 from valdsprogram.rules.followup_file import FollowUpFile
+from valdsprogram.suggest import did_you_mean
 from valdsprogram.units import swedish, unit_hint, unit_problem
 
 NEEDS_COMMENT_ALWAYS = ("försenad", "utgår")
@@ -19,7 +19,9 @@ def body_known(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP301: the reporting body is one of the program's."""
     if file.body is None:
         organ = file.followup.organ
-        yield Finding("VP301", ("organ",), f"Organet {organ!r} finns inte i programmet.", _close(organ, index.bodies))
+        yield Finding(
+            "VP301", ("organ",), f"Organet {organ!r} finns inte i programmet.", did_you_mean(organ, index.bodies)
+        )
 
 
 def body_exists_in_period(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
@@ -70,7 +72,7 @@ def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterat
             loc = (key, ident)
             if ident not in known:
                 yield Finding(
-                    "VP305", loc, f"{noun} {ident} finns inte i programmet.", _close(ident, known), at_key=True
+                    "VP305", loc, f"{noun} {ident} finns inte i programmet.", did_you_mean(ident, known), at_key=True
                 )
             elif file.exists and ident not in mine:
                 yield Finding(
@@ -80,7 +82,11 @@ def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterat
     for ident in file.followup.mal:
         if ident not in goals:
             yield Finding(
-                "VP305", ("mal", ident), f"Mål {ident} finns inte i programmet.", _close(ident, goals), at_key=True
+                "VP305",
+                ("mal", ident),
+                f"Mål {ident} finns inte i programmet.",
+                did_you_mean(ident, goals),
+                at_key=True,
             )
 
 
@@ -263,8 +269,3 @@ def _not_responsible(file: FollowUpFile, ident: str) -> str:
 
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _close(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f"Menade du {close[0]!r}?" if close else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
@@ -10,6 +9,7 @@ from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import periods_between
 from valdsprogram.program import Activity, Indicator
 from valdsprogram.rules.finding import Finding
+from valdsprogram.suggest import did_you_mean
 from valdsprogram.units import unit_hint, unit_problem
 from valdsprogram.yamlfile import Loc
 
@@ -243,5 +243,4 @@ def _responsible_lists(index: ProgramIndex) -> Iterator[tuple[Loc, list[str]]]:
 
 
 def _close_hint(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    return f"Menade du {close[0]!r}?" if close else "Kontrollera stavningen mot programmets id:n."
+    return did_you_mean(value, known) or "Kontrollera stavningen mot programmets id:n."
