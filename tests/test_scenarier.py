@@ -2,7 +2,8 @@
 
 Each folder under tests/scenarier/ holds `kommando.txt` (the arguments, one line) and `forvantat.txt`: the
 exit code, everything printed, and every file the command wrote. The command runs in a copy of the folder, so
-nothing in the repository changes. Regenerate with `pytest --update-golden`.
+nothing in the repository changes; a folder without its own program.yaml runs on the repository's program.yaml
+and example follow-ups. Regenerate with `pytest --update-golden`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import check_golden
+from conftest import ROOT, check_golden
 from valdsprogram.cli import app
 
 SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarier").iterdir() if (p / "kommando.txt").exists())
@@ -24,8 +25,12 @@ SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarier").iterdir() if
 def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     work = tmp_path / folder.name
     shutil.copytree(folder, work)
+    if not (work / "program.yaml").exists():
+        shutil.copy(ROOT / "program.yaml", work / "program.yaml")
+        shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning")
     before = _files(work)
     monkeypatch.chdir(work)
+    monkeypatch.setenv("COLUMNS", "100")  # rich tables wrap to the terminal: fix the width so output is stable
     args = shlex.split((folder / "kommando.txt").read_text(encoding="utf-8"))
     result = CliRunner().invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception

@@ -5,7 +5,9 @@ Core modules are imported inside the commands so that `--help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,7 +16,9 @@ import typer
 from valdsprogram import __version__
 
 if TYPE_CHECKING:
-    from valdsprogram.index import ProgramIndex
+    from collections.abc import Iterator
+
+    from valdsprogram.workspace import Workspace
 
 app = typer.Typer(
     name="valdsprogram",
@@ -37,6 +41,35 @@ class Format(enum.StrEnum):
     gitlab = "gitlab"
 
 
+class DocumentFormat(enum.StrEnum):
+    """Mirror of `render.Format`."""
+
+    md = "md"
+    html = "html"
+
+
+class ViewFormat(enum.StrEnum):
+    """How `visa` shows what it finds."""
+
+    text = "text"
+    json = "json"
+
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period", help="Perioden, till exempel 2024-T2 (standard: den senaste med uppföljningar).", show_default=False
+    ),
+]
+DocumentFormatOption = Annotated[DocumentFormat, typer.Option("--format", "-f", help="Markdown eller HTML.")]
+ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Tabeller i terminalen, eller JSON.")]
+OverwriteOption = Annotated[bool, typer.Option("--skriv-over", help="Ersätt befintliga filer.")]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--mallar", help="En mapp med egna Jinja2-mallar som ersätter de inbyggda.", file_okay=False, exists=True
+    ),
+]
 ProgramOption = Annotated[
     Path, typer.Option("--program", "-p", help="Programfilen.", show_default=True, dir_okay=False)
 ]
@@ -102,39 +135,199 @@ def mall(
     *,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
-    skriv_over: Annotated[bool, typer.Option("--skriv-over", help="Ersätt en befintlig fil.")] = False,
+    skriv_over: OverwriteOption = False,
 ) -> None:
     """Skriv en förifylld uppföljning för ett organ och en period. Skriver aldrig över utan --skriv-over."""
-    from valdsprogram.prefill import PrefillError, prefill
-    from valdsprogram.writing import WriteRefused, write_atomic
+    from valdsprogram.prefill import prefill
 
-    index = _program_index(program)
-    try:
-        result = prefill(index, organ, period, uppfoljning)
-    except PrefillError as error:
-        raise _fail(str(error)) from None
-    try:
-        write_atomic(result.path, result.text, overwrite=skriv_over)
-    except WriteRefused as error:
-        typer.echo(f"valdsprogram: {error} Ange --skriv-over för att ersätta den.", err=True)
-        raise typer.Exit(EXIT_FINDINGS) from None
+    with _usage_errors():
+        result = prefill(_workspace(program, uppfoljning), organ, period, uppfoljning)
+    _write(result.path, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
     typer.echo(f"Skrev {result.path.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
 
 
-def _program_index(program: Path) -> ProgramIndex:
-    """The validated program, or exit 2 with its problems: a command cannot work from a broken program."""
-    from valdsprogram.formats import render_text
-    from valdsprogram.validation import Validation, load_program
+@app.command("checklista")
+def checklista(
+    organ: Annotated[
+        str | None,
+        typer.Argument(help="Organets id, till exempel sdn-sodermalm (utelämnas med --alla).", show_default=False),
+    ] = None,
+    *,
+    period: PeriodOption = None,
+    format: DocumentFormatOption = DocumentFormat.md,
+    utfil: Annotated[
+        Path | None,
+        typer.Option("--utfil", "-o", help="Skriv till filen (med --alla: mappen) i stället för till terminalen."),
+    ] = None,
+    alla: Annotated[bool, typer.Option("--alla", help="En checklista per organ som finns under perioden.")] = False,
+    mallar: TemplatesOption = None,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+    skriv_over: OverwriteOption = False,
+) -> None:
+    """Vad ett organ ska göra och rapportera, mål för mål: aktiviteter, indikatorer och rapporteringstillfällen."""
+    from valdsprogram.checklist import build_checklist
+    from valdsprogram.render import Format, render
 
-    if not program.is_file():
-        raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
-    loaded = load_program(program)
-    errors = [d for d in loaded.diagnostics if d.severity.value == "fel"]
-    if loaded.index is None or errors:
-        typer.echo(render_text(Validation(errors, 1)), err=True, nl=False)
-        raise _fail(f"{program} har fel; rätta dem först (valdsprogram validera).")
-    return loaded.index
+    if alla == (organ is not None):
+        raise _fail("ange antingen ett organ eller --alla.")
+    fmt = Format(format.value)
+    with _usage_errors():
+        workspace = _workspace(program, uppfoljning)
+        chosen = workspace.period(period)
+        organs = [b.id for b in workspace.bodies_in(chosen)] if alla else [str(organ)]
+        documents = {
+            name: render("checklista", fmt, {"c": build_checklist(workspace, name, chosen)}, user_folder=mallar)
+            for name in organs
+        }
+    if not alla:
+        _emit(documents[str(organ)], utfil, overwrite=skriv_over)
+        return
+    folder = utfil or Path("checklistor")
+    for name, text in documents.items():
+        _write(folder / f"{name}-{chosen}.{fmt.value}", text, overwrite=skriv_over)
+    typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")
+
+
+visa_app = typer.Typer(
+    help="Slå upp mål, aktiviteter, indikatorer och organ i programmet.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(visa_app, name="visa")
+
+
+@visa_app.command("mal")
+def visa_mal(
+    mal: Annotated[str | None, typer.Argument(help="Målets id, till exempel M1; utelämnas för alla mål.")] = None,
+    *,
+    format: ViewFormatOption = ViewFormat.text,
+    program: ProgramOption = Path("program.yaml"),
+) -> None:
+    """Programmets mål, eller ett mål med sina aktiviteter och indikatorer."""
+    from valdsprogram import lookup, terminal
+
+    with _usage_errors():
+        index = _workspace(program, None).index
+        if mal is None:
+            rows = lookup.goals(index)
+            _show(rows, terminal.goals_table(rows) if format is ViewFormat.text else None)
+        else:
+            data = lookup.goal(index, mal)
+            _show(data, terminal.goal_view(data) if format is ViewFormat.text else None)
+
+
+@visa_app.command("aktivitet")
+def visa_aktivitet(
+    aktivitet: Annotated[str, typer.Argument(help="Aktivitetens id, till exempel A1.1.", show_default=False)],
+    *,
+    period: PeriodOption = None,
+    format: ViewFormatOption = ViewFormat.text,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+) -> None:
+    """En aktivitet och vilka organ som är ansvariga för den under perioden."""
+    from valdsprogram import lookup, terminal
+
+    with _usage_errors():
+        workspace = _workspace(program, uppfoljning)
+        data = lookup.activity(workspace.index, aktivitet, workspace.period(period))
+    _show(data, terminal.item_view(data) if format is ViewFormat.text else None)
+
+
+@visa_app.command("indikator")
+def visa_indikator(
+    indikator: Annotated[str, typer.Argument(help="Indikatorns id, till exempel I1.1.", show_default=False)],
+    *,
+    period: PeriodOption = None,
+    format: ViewFormatOption = ViewFormat.text,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+) -> None:
+    """En indikator och vilka organ som rapporterar den under perioden."""
+    from valdsprogram import lookup, terminal
+
+    with _usage_errors():
+        workspace = _workspace(program, uppfoljning)
+        data = lookup.indicator(workspace.index, indikator, workspace.period(period))
+    _show(data, terminal.item_view(data) if format is ViewFormat.text else None)
+
+
+@visa_app.command("organ")
+def visa_organ(
+    organ: Annotated[str | None, typer.Argument(help="Organets id; utelämnas för alla organ och grupper.")] = None,
+    *,
+    period: PeriodOption = None,
+    format: ViewFormatOption = ViewFormat.text,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+) -> None:
+    """Alla organ och grupper (och vem som ersatt vem), eller ett organ och allt det ansvarar för."""
+    from valdsprogram import lookup, terminal
+
+    with _usage_errors():
+        workspace = _workspace(program, uppfoljning)
+        if organ is None:
+            everything = lookup.bodies(workspace.index)
+            _show(everything, terminal.bodies_view(everything) if format is ViewFormat.text else None)
+            return
+        data = lookup.body(workspace.index, organ, workspace.period(period))
+    _show(data, terminal.body_view(data) if format is ViewFormat.text else None)
+
+
+def _workspace(program: Path, uppfoljning: Path | None) -> Workspace:
+    """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError."""
+    from valdsprogram.formats import render_text
+    from valdsprogram.validation import Validation
+    from valdsprogram.workspace import WorkspaceError, open_workspace
+
+    try:
+        return open_workspace(program, uppfoljning, base=Path.cwd())
+    except WorkspaceError as error:
+        if error.diagnostics:
+            typer.echo(render_text(Validation(error.diagnostics, 1)), err=True, nl=False)
+        raise
+
+
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """Turn the core's WorkspaceError and TemplateProblem into a Swedish message and exit code 2."""
+    from valdsprogram.render import TemplateProblem
+    from valdsprogram.workspace import WorkspaceError
+
+    try:
+        yield
+    except (WorkspaceError, TemplateProblem) as error:
+        raise _fail(str(error)) from None
+
+
+def _show(data: object, renderable: object | None) -> None:
+    """Print a look-up: as JSON, or (in the terminal format) as rich tables."""
+    if renderable is None:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    Console(soft_wrap=False).print(renderable)
+
+
+def _emit(text: str, target: Path | None, *, overwrite: bool) -> None:
+    if target is None:
+        typer.echo(text, nl=False)
+        return
+    _write(target, text, overwrite=overwrite)
+    typer.echo(f"Skrev {target.as_posix()}.")
+
+
+def _write(target: Path, text: str, *, overwrite: bool) -> None:
+    """Write atomically; an existing file without --skriv-over is exit 1, nothing written."""
+    from valdsprogram.writing import WriteRefused, write_atomic
+
+    try:
+        write_atomic(target, text, overwrite=overwrite)
+    except WriteRefused as error:
+        hint = "" if overwrite else " Ange --skriv-over för att ersätta den."
+        typer.echo(f"valdsprogram: {error}{hint}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
 
 
 @app.command("schema")

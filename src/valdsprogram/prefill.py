@@ -6,13 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.followup import ActivityReport, FollowUp
-from valdsprogram.index import ProgramIndex, exists
-from valdsprogram.modelerrors import validate_model
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
 from valdsprogram.rules.followup_rules import NEEDS_COMMENT_ALWAYS
-from valdsprogram.suggest import did_you_mean
-from valdsprogram.yamlfile import read_yaml
+from valdsprogram.workspace import Workspace
 
 _UNIT_RULES = {
     "antal": "antal: heltal, 0 eller mer",
@@ -21,10 +18,6 @@ _UNIT_RULES = {
 }
 _DIRECTIONS = {"hogre_ar_battre": "högre är bättre", "lagre_ar_battre": "lägre är bättre"}
 _PERIODICITY = {"tertial": "varje tertial", "ar": "årligen"}
-
-
-class PrefillError(Exception):
-    """The body or period cannot be reported; the message is Swedish and says what would work."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,19 +32,16 @@ class Prefill:
     """The earlier report this year whose statuses and targets were carried forward, if any."""
 
 
-def prefill(index: ProgramIndex, organ: str, period_text: str, folder: Path) -> Prefill:
-    """Build the pre-filled file; raises PrefillError when the body or period does not allow it."""
-    period = _period(index, period_text)
-    body = index.bodies.get(organ)
-    if body is None:
-        raise PrefillError(
-            f"Organet {organ!r} finns inte i programmet. {did_you_mean(organ, index.bodies, most=3)}".rstrip()
-        )
-    if not exists(body, period.last_day):
-        successor = index.bodies.get(body.ersatts_av or "")
-        hint = f" {successor.namn} ({successor.id}) rapporterar i stället." if successor else ""
-        raise PrefillError(f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}.{hint}")
-    earlier, earlier_period = _earlier_report(folder, organ, period)
+def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path) -> Prefill:
+    """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it."""
+    index = workspace.index
+    period = workspace.period(period_text)
+    body = workspace.body(organ, period)
+    earlier_file = next(
+        (f for f in reversed(workspace.reports_of(organ)) if f.period.year == period.year and f.period < period), None
+    )
+    earlier = earlier_file.followup if earlier_file else None
+    earlier_period = earlier_file.period if earlier_file else None
     duties = index.responsibilities(organ, period.last_day)
     lines = [
         "# yaml-language-server: $schema=../../schema/uppfoljning.schema.json",
@@ -110,32 +100,6 @@ def _indicator_lines(indicator: Indicator, earlier: FollowUp | None, earlier_per
             "    namnare:  # valfritt: antalet totalt",
         ]
     return [*lines, "    kommentar:"]
-
-
-def _earlier_report(folder: Path, organ: str, period: Period) -> tuple[FollowUp | None, Period | None]:
-    """The body's latest report earlier the same year, if one exists and fits the model."""
-    for index in range(period.index - 1, -1, -1):
-        earlier = Period(period.year, index)
-        path = folder / str(earlier) / f"{organ}.yaml"
-        if not path.is_file():
-            continue
-        document = read_yaml(path)
-        followup = validate_model(FollowUp, document)[0] if document.ok else None
-        if followup is not None:
-            return followup, earlier
-    return None, None
-
-
-def _period(index: ProgramIndex, text: str) -> Period:
-    period = Period.parse(text)
-    if period is None:
-        raise PrefillError(
-            f"{text!r} är ingen period. Skriv år, bindestreck och T1, T2 eller VB, till exempel 2024-T2."
-        )
-    validity = index.program.giltighet
-    if not validity.fran <= period.year <= validity.till:
-        raise PrefillError(f"Programmet gäller {validity.fran}–{validity.till}, inte {period.year}.")
-    return period
 
 
 def _value(value: bool | int | float | None, source: str) -> str:

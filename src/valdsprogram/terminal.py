@@ -1,0 +1,96 @@
+"""Rich renderables for `visa` in the terminal, built from the plain data in `lookup` (nothing is printed here)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from valdsprogram.lookup import Data
+
+
+def goals_table(rows: list[Data]) -> RenderableType:
+    table = Table(title="Programmets mål", title_justify="left")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Mål")
+    table.add_column("Aktiviteter", justify="right")
+    table.add_column("Indikatorer", justify="right")
+    for row in rows:
+        table.add_row(row["id"], row["titel"], str(row["aktiviteter"]), str(row["indikatorer"]))
+    return table
+
+
+def goal_view(data: Data) -> RenderableType:
+    parts: list[RenderableType] = [Text(f"{data['id']} {data['titel']}", style="bold")]
+    if data["pa_plats"]:
+        parts.append(Text("Vad som behöver vara på plats:"))
+        parts += [Text(f"  • {line}") for line in data["pa_plats"]]
+    activities = Table(title="Aktiviteter", title_justify="left")
+    for name in ("Id", "Aktivitet", "Ansvariga"):
+        activities.add_column(name, no_wrap=name == "Id")
+    for a in data["aktiviteter"]:
+        activities.add_row(a["id"], a["text"], ", ".join(a["ansvariga"]))
+    indicators = Table(title="Indikatorer", title_justify="left")
+    for name in ("Id", "Indikator", "Enhet", "Periodicitet", "Riktning", "Ansvariga"):
+        indicators.add_column(name, no_wrap=name == "Id")
+    for i in data["indikatorer"]:
+        indicators.add_row(i["id"], i["text"], i["enhet"], i["periodicitet"], i["riktning"], ", ".join(i["ansvariga"]))
+    return Group(*parts, activities, indicators)
+
+
+def item_view(data: Data) -> RenderableType:
+    """An activity or indicator: its facts, then the bodies responsible on the period's last day."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_row(Text("Id", style="bold"), data["id"])
+    facts.add_row(Text("Mål", style="bold"), f"{data['mal']['id']} {data['mal']['titel']}")
+    facts.add_row(Text("Text", style="bold"), data["text"])
+    for key, label in (("enhet", "Enhet"), ("periodicitet", "Periodicitet"), ("riktning", "Riktning")):
+        if key in data:
+            facts.add_row(Text(label, style="bold"), str(data[key]))
+    facts.add_row(Text("Ansvariga", style="bold"), ", ".join(data["ansvariga"]))
+    facts.add_row(Text("Källa", style="bold"), data["kalla"] + (" (utkast)" if data["utkast"] else ""))
+    bodies = Table(title=f"Ansvariga organ per {data['per']} ({data['period']})", title_justify="left")
+    bodies.add_column("Id", no_wrap=True)
+    bodies.add_column("Organ")
+    for b in data["ansvariga_organ"]:
+        bodies.add_row(b["id"], b["namn"])
+    return Group(facts, bodies)
+
+
+def bodies_view(data: Data) -> RenderableType:
+    bodies = Table(title="Organ", title_justify="left")
+    for name in ("Id", "Namn", "Typ", "Från", "Till", "Ersatt av"):
+        bodies.add_column(name, no_wrap=name in ("Id", "Från", "Till"))
+    for b in data["organ"]:
+        bodies.add_row(b["id"], b["namn"], b["typ"], b["fran"] or "", b["till"] or "", b["ersatts_av"] or "")
+    groups = Table(title="Grupper", title_justify="left")
+    for name in ("Id", "Namn", "Omfattar"):
+        groups.add_column(name, no_wrap=name == "Id")
+    for g in data["grupper"]:
+        groups.add_row(g["id"], g["namn"], ", ".join([*g["typer"], *g["medlemmar"]]))
+    return Group(bodies, groups)
+
+
+def body_view(data: Data) -> RenderableType:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_row(Text("Organ", style="bold"), f"{data['namn']} ({data['id']}), {data['typ']}")
+    if data["fran"] or data["till"]:
+        facts.add_row(Text("Finns", style="bold"), f"{data['fran'] or '…'} – {data['till'] or '…'}")
+    if data["ersatte"]:
+        facts.add_row(Text("Ersatte", style="bold"), ", ".join(data["ersatte"]))
+    if data["ersatts_av"]:
+        facts.add_row(Text("Ersatt av", style="bold"), data["ersatts_av"])
+    facts.add_row(Text("Grupper", style="bold"), ", ".join(data["grupper"]) or "–")
+    if not data["finns"]:
+        facts.add_row(Text("Obs", style="bold"), f"Organet finns inte per {data['per']}.")
+    activities = Table(title=f"Aktiviteter per {data['per']} ({data['period']})", title_justify="left")
+    for name in ("Id", "Mål", "Aktivitet"):
+        activities.add_column(name, no_wrap=name != "Aktivitet")
+    for a in data["aktiviteter"]:
+        activities.add_row(a["id"], a["mal"], a["text"])
+    indicators = Table(title=f"Indikatorer per {data['per']} ({data['period']})", title_justify="left")
+    for name in ("Id", "Mål", "Indikator", "Enhet", f"Rapporteras {data['period']}"):
+        indicators.add_column(name, no_wrap=name in ("Id", "Mål"))
+    for i in data["indikatorer"]:
+        indicators.add_row(i["id"], i["mal"], i["text"], i["enhet"], "ja" if i["rapporteras"] else "nej")
+    return Group(facts, activities, indicators)

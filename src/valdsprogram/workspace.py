@@ -1,0 +1,113 @@
+"""The program and its follow-ups loaded together, for the commands that read them (checklists, look-ups, reports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from valdsprogram.diagnostics import Diagnostic, Severity, sorted_diagnostics
+from valdsprogram.index import ProgramIndex, exists
+from valdsprogram.periods import Period, periods_between
+from valdsprogram.program import Body
+from valdsprogram.rules import FollowUpFile
+from valdsprogram.sources import followup_files
+from valdsprogram.suggest import did_you_mean
+from valdsprogram.validation import load_followups, load_program, shown
+
+
+class WorkspaceError(Exception):
+    """A command cannot run as asked (no valid program, unknown body or period); the message is Swedish.
+
+    Carries the program's diagnostics when the program itself is the problem.
+    """
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics or []
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """A valid program and every follow-up that fits the model."""
+
+    index: ProgramIndex
+    """The program and its look-ups."""
+    files: list[FollowUpFile]
+    """The follow-ups that fit the model, in path order (some may still break rules)."""
+    diagnostics: list[Diagnostic]
+    """Every problem in the program and the follow-ups."""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.FEL]
+
+    @property
+    def periods(self) -> list[Period]:
+        """Every period of the program's validity, in order."""
+        validity = self.index.program.giltighet
+        return periods_between(validity.fran, validity.till)
+
+    def latest_period(self) -> Period | None:
+        """The latest period any follow-up reports, or None when there are none."""
+        return max((f.period for f in self.files), default=None)
+
+    def default_period(self) -> Period:
+        """The period a command uses when none is given: the latest with data, else the program's first."""
+        return self.latest_period() or self.periods[0]
+
+    def period(self, text: str | None) -> Period:
+        """The period named by `text`, or the default; WorkspaceError when it is not a period of the program."""
+        if text is None:
+            return self.default_period()
+        period = Period.parse(text)
+        if period is None:
+            raise WorkspaceError(
+                f"{text!r} är ingen period. Skriv år, bindestreck och T1, T2 eller VB, till exempel 2024-T2."
+            )
+        validity = self.index.program.giltighet
+        if not validity.fran <= period.year <= validity.till:
+            raise WorkspaceError(f"Programmet gäller {validity.fran}–{validity.till}, inte {period.year}.")
+        return period
+
+    def body(self, organ: str, period: Period | None = None) -> Body:
+        """The body (existing on the period's last day, when a period is given), or WorkspaceError saying why not."""
+        index = self.index
+        body = index.bodies.get(organ)
+        if body is None:
+            raise WorkspaceError(
+                f"Organet {organ!r} finns inte i programmet. {did_you_mean(organ, index.bodies, most=3)}".rstrip()
+            )
+        if period is not None and not exists(body, period.last_day):
+            successor = index.bodies.get(body.ersatts_av or "")
+            predecessors = [b for b in index.program.organ if b.ersatts_av == body.id]
+            if successor is not None and body.till is not None and period.last_day > body.till:
+                instead = f" {successor.namn} ({successor.id}) rapporterar i stället."
+            elif predecessors:
+                instead = " " + " och ".join(f"{b.namn} ({b.id})" for b in predecessors) + " rapporterar i stället."
+            else:
+                instead = ""
+            raise WorkspaceError(
+                f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}.{instead}"
+            )
+        return body
+
+    def bodies_in(self, period: Period) -> list[Body]:
+        """Every body that exists on the period's last day, in program order."""
+        return [b for b in self.index.program.organ if exists(b, period.last_day)]
+
+    def reports_of(self, organ: str) -> list[FollowUpFile]:
+        """The body's follow-ups, in period order."""
+        return sorted((f for f in self.files if f.followup.organ == organ), key=lambda f: f.period)
+
+
+def open_workspace(program: Path, folder: Path | None, *, base: Path | None = None) -> Workspace:
+    """Load the program (which must be free of errors) and every follow-up under `folder` (None: none)."""
+    if not program.is_file():
+        raise WorkspaceError(f"hittar inte programfilen {program}. Ange den med --program.")
+    loaded = load_program(program, shown(program, base))
+    program_errors = [d for d in loaded.diagnostics if d.severity is Severity.FEL]
+    if loaded.index is None or program_errors:
+        raise WorkspaceError(f"{program} har fel; rätta dem först (valdsprogram validera).", program_errors)
+    paths = followup_files(folder) if folder is not None else []
+    files, problems = load_followups(loaded.index, paths, base=base)
+    return Workspace(loaded.index, files, sorted_diagnostics([*loaded.diagnostics, *problems]))
