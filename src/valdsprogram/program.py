@@ -92,6 +92,9 @@ class Indicator(StrictModel):
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper indikatorn gäller.")
     kalla: Text = Field(description="Källa för indikatorn.")
     utkast: bool = Field(False, description="true om indikatorn är ett utkast och inte programmets antagna text.")
+    kanslig: bool = Field(
+        False, description="true om indikatorn räknar personer: små antal visas då som 'färre än N' i rapporter."
+    )
 
 
 class Goal(StrictModel):
@@ -128,3 +131,6 @@ class Program(StrictModel):
     organ: list[Body] = Field(min_length=1, description="Nämnder och bolagsstyrelser.")
     grupper: list[Group] = Field(default_factory=list, description="Namngivna grupper av organ.")
     mal: list[Goal] = Field(min_length=1, description="Programmets mål.")
+    maskeringsgrans: int = Field(
+        5, ge=1, description="Antal under denna gräns i känsliga indikatorer visas som 'färre än N' i rapporter."
+    )
