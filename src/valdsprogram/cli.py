@@ -27,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,  # a bug report must never carry a user's data along
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -188,6 +189,101 @@ def checklista(
     for name, text in documents.items():
         _write(folder / f"{name}-{chosen}.{fmt.value}", text, overwrite=skriv_over)
     typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")
+
+
+OnlyReportingOption = Annotated[
+    bool,
+    typer.Option(
+        "--bara-rapporterande",
+        help="Räkna bara med organ som har minst en uppföljning i mappen (när inte alla organ har sina här).",
+    ),
+]
+
+
+@app.command("rapport")
+def rapport(
+    *,
+    period: PeriodOption = None,
+    format: DocumentFormatOption = DocumentFormat.md,
+    utfil: Annotated[
+        Path | None, typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.")
+    ] = None,
+    trots_fel: Annotated[
+        bool, typer.Option("--trots-fel", help="Bygg rapporten även om valideringen hittar fel (det står då överst).")
+    ] = False,
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="Datum att skriva som sammanställningsdag (utelämnas annars).")
+    ] = None,
+    bara_rapporterande: OnlyReportingOption = False,
+    mallar: TemplatesOption = None,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+    skriv_over: OverwriteOption = False,
+) -> None:
+    """Den stadsövergripande uppföljningen av en period, som Markdown eller fristående HTML med diagram."""
+    from valdsprogram.charts import report_charts, trend_chart
+    from valdsprogram.formats import render_text
+    from valdsprogram.render import Format, render, safe
+    from valdsprogram.report import build_report
+    from valdsprogram.validation import Validation
+
+    with _usage_errors():
+        workspace = _workspace(program, uppfoljning)
+        chosen = workspace.period(period)
+        errors = workspace.errors
+        if errors and not trots_fel:
+            typer.echo(render_text(Validation(errors, 0)), err=True, nl=False)
+            typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+        warning = f"Rapporten bygger på data med {len(errors)} fel (se valdsprogram validera)." if errors else ""
+        data = build_report(
+            workspace, chosen, warning=warning, generated=datum or "", only_reporting=bara_rapporterande
+        )
+        fmt = Format(format.value)
+        context: dict[str, object] = {"r": data}
+        if fmt is Format.HTML:
+            context["diagram"] = {name: safe(svg) for name, svg in report_charts(data.goals).items()}
+            context["trender"] = {
+                i.id: safe(
+                    trend_chart(f"trend-{i.id.replace('.', '-')}", f"{i.id}, stadens värde per period", i.trend, i.unit)
+                )
+                for g in data.goals
+                for i in g.indicators
+            }
+        text = render("rapport", fmt, context, user_folder=mallar)
+    _emit(text, utfil, overwrite=skriv_over)
+
+
+@app.command("status")
+def status(
+    *,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", help="Bara denna period; slutkod 1 om någon förväntad rapport saknas.", show_default=False
+        ),
+    ] = None,
+    format: ViewFormatOption = ViewFormat.text,
+    bara_rapporterande: OnlyReportingOption = False,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+) -> None:
+    """Vilka organ som rapporterat vilka perioder: rapporterad, saknas eller förväntas inte."""
+    from valdsprogram import terminal
+    from valdsprogram.coverage import matrix
+
+    with _usage_errors():
+        workspace = _workspace(program, uppfoljning)
+        if period is not None:
+            periods = [workspace.period(period)]
+        else:
+            with_data = sorted({f.period for f in workspace.files})
+            periods = [p for p in workspace.periods if with_data and with_data[0] <= p <= with_data[-1]]
+        table = matrix(workspace, periods, only_reporting=bara_rapporterande)
+    data = terminal.matrix_data(table)
+    _show(data, terminal.matrix_view(table) if format is ViewFormat.text else None)
+    if period is not None and table.missing(periods[0]):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 visa_app = typer.Typer(

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from valdsprogram.coverage import SYMBOLS, Matrix, State
 from valdsprogram.lookup import Data
 
 
@@ -94,3 +95,46 @@ def body_view(data: Data) -> RenderableType:
     for i in data["indikatorer"]:
         indicators.add_row(i["id"], i["mal"], i["text"], i["enhet"], "ja" if i["rapporteras"] else "nej")
     return Group(facts, activities, indicators)
+
+
+def matrix_data(table: Matrix) -> Data:
+    """The reporting matrix as JSON-ready data."""
+    return {
+        "perioder": [str(p) for p in table.periods],
+        "organ": [
+            {
+                "id": row.body.id,
+                "namn": row.body.namn,
+                "status": {str(p): s.value for p, s in zip(table.periods, row.states, strict=True)},
+            }
+            for row in table.rows
+        ],
+        "saknas": {str(p): [b.id for b in table.missing(p)] for p in table.periods},
+    }
+
+
+def matrix_view(table: Matrix) -> RenderableType:
+    """Bodies × periods, with words for missing reports (never colour alone), and a summary line per period."""
+    grid = Table(
+        title="Rapporterade uppföljningar",
+        title_justify="left",
+        caption="✓ rapporterad, saknas = förväntad men saknas, – förväntas inte",
+        caption_justify="left",
+    )
+    grid.add_column("Organ")
+    for period in table.periods:
+        grid.add_column(str(period), justify="center", no_wrap=True)
+    for row in table.rows:
+        if all(s is State.NOT_EXPECTED for s in row.states):
+            continue
+        grid.add_row(row.body.namn, *[SYMBOLS[s] for s in row.states])
+    lines: list[RenderableType] = [grid]
+    for period in table.periods:
+        missing = table.missing(period)
+        if missing:
+            lines.append(
+                Text(f"{period}: {len(missing)} rapporter saknas: " + ", ".join(b.namn for b in missing) + ".")
+            )
+        else:
+            lines.append(Text(f"{period}: inga rapporter saknas."))
+    return Group(*lines)

@@ -1,0 +1,76 @@
+"""Who has reported: which bodies are expected to report which periods, and which reports are missing."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from valdsprogram.index import exists
+from valdsprogram.periods import Period
+from valdsprogram.program import Body
+from valdsprogram.workspace import Workspace
+
+
+class State(enum.Enum):
+    """A body's report for a period; the value is the Swedish word shown."""
+
+    REPORTED = "rapporterad"
+    MISSING = "saknas"
+    NOT_EXPECTED = "förväntas inte"
+
+
+SYMBOLS = {State.REPORTED: "✓", State.MISSING: "saknas", State.NOT_EXPECTED: "–"}
+"""How the terminal matrix shows each state: a word where it matters, never colour alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One body's states over the periods."""
+
+    body: Body
+    states: list[State]
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """Bodies × periods."""
+
+    periods: list[Period]
+    rows: list[Row]
+
+    def missing(self, period: Period) -> list[Body]:
+        """The bodies whose expected report for the period is missing."""
+        column = self.periods.index(period)
+        return [row.body for row in self.rows if row.states[column] is State.MISSING]
+
+
+def expected(workspace: Workspace, body: Body, period: Period, *, only_reporting: bool = False) -> bool:
+    """Whether the body must report the period: it exists then and has something to report.
+
+    With `only_reporting`, bodies that have no follow-up at all in the folder are left out (useful while only
+    some bodies keep their follow-ups in the repository).
+    """
+    if not exists(body, period.last_day):
+        return False
+    if only_reporting and not workspace.reports_of(body.id):
+        return False
+    duties = workspace.index.responsibilities(body.id, period.last_day)
+    due = any(i.periodicitet == "tertial" or period.kind == "VB" for _, i in duties.indicators)
+    return bool(duties.activities) or due
+
+
+def matrix(workspace: Workspace, periods: list[Period], *, only_reporting: bool = False) -> Matrix:
+    """The reporting state of every body for every period."""
+    reported = {(f.followup.organ, f.period) for f in workspace.files}
+    rows = []
+    for body in workspace.index.program.organ:
+        states = [
+            State.REPORTED
+            if (body.id, p) in reported
+            else State.MISSING
+            if expected(workspace, body, p, only_reporting=only_reporting)
+            else State.NOT_EXPECTED
+            for p in periods
+        ]
+        rows.append(Row(body, states))
+    return Matrix(periods, rows)
