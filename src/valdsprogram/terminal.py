@@ -132,9 +132,8 @@ def matrix_view(table: Matrix) -> RenderableType:
     for period in table.periods:
         missing = table.missing(period)
         if missing:
-            lines.append(
-                Text(f"{period}: {len(missing)} rapporter saknas: " + ", ".join(b.namn for b in missing) + ".")
-            )
+            count = "1 rapport saknas" if len(missing) == 1 else f"{len(missing)} rapporter saknas"
+            lines.append(Text(f"{period}: {count}: " + ", ".join(b.namn for b in missing) + "."))
         else:
             lines.append(Text(f"{period}: inga rapporter saknas."))
     return Group(*lines)

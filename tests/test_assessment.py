@@ -1,0 +1,93 @@
+"""Indicator arithmetic: targets met at the tolerance boundary, and city-wide aggregates of every unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from valdsprogram.assessment import Reported, aggregate, aggregate_met, target_met
+from valdsprogram.program import Indicator
+
+
+def indicator(**fields: Any) -> Indicator:
+    base: dict[str, Any] = {
+        "id": "I1.1",
+        "text": "t",
+        "enhet": "procent",
+        "periodicitet": "ar",
+        "riktning": "hogre_ar_battre",
+        "ansvariga": ["x"],
+        "kalla": "k",
+    }
+    return Indicator.model_validate(base | fields)
+
+
+@pytest.mark.parametrize(
+    ("riktning", "outcome", "target", "tolerans", "met"),
+    [
+        ("hogre_ar_battre", 80, 80, 5, "helt"),
+        ("hogre_ar_battre", 75, 80, 5, "delvis"),  # exactly at the tolerance: still partly
+        ("hogre_ar_battre", 74.9, 80, 5, "inte"),
+        ("hogre_ar_battre", 79.9, 80, None, "inte"),  # no tolerance: fully or not at all
+        ("lagre_ar_battre", 60, 60, 10, "helt"),
+        ("lagre_ar_battre", 70, 60, 10, "delvis"),
+        ("lagre_ar_battre", 70.1, 60, 10, "inte"),
+        ("lagre_ar_battre", 40, 60, 10, "helt"),
+    ],
+)
+def test_target_met_at_the_tolerance_boundary(
+    riktning: str, outcome: float, target: float, tolerans: float | None, met: str
+) -> None:
+    assert target_met(indicator(riktning=riktning, tolerans=tolerans), outcome, target) == met
+
+
+def test_yes_no_target_is_met_only_by_the_same_answer() -> None:
+    yes_no = indicator(enhet="ja/nej")
+    assert target_met(yes_no, True, True) == "helt"
+    assert target_met(yes_no, False, True) == "inte"
+
+
+def test_counts_are_summed_with_their_targets() -> None:
+    result = aggregate(indicator(enhet="antal"), [Reported(3, 5), Reported(4, 5), Reported(0, 2)])
+    assert result is not None
+    assert (result.value, result.n, result.method, result.target) == (7, 3, "summa", 12)
+
+
+def test_percent_is_weighted_when_every_body_gives_numerator_and_denominator() -> None:
+    values = [Reported(50.0, 80, 1, 2), Reported(90.0, 80, 9, 10)]
+    result = aggregate(indicator(), values)
+    assert result is not None
+    assert (result.value, result.method) == (83.3, "vägt medelvärde")  # 10 of 12, not (50 + 90) / 2
+
+
+def test_percent_is_an_unweighted_mean_with_range_otherwise() -> None:
+    values = [Reported(50.0, 80, 1, 2), Reported(90.0, 70)]
+    result = aggregate(indicator(), values)
+    assert result is not None
+    assert (result.value, result.method, result.low, result.high, result.target) == (
+        70.0,
+        "ovägt medelvärde",
+        50,
+        90,
+        75,
+    )
+
+
+def test_yes_no_counts_the_yes_answers() -> None:
+    yes_no = indicator(enhet="ja/nej", arsmal=True)
+    result = aggregate(yes_no, [Reported(True, True), Reported(False, True), Reported(True, True)])
+    assert result is not None
+    assert (result.value, result.n, result.method) == (2, 3, "antal ja")
+    assert aggregate_met(yes_no, result) == "delvis"
+
+
+def test_no_target_when_a_body_gave_none() -> None:
+    result = aggregate(indicator(enhet="antal"), [Reported(3, 5), Reported(4, None)])
+    assert result is not None
+    assert result.target is None
+    assert aggregate_met(indicator(enhet="antal"), result) is None
+
+
+def test_nobody_reported() -> None:
+    assert aggregate(indicator(), []) is None
