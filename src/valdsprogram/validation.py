@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,9 @@ def locate(finding: Finding, document: YamlDocument) -> Diagnostic:
 def shown(path: Path, base: Path | None) -> str:
     """The path as a user reads it: relative to `base` when inside it, with forward slashes."""
     if base is not None:
+        # abspath, not resolve(): a symlink keeps its own name, and a symlink loop cannot raise here.
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
