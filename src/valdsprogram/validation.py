@@ -84,6 +84,7 @@ def load_followups(
         diagnostics += document.diagnostics
         for text_rule in TEXT_RULES:
             diagnostics += text_rule(document)
+        document.text = ""  # only the text rules need it: a city's worth of follow-ups is lighter without it
         if not document.ok:
             continue
         followup, problems = validate_model(FollowUp, document)

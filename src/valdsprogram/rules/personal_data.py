@@ -6,16 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from stdnum import luhn
-from stdnum.se import personnummer
-
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.yamlfile import YamlDocument
 
 # 6 or 8 digits (date of birth), an optional separator, 4 digits; not part of a longer run of digits,
 # and not glued to a date or a diarienummer (e.g. `KS 2020/924`, `2024-05-01`).
-_CANDIDATE = re.compile(r"(?<![\d/-])(\d{6}|\d{8})([-+ ]?)(\d{4})(?![\d/-])")
+_CANDIDATE = re.compile(r"(?<![\d/-])(\d{6}|\d{8})([-+ ]?)(\d{4})(?![\d/-])")  # never spans a line break
 
 
 def personal_numbers(document: YamlDocument) -> Iterator[Diagnostic]:
@@ -34,15 +31,21 @@ def personal_numbers(document: YamlDocument) -> Iterator[Diagnostic]:
 
 
 def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
-    if not any(ch.isdigit() for ch in text):
-        return
-    for row, line in enumerate(text.splitlines(), start=1):
-        for match in _CANDIDATE.finditer(line):
-            yield match[0], row, match.start() + 1
+    """Each digit run shaped like an identity number, with its 1-based line and column.
+
+    One pass of the regex over the whole text (a line-by-line scan cost a fifth of `validera`'s run time);
+    lines are counted only for the rare match.
+    """
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        yield match[0], text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
 
 
 def _identity_kind(number: str) -> str:
     """`personnummer`, `samordningsnummer`, or empty when the number is neither (check digit or date wrong)."""
+    from stdnum import luhn  # imported on the first candidate only: stdnum pulls in ssl and socket
+    from stdnum.se import personnummer
+
     digits = re.sub(r"\D", "", number)
     birth = digits[:-4]
     day = int(birth[-2:])
