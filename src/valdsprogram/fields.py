@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any
 
@@ -11,6 +12,8 @@ from pydantic_core import PydanticCustomError
 
 from valdsprogram.periods import PERIOD_PATTERN
 
+MAX_ID_LENGTH = 60
+"""Longer ids are refused: no real one comes close, and a message never has to quote a megabyte."""
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 GOAL_PATTERN = r"^M[1-9][0-9]*$"
 ACTIVITY_PATTERN = r"^A[1-9][0-9]*\.[1-9][0-9]*$"
@@ -46,10 +49,10 @@ def _parse_date(value: Any) -> dt.date:
     )
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-GoalId = Annotated[str, StringConstraints(pattern=GOAL_PATTERN)]
-ActivityId = Annotated[str, StringConstraints(pattern=ACTIVITY_PATTERN)]
-IndicatorId = Annotated[str, StringConstraints(pattern=INDICATOR_PATTERN)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH)]
+GoalId = Annotated[str, StringConstraints(pattern=GOAL_PATTERN, max_length=MAX_ID_LENGTH)]
+ActivityId = Annotated[str, StringConstraints(pattern=ACTIVITY_PATTERN, max_length=MAX_ID_LENGTH)]
+IndicatorId = Annotated[str, StringConstraints(pattern=INDICATOR_PATTERN, max_length=MAX_ID_LENGTH)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Date = Annotated[
     dt.date,
@@ -59,8 +62,21 @@ Date = Annotated[
 Year = Annotated[int, Field(ge=2000, le=2100)]
 
 
+MAX_VALUE = 10**15
+"""Outcomes and targets beyond this are typing mistakes; refusing them keeps rule arithmetic exact and finite."""
+
+
 def _number_or_bool(value: Any) -> bool | int | float:
-    if isinstance(value, bool | int | float):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if not abs(value) <= MAX_VALUE:  # also catches inf, which YAML gives for 1e999 (and nan)
+            shown = "" if isinstance(value, float) and not math.isfinite(value) else f" ({describe(value)})"
+            raise vp_error(
+                "VP105",
+                f"Talet är orimligt stort{shown}.",
+                "Kontrollera värdet; ett utfall eller årsmål är ett antal, en andel i procent eller true/false.",
+            )
         return value
     hint = "Skriv ett tal (med decimalpunkt), eller true/false för ja/nej-indikatorer."
     if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
@@ -83,9 +99,9 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"sanningsvärdet {str(value).lower()}"
     if isinstance(value, int):
-        return f"heltalet {value}"
+        return f"heltalet {value}" if abs(value) < 10**40 else f"ett heltal med {len(str(abs(value)))} siffror"
     if isinstance(value, float):
-        return f"decimaltalet {value}"
+        return f"decimaltalet {value}" if math.isfinite(value) else "ett orimligt stort tal"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
         return f"texten {shown!r}"

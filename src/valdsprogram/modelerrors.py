@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.fields import PATTERN_DESCRIPTIONS, describe
+from valdsprogram.yamlerrors import shorten
 from valdsprogram.yamlfile import Loc, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,11 +36,27 @@ def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, li
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        return None, [_diagnostic(model, document, e) for e in error.errors(include_url=False)]
+        errors = error.errors(include_url=False)
+    # A misspelt required key is one mistake, not two: `Organ:` gives "unknown key 'Organ', did you mean
+    # 'organ'?", and the "'organ' is missing" it also causes is left out.
+    meant = {_meant(model, e) for e in errors if e["type"] == "extra_forbidden"}
+    errors = [e for e in errors if not (e["type"] == "missing" and _key_loc(e) in meant)]
+    return None, [_diagnostic(model, document, e) for e in errors]
+
+
+def _key_loc(error: ErrorDetails) -> Loc:
+    return tuple(part for part in error["loc"] if part != "[key]")
+
+
+def _meant(model: type[BaseModel], error: ErrorDetails) -> Loc | None:
+    """For an unknown key, the loc of the known key it most resembles (the one its hint suggests)."""
+    loc = _key_loc(error)
+    close = difflib.get_close_matches(str(loc[-1]), _field_names(model, loc[:-1]), n=1, cutoff=0.6)
+    return (*loc[:-1], close[0]) if close else None
 
 
 def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDetails) -> Diagnostic:
-    loc: Loc = tuple(part for part in error["loc"] if part != "[key]")
+    loc = _key_loc(error)
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if "[key]" in error["loc"]:  # a mapping key itself is wrong, e.g. an activity id under aktiviteter:
         where, name = document.positions.of_key(loc), "Nyckeln"
@@ -51,7 +68,9 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
         known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f"Menade du {close[0]!r}?" if close else _allowed(known)
-        diag = code("VP101").at(document.path, *document.positions.of_key(loc), f"Okänd nyckel {loc[-1]!r}.", hint)
+        diag = code("VP101").at(
+            document.path, *document.positions.of_key(loc), f"Okänd nyckel {shorten(str(loc[-1]))!r}.", hint
+        )
     elif kind == "missing":
         parent = loc[:-1]
         line, column = document.positions.of_key(parent) if parent else (1, 1)
@@ -77,7 +96,10 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
         if kind in ("int_type", "float_type") and isinstance(value, str) and value.strip().isdigit():
             hint = "Ta bort citattecknen runt talet."
         if kind == "list_type" and isinstance(value, str):
-            hint = f"Skriv en lista: [{value}]."
+            hint = f"Skriv en lista: [{shorten(value, 40)}]."
+        if kind in ("dict_type", "model_type", "model_attributes_type") and isinstance(value, list) and loc:
+            under = loc[-1] if isinstance(loc[-1], str) or len(loc) < 2 else f"{loc[-2]} nr {loc[-1] + 1}"
+            hint = f"Skriv nyckel: värde på egna rader under {under}, inte en lista med `- `."
         if not loc:
             hint = "Filen ska bestå av nycklar med värden (nyckel: värde), inte av en lista."
         diag = code("VP103").at(
@@ -92,7 +114,7 @@ def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str
     if kind == "string_pattern_mismatch":
         rule = PATTERN_DESCRIPTIONS.get(ctx.get("pattern", ""), f"mönstret {ctx.get('pattern')}")
         if name == "Nyckeln":
-            return f"Nyckeln {value!r} har fel form; skriv {rule}."
+            return f"Nyckeln {shorten(str(value))!r} har fel form; skriv {rule}."
         return f"{name} har fel form ({describe(value)}); skriv {rule}."
     if kind == "string_too_short":
         return f"{name} får inte vara tomt."
@@ -106,23 +128,25 @@ def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str
 
 
 def _number(value: Any) -> str:
-    """A number as a Swede writes it in running text: no trailing .0."""
+    """A number as a Swede writes it in running text: no trailing .0, and no screenful of digits."""
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        value = int(value)
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return f"ett tal med {len(str(abs(value)))} siffror"
+    return shorten(str(value), 30)
 
 
 def _name(loc: Loc) -> str:
     """How a location is named in a message: the nearest key, with its place in a list."""
     keys = [part for part in loc if isinstance(part, str)]
-    return f"Värdet för {keys[-1]!r}" if keys else "Dokumentet"
+    return f"Värdet för {shorten(keys[-1])!r}" if keys else "Dokumentet"
 
 
 def _under(parent: Loc) -> str:
     if len(parent) >= 2 and isinstance(parent[-1], int):
         return f" i {parent[-2]} nr {parent[-1] + 1}"
     keys = [part for part in parent if isinstance(part, str)]
-    return f" under {keys[-1]!r}" if keys else ""
+    return f" under {shorten(keys[-1])!r}" if keys else ""
 
 
 def _allowed(known: list[str]) -> str:

@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from valdsprogram.yamlerrors import os_error_text
+
 
 class WriteRefused(Exception):
     """The file exists and replacing it was not asked for, or the file could not be written."""
@@ -40,7 +42,7 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     except FileExistsError:
         raise WriteRefused(f"{path} finns redan och skrivs inte över.") from None
     except OSError as error:
-        raise WriteRefused(f"Kunde inte skriva {path}: {error.strerror or error}.") from None
+        raise WriteRefused(f"Kunde inte skriva {path}: {os_error_text(error)}.") from None
 
 
 def _default_mode() -> int:

@@ -8,7 +8,10 @@ in one pass.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,7 +30,7 @@ from yaml.events import (
 
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic
-from valdsprogram.yamlerrors import DEPTH_HINT, syntax_diagnostic, undecodable_diagnostic
+from valdsprogram.yamlerrors import DEPTH_HINT, os_error_text, shorten, syntax_diagnostic, undecodable_diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
@@ -49,6 +52,8 @@ _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)
 # What YAML 1.1 reads as a number but a person reads otherwise: 012 (octal), 0x1F, 1_000, 12:30 (base 60).
 _YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[xob][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9]+_[0-9_]*)")
 _NUMBER_START = frozenset("0123456789+-.")
+_MAX_INT_DIGITS = 4300
+"""Python's own default limit for int(text) (`sys.get_int_max_str_digits`); longer integers read as inf."""
 
 
 @dataclass(slots=True)
@@ -98,11 +103,10 @@ class _Stop(Exception):
 
 def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     """Read one YAML file; every problem becomes a diagnostic, never an exception."""
-    shown = display if display is not None else str(path)
+    shown = printable_path(display if display is not None else str(path))
     try:
         if not path.is_file():
-            what = "är en mapp" if path.is_dir() else "finns inte"
-            return _failed(shown, f"Filen {what}.", "Ange sökvägen till en YAML-fil.")
+            return _failed(shown, *_not_a_file(path))
         size = path.stat().st_size
         if size > MAX_BYTES:
             return _failed(
@@ -113,8 +117,52 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
             )
         raw = path.read_bytes()
     except OSError as error:
-        return _failed(shown, f"Filen kan inte läsas: {error.strerror or error}.", "Kontrollera behörigheterna.")
+        return _failed(shown, f"Filen kan inte läsas: {os_error_text(error)}.", "Kontrollera behörigheterna.")
     return parse_yaml(raw, shown)
+
+
+def printable_path(path: str) -> str:
+    """A path as it can be shown on one line of output, whatever bytes its name holds.
+
+    Bytes that are not UTF-8 (Python keeps them as lone surrogates) become �, which every terminal and JSON
+    encoder takes; control characters such as a line break are written as escapes (`\\n`), so a file name
+    cannot split or forge a line of output.
+    """
+    if path.isprintable():
+        return path
+    return "".join(_printable_char(char) for char in path)
+
+
+def _printable_char(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == "Cs":
+        return "\ufffd"
+    if category in ("Cc", "Zl", "Zp"):
+        return char.encode("unicode_escape").decode("ascii")
+    return char
+
+
+def _not_a_file(path: Path) -> tuple[str, str]:
+    """Why `path`, which is no regular file, cannot be read: message and hint."""
+    if path.is_dir():
+        return "Filen är en mapp.", "Ange en YAML-fil, eller byt namn på mappen så att namnet inte slutar på .yaml."
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return "Filen är en symbolisk länk som leder runt i en slinga.", "Ta bort eller rätta länken."
+            try:
+                target = printable_path(os.readlink(path))
+            except OSError:
+                target = "?"
+            return f"Filen är en symbolisk länk till {target!r}, som inte finns.", "Ta bort eller rätta länken."
+    if os.path.lexists(path):
+        return (
+            "Filen är ingen vanlig fil (utan till exempel en pipe eller en enhet).",
+            "Ange sökvägen till en YAML-fil.",
+        )
+    return "Filen finns inte.", "Ange sökvägen till en YAML-fil."
 
 
 def parse_yaml(raw: bytes, path: str) -> YamlDocument:
@@ -187,7 +235,7 @@ class _Builder:
                     self._report(
                         "VP006",
                         event.start_mark,
-                        f"Aliaset *{event.anchor} används; alias stöds inte.",
+                        f"Aliaset *{shorten(event.anchor)} används; alias stöds inte.",
                         "Skriv ut värdet i stället för att hänvisa till ett ankare.",
                     )
                 self.ok = False
@@ -259,7 +307,7 @@ class _Builder:
             self._report(
                 "VP005",
                 mark,
-                f"Nyckeln {key!r} står redan på rad {first[0]}.",
+                f"Nyckeln {shorten(key)!r} står redan på rad {first[0]}.",
                 "Ta bort den ena eller slå ihop dem; båda värdena kan inte gälla.",
             )
             frame[2] = _DUPLICATE
@@ -294,13 +342,16 @@ class _Builder:
             return text
         if text[0] in _NUMBER_START:
             if _INT.fullmatch(text):
-                return int(text)
+                # Python refuses (and would take quadratic time) to turn thousands of digits into an int;
+                # such a "number" is no count anyone reports, so it reads as the float it overflows to (inf).
+                return int(text) if len(text) <= _MAX_INT_DIGITS else float(text)
             if _YAML11_NUMBER.fullmatch(text):
+                shown = shorten(text)
                 self._report(
                     "VP008",
                     mark,
-                    f"Värdet {text} läses som text, men som ett tal av YAML 1.1.",
-                    f'Sätt citattecken runt det ("{text}") om det är text, eller skriv talet utan '
+                    f"Värdet {shown} läses som text, men som ett tal av YAML 1.1.",
+                    f'Sätt citattecken runt det ("{shown}") om det är text, eller skriv talet utan '
                     "inledande nolla, understreck eller kolon.",
                 )
                 return text
@@ -313,13 +364,13 @@ class _Builder:
             self._report(
                 "VP006",
                 event.start_mark,
-                f"Ankaret &{event.anchor} används; ankare stöds inte.",
+                f"Ankaret &{shorten(event.anchor)} används; ankare stöds inte.",
                 "Ta bort ankaret och skriv ut värdena där de behövs.",
             )
             self.ok = False
         tag = event.tag
         if tag is not None and tag != "!" and not (scalar and tag == _STR_TAG):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            shown = shorten(tag.replace("tag:yaml.org,2002:", "!!"))
             self._report("VP010", event.start_mark, f"Taggen {shown} stöds inte.", "Ta bort taggen.")
 
     def _report(self, code_id: str, mark: _Mark, message: str, hint: str) -> None:
