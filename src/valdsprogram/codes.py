@@ -48,8 +48,9 @@ CODES: dict[str, Code] = {
             "VP003",
             FEL,
             "Filen är inte UTF-8",
-            "Filen innehåller byte som inte är giltig UTF-8, ofta för att den sparats som Windows-1252 "
-            "eller Latin-1. Spara om filen som UTF-8.",
+            "Filen innehåller byte som inte är giltig UTF-8, ofta för att den sparats som Windows-1252, "
+            "Latin-1 eller UTF-16, eller för att den inte är en textfil alls (en bild, en PDF, ett "
+            "Office-dokument). Spara om filen som UTF-8.",
         ),
         Code(
             "VP004",

@@ -37,8 +37,8 @@ class IndicatorReport(StrictModel):
 
     utfall: Value | None = Field(None, description="Periodens utfall i indikatorns enhet.")
     arsmal: Value | None = Field(None, description="Årets mål i indikatorns enhet.")
-    taljare: int | None = Field(None, ge=0, description="För procent: antalet som uppfyller villkoret.")
-    namnare: int | None = Field(None, ge=1, description="För procent: antalet som andelen räknas på.")
+    taljare: int | None = Field(None, ge=0, le=10**15, description="För procent: antalet som uppfyller villkoret.")
+    namnare: int | None = Field(None, ge=1, le=10**15, description="För procent: antalet som andelen räknas på.")
     kommentar: str | None = Field(None, description="Kommentar till utfallet.")
 
 

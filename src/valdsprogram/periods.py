@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-PERIOD_PATTERN = r"^((?:19|20)\d{2})-(T1|T2|VB)$"
-"""Years 1900–2099: enough for any program, and never a year a date cannot hold (such as 0000)."""
+PERIOD_PATTERN = r"^((?:19|20)[0-9]{2})-(T1|T2|VB)$"
+"""Years 1900–2099 in ASCII digits (`\\d` would take any Unicode digit): never a year a date cannot hold."""
 
 _LAST_DAY = {"T1": (4, 30), "T2": (8, 31), "VB": (12, 31)}
 _NAMES = {"T1": "tertialrapport 1", "T2": "tertialrapport 2", "VB": "verksamhetsberättelse"}
