@@ -9,17 +9,8 @@ from valdsprogram.periods import Period
 from valdsprogram.program import Body, Indicator
 from valdsprogram.rules import FollowUpFile
 from valdsprogram.units import swedish
+from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import Workspace
-
-BODY_TYPES = {
-    "stadsdelsnamnd": "stadsdelsnämnd",
-    "facknamnd": "facknämnd",
-    "kommunstyrelse": "kommunstyrelse",
-    "bolagsstyrelse": "bolagsstyrelse",
-}
-UNITS = {"antal": "antal", "procent": "procent", "ja/nej": "ja/nej"}
-PERIODICITIES = {"tertial": "varje tertial (T1, T2 och VB)", "ar": "årligen (VB)"}
-DIRECTIONS = {"hogre_ar_battre": "högre är bättre", "lagre_ar_battre": "lägre är bättre"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +136,10 @@ def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]
     return IndicatorItem(
         id=indicator.id,
         text=indicator.text,
-        unit=UNITS[indicator.enhet],
+        unit=indicator.enhet,
         periodicity=PERIODICITIES[indicator.periodicitet],
         direction=DIRECTIONS[indicator.riktning],
-        due=indicator.periodicitet == "tertial" or period.kind == "VB",
+        due=indicator.due(period),
         target=target_text,
         outcome=f"{_value(indicator, outcome[1])}, {outcome[0]}" if outcome else "–",
         source=indicator.kalla,

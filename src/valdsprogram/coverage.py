@@ -55,7 +55,7 @@ def expected(workspace: Workspace, body: Body, period: Period, *, only_reporting
     if only_reporting and not workspace.reports_of(body.id):
         return False
     duties = workspace.index.responsibilities(body.id, period.last_day)
-    due = any(i.periodicitet == "tertial" or period.kind == "VB" for _, i in duties.indicators)
+    due = any(i.due(period) for _, i in duties.indicators)
     return bool(duties.activities) or due
 
 

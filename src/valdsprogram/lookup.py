@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from valdsprogram.checklist import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period
 from valdsprogram.program import Activity, Indicator
 from valdsprogram.suggest import did_you_mean
+from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import WorkspaceError
 
 Data = dict[str, Any]
@@ -85,7 +85,7 @@ def body(index: ProgramIndex, ident: str, period: Period) -> Data:
         raise NotFound(_unknown("Organet", ident, list(index.bodies)))
     day = period.last_day
     duties = index.responsibilities(ident, day)
-    due = {i.id for _, i in duties.indicators if i.periodicitet == "tertial" or period.kind == "VB"}
+    due = {i.id for _, i in duties.indicators if i.due(period)}
     return {
         "id": found.id,
         "namn": found.namn,

@@ -9,15 +9,8 @@ from valdsprogram.followup import ActivityReport, FollowUp
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
 from valdsprogram.rules.followup_rules import NEEDS_COMMENT_ALWAYS
+from valdsprogram.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
 from valdsprogram.workspace import Workspace
-
-_UNIT_RULES = {
-    "antal": "antal: heltal, 0 eller mer",
-    "procent": "procent: 0–100, t.ex. 85.5",
-    "ja/nej": "ja/nej: true eller false",
-}
-_DIRECTIONS = {"hogre_ar_battre": "högre är bättre", "lagre_ar_battre": "lägre är bättre"}
-_PERIODICITY = {"tertial": "varje tertial", "ar": "årligen"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +52,7 @@ def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path) ->
         before = earlier.aktiviteter.get(activity.id) if earlier else None
         lines += [f"  {activity.id}:  # {_one_line(activity.text)}", _status_line(before, earlier_period, period)]
         lines.append("    kommentar:")
-    due = [(g, i) for g, i in duties.indicators if i.periodicitet == "tertial" or period.kind == "VB"]
+    due = [(g, i) for g, i in duties.indicators if i.due(period)]
     if due:
         lines.append("indikatorer:")
     for _, indicator in due:
@@ -88,7 +81,9 @@ def _indicator_lines(indicator: Indicator, earlier: FollowUp | None, earlier_per
     source = "programmets förslag"
     if before is not None and before.arsmal is not None:
         target, source = before.arsmal, f"från {earlier_period}"
-    about = f"{_UNIT_RULES[indicator.enhet]}; {_PERIODICITY[indicator.periodicitet]}; {_DIRECTIONS[indicator.riktning]}"
+    about = (
+        f"{VALID_VALUES[indicator.enhet]}; {PERIODICITIES[indicator.periodicitet]}; {DIRECTIONS[indicator.riktning]}"
+    )
     lines = [
         f"  {indicator.id}:  # {_one_line(indicator.text)}",
         f"    utfall:  # {about}",

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from valdsprogram.fields import ActivityId, Date, GoalId, IndicatorId, Slug, Text, Value, Year
+from valdsprogram.periods import Period
 
 BodyType = Literal["stadsdelsnamnd", "facknamnd", "kommunstyrelse", "bolagsstyrelse"]
 Unit = Literal["antal", "procent", "ja/nej"]
@@ -95,6 +96,10 @@ class Indicator(StrictModel):
     kanslig: bool = Field(
         False, description="true om indikatorn räknar personer: små antal visas då som 'färre än N' i rapporter."
     )
+
+    def due(self, period: Period) -> bool:
+        """Whether the indicator is reported in the period: tertial ones every period, yearly ones in VB."""
+        return self.periodicitet == "tertial" or period.kind == "VB"
 
 
 class Goal(StrictModel):

@@ -13,6 +13,7 @@ from valdsprogram.periods import Period
 from valdsprogram.program import Goal, Indicator
 from valdsprogram.rules import FollowUpFile
 from valdsprogram.units import swedish
+from valdsprogram.vocabulary import DIRECTIONS
 from valdsprogram.workspace import Workspace
 
 ASSESSMENTS: tuple[Met, ...] = ("helt", "delvis", "inte")
@@ -200,7 +201,7 @@ def _goal_part(
         assessments=assessments,
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
-        indicators=[_indicator_row(workspace, i, period, files) for i in goal.indikatorer if _due(i, period)],
+        indicators=[_indicator_row(workspace, i, period, files) for i in goal.indikatorer if i.due(period)],
     )
 
 
@@ -235,7 +236,7 @@ def _indicator_row(
         id=indicator.id,
         text=indicator.text,
         unit=indicator.enhet,
-        direction="högre är bättre" if indicator.riktning == "hogre_ar_battre" else "lägre är bättre",
+        direction=DIRECTIONS[indicator.riktning],
         value=_aggregate_text(indicator, result, mask),
         method=_method_text(indicator, result),
         target=_target_text(indicator, result),
@@ -259,7 +260,7 @@ def _trend(workspace: Workspace, indicator: Indicator, period: Period, mask: int
     periods = [p for p in workspace.periods if p < period and (p.kind == period.kind or p.year == period.year)]
     points = []
     for p in [*periods, period]:
-        if not _due(indicator, p):
+        if not indicator.due(p):
             continue
         result = aggregate(
             indicator, [v for _, v in _reported(indicator, [f for f in workspace.files if f.period == p])]
@@ -358,10 +359,6 @@ def _mask(workspace: Workspace, indicator: Indicator) -> int:
     """The threshold below which the indicator's counts are shown as `färre än N`; 0 when never masked."""
     sensitive = indicator.kanslig and indicator.enhet == "antal"
     return workspace.index.program.maskeringsgrans if sensitive else 0
-
-
-def _due(indicator: Indicator, period: Period) -> bool:
-    return indicator.periodicitet == "tertial" or period.kind == "VB"
 
 
 def _name(f: FollowUpFile) -> str:

@@ -42,5 +42,5 @@ class FollowUpFile:
         return self.body.namn if self.body is not None else self.followup.organ
 
     def due(self, indicator: Indicator) -> bool:
-        """Whether the indicator is reported this period: tertial ones always, yearly ones in VB."""
-        return indicator.periodicitet == "tertial" or self.period.kind == "VB"
+        """Whether the indicator is reported this period."""
+        return indicator.due(self.period)
