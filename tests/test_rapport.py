@@ -140,6 +140,9 @@ def test_report_is_deterministic_and_dated_only_when_asked(folder: Path, monkeyp
     dated = CliRunner().invoke(app, ["rapport", "--datum", "2025-02-14"]).output
     assert "sammanställd 2025-02-14" in dated
     assert "sammanställd" not in CliRunner().invoke(app, ["rapport"]).output
+    bad = CliRunner().invoke(app, ["rapport", "--datum", "i fredags"])
+    assert bad.exit_code == 2
+    assert "--datum 'i fredags' är inget datum" in bad.output
 
 
 def test_status_exits_1_on_the_example_datas_missing_report_and_0_once_added(

@@ -227,6 +227,8 @@ def rapport(
     from valdsprogram.report import build_report
     from valdsprogram.validation import Validation
 
+    if datum is not None and not _is_date(datum):
+        raise _fail(f"--datum {datum!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-02-14.")
     with _usage_errors():
         workspace = _workspace(program, uppfoljning)
         chosen = workspace.period(period)
@@ -368,6 +370,16 @@ def visa_organ(
             return
         data = lookup.body(workspace.index, organ, workspace.period(period))
     _show(data, terminal.body_view(data) if format is ViewFormat.text else None)
+
+
+def _is_date(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _workspace(program: Path, uppfoljning: Path | None) -> Workspace:
