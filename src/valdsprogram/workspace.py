@@ -61,10 +61,9 @@ class Workspace:
             return self.default_period()
         period = Period.parse(text)
         if period is None:
+            how = "Skriv år, bindestreck och T1, T2 eller VB, till exempel 2024-T2."
             close = did_you_mean(text, [str(p) for p in self.periods], most=3)
-            raise WorkspaceError(
-                f"{text!r} är ingen period. Skriv år, bindestreck och T1, T2 eller VB, till exempel 2024-T2. {close}".rstrip()
-            )
+            raise WorkspaceError(f"{text!r} är ingen period. {how} {close}".rstrip())
         validity = self.index.program.giltighet
         if not validity.fran <= period.year <= validity.till:
             raise WorkspaceError(f"Programmet gäller {validity.fran}–{validity.till}, inte {period.year}.")
