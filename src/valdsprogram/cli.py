@@ -324,12 +324,7 @@ def visa_aktivitet(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
     """En aktivitet och vilka organ som är ansvariga för den under perioden."""
-    from valdsprogram import lookup, terminal
-
-    with _usage_errors():
-        workspace = _workspace(program, uppfoljning)
-        data = lookup.activity(workspace.index, aktivitet, workspace.period(period))
-    _show(data, terminal.item_view(data) if format is ViewFormat.text else None)
+    _show_item("aktivitet", aktivitet, period, format, program, uppfoljning)
 
 
 @visa_app.command("indikator")
@@ -342,12 +337,18 @@ def visa_indikator(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
     """En indikator och vilka organ som rapporterar den under perioden."""
+    _show_item("indikator", indikator, period, format, program, uppfoljning)
+
+
+def _show_item(kind: str, ident: str, period: str | None, fmt: ViewFormat, program: Path, folder: Path) -> None:
+    """`visa aktivitet` and `visa indikator`: the item and who is responsible for it in the period."""
     from valdsprogram import lookup, terminal
 
+    find = lookup.activity if kind == "aktivitet" else lookup.indicator
     with _usage_errors():
-        workspace = _workspace(program, uppfoljning)
-        data = lookup.indicator(workspace.index, indikator, workspace.period(period))
-    _show(data, terminal.item_view(data) if format is ViewFormat.text else None)
+        workspace = _workspace(program, folder)
+        data = find(workspace.index, ident, workspace.period(period))
+    _show(data, terminal.item_view(data) if fmt is ViewFormat.text else None)
 
 
 @visa_app.command("organ")

@@ -6,7 +6,7 @@ from typing import Any
 
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period
-from valdsprogram.program import Activity, Indicator
+from valdsprogram.program import Activity, Body, Indicator
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import WorkspaceError
@@ -60,17 +60,7 @@ def indicator(index: ProgramIndex, ident: str, period: Period) -> Data:
 def bodies(index: ProgramIndex) -> Data:
     """Every body (with its dates and who replaced whom) and every group."""
     return {
-        "organ": [
-            {
-                "id": b.id,
-                "namn": b.namn,
-                "typ": BODY_TYPES[b.typ],
-                "fran": b.fran.isoformat() if b.fran else None,
-                "till": b.till.isoformat() if b.till else None,
-                "ersatts_av": b.ersatts_av,
-            }
-            for b in index.program.organ
-        ],
+        "organ": [_body_facts(b) for b in index.program.organ],
         "grupper": [
             {"id": g.id, "namn": g.namn, "typer": [BODY_TYPES[t] for t in g.typer], "medlemmar": list(g.medlemmar)}
             for g in index.program.grupper
@@ -86,13 +76,7 @@ def body(index: ProgramIndex, ident: str, period: Period) -> Data:
     day = period.last_day
     duties = index.responsibilities(ident, day)
     due = {i.id for _, i in duties.indicators if i.due(period)}
-    return {
-        "id": found.id,
-        "namn": found.namn,
-        "typ": BODY_TYPES[found.typ],
-        "fran": found.fran.isoformat() if found.fran else None,
-        "till": found.till.isoformat() if found.till else None,
-        "ersatts_av": found.ersatts_av,
+    return _body_facts(found) | {
         "ersatte": [b.id for b in index.program.organ if b.ersatts_av == found.id],
         "period": str(period),
         "per": day.isoformat(),
@@ -103,6 +87,17 @@ def body(index: ProgramIndex, ident: str, period: Period) -> Data:
             {"id": i.id, "mal": g.id, "text": i.text, "enhet": i.enhet, "rapporteras": i.id in due}
             for g, i in duties.indicators
         ],
+    }
+
+
+def _body_facts(body: Body) -> Data:
+    return {
+        "id": body.id,
+        "namn": body.namn,
+        "typ": BODY_TYPES[body.typ],
+        "fran": body.fran.isoformat() if body.fran else None,
+        "till": body.till.isoformat() if body.till else None,
+        "ersatts_av": body.ersatts_av,
     }
 
 
