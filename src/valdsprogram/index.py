@@ -47,14 +47,6 @@ class ProgramIndex:
                 indicators.setdefault(indicator.id, (goal, indicator))
         return cls(program, bodies, groups, activities, indicators)
 
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.program.giltighet.fran, 1, 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        return dt.date(self.program.giltighet.till, 12, 31)
-
     def is_reference(self, ref: str) -> bool:
         """Whether `ref` names a body or a group."""
         return ref in self.bodies or ref in self.groups
