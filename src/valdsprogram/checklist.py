@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from valdsprogram.periods import Period
 from valdsprogram.program import Body, Indicator
 from valdsprogram.rules import FollowUpFile
-from valdsprogram.units import swedish
+from valdsprogram.units import value_text
 from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import Workspace
 
@@ -128,9 +128,9 @@ def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]
     target = next(((p, v.arsmal) for p, v in reversed(values) if v.arsmal is not None), None)
     outcome = next(((p, v.utfall) for p, v in reversed(values) if v.utfall is not None), None)
     if target is not None:
-        target_text = f"{_value(indicator, target[1])}, {target[0]}"
+        target_text = f"{value_text(indicator, target[1])}, {target[0]}"
     elif indicator.arsmal is not None:
-        target_text = f"{_value(indicator, indicator.arsmal)}, programmets förslag"
+        target_text = f"{value_text(indicator, indicator.arsmal)}, programmets förslag"
     else:
         target_text = "–"
     return IndicatorItem(
@@ -141,13 +141,9 @@ def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]
         direction=DIRECTIONS[indicator.riktning],
         due=indicator.due(period),
         target=target_text,
-        outcome=f"{_value(indicator, outcome[1])}, {outcome[0]}" if outcome else "–",
+        outcome=f"{value_text(indicator, outcome[1])}, {outcome[0]}" if outcome else "–",
         source=indicator.kalla,
     )
-
-
-def _value(indicator: Indicator, value: bool | int | float) -> str:
-    return f"{swedish(value)} %" if indicator.enhet == "procent" and not isinstance(value, bool) else swedish(value)
 
 
 def _history(workspace: Workspace, body: Body) -> list[str]:

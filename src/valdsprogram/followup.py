@@ -17,6 +17,9 @@ PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 STATUSES: tuple[Status, ...] = ("ej påbörjad", "pågående", "försenad", "genomförd", "utgår")
 """Activity statuses in the order work moves through them (`utgår`: dropped by decision)."""
 
+STATUS_RANK: dict[str, int] = {"ej påbörjad": 0, "pågående": 1, "försenad": 1, "genomförd": 2, "utgår": 3}
+"""How far work has come; a later report with a lower rank has gone backwards. `utgår` is final."""
+
 
 class Decision(StrictModel):
     model_config = ConfigDict(title="Beslut", json_schema_extra={"description": "Nämndens eller styrelsens beslut."})

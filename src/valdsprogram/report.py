@@ -8,16 +8,15 @@ from dataclasses import dataclass
 
 from valdsprogram.assessment import Aggregate, Met, Reported, aggregate, aggregate_met, target_met
 from valdsprogram.coverage import expected
-from valdsprogram.followup import STATUSES
+from valdsprogram.followup import STATUS_RANK, STATUSES
 from valdsprogram.periods import Period
 from valdsprogram.program import Goal, Indicator
 from valdsprogram.rules import FollowUpFile
-from valdsprogram.units import swedish
+from valdsprogram.units import value_text
 from valdsprogram.vocabulary import DIRECTIONS
 from valdsprogram.workspace import Workspace
 
 ASSESSMENTS: tuple[Met, ...] = ("helt", "delvis", "inte")
-_RANK = {"ej påbörjad": 0, "pågående": 1, "försenad": 1, "genomförd": 2, "utgår": 3}
 STUCK_AFTER = 3
 """An activity `pågående` or `försenad` in this many consecutive reports is listed as standing still."""
 
@@ -226,8 +225,8 @@ def _indicator_row(
     bodies = [
         BodyValue(
             name,
-            _shown(indicator, v.outcome, mask),
-            _shown(indicator, v.target, 0) if v.target is not None else "–",
+            value_text(indicator, v.outcome, mask),
+            value_text(indicator, v.target, 0) if v.target is not None else "–",
             target_met(indicator, v.outcome, v.target) if v.target is not None else "–",
         )
         for name, v in values
@@ -287,9 +286,9 @@ def _changes(
             old = before.followup.aktiviteter.get(ident) if before else None
             if old is not None and old.status is not None and old.status != report.status:
                 change = Change(_name(f), ident, f"{old.status} → {report.status}")
-                if _RANK[report.status] > _RANK[old.status]:
+                if STATUS_RANK[report.status] > STATUS_RANK[old.status]:
                     forward.append(change)
-                elif _RANK[report.status] < _RANK[old.status]:
+                elif STATUS_RANK[report.status] < STATUS_RANK[old.status]:
                     backward.append(change)
             streak = _streak(ident, [*history, f])
             if streak >= STUCK_AFTER:
@@ -330,8 +329,8 @@ def _appendix(workspace: Workspace, f: FollowUpFile) -> Appendix:
         if known is None:
             continue
         mask = _mask(workspace, known[1])
-        outcome = _shown(known[1], v.utfall, mask) if v.utfall is not None else "–"
-        target = _shown(known[1], v.arsmal, 0) if v.arsmal is not None else "–"
+        outcome = value_text(known[1], v.utfall, mask) if v.utfall is not None else "–"
+        target = value_text(known[1], v.arsmal, 0) if v.arsmal is not None else "–"
         indicators.append((ident, outcome, target, v.kommentar or ""))
     return Appendix(
         body=_name(f),
@@ -365,26 +364,19 @@ def _name(f: FollowUpFile) -> str:
     return f.body_name
 
 
-def _shown(indicator: Indicator, value: bool | int | float, mask: int) -> str:
-    if mask and not isinstance(value, bool) and value < mask:
-        return f"färre än {mask}"
-    text = swedish(value)
-    return f"{text} %" if indicator.enhet == "procent" and not isinstance(value, bool) else text
-
-
 def _aggregate_text(indicator: Indicator, result: Aggregate | None, mask: int) -> str:
     if result is None:
         return "–"
     if indicator.enhet == "ja/nej":
         return f"{result.value} av {result.n} ja"
-    return _shown(indicator, result.value, mask)
+    return value_text(indicator, result.value, mask)
 
 
 def _method_text(indicator: Indicator, result: Aggregate | None) -> str:
     if result is None:
         return "ingen har rapporterat"
     if result.method == "ovägt medelvärde" and result.n > 1 and result.low is not None and result.high is not None:
-        span = f"{_shown(indicator, result.low, 0)}–{_shown(indicator, result.high, 0)}"
+        span = f"{value_text(indicator, result.low, 0)}–{value_text(indicator, result.high, 0)}"
         return f"ovägt medelvärde av {result.n} organ (lägst–högst {span})"
     return f"{result.method}, {result.n} organ"
 
@@ -394,4 +386,4 @@ def _target_text(indicator: Indicator, result: Aggregate | None) -> str:
         return "–"
     if indicator.enhet == "ja/nej":
         return f"{'ja' if result.target else 'nej'} för alla"
-    return _shown(indicator, result.target, 0)
+    return value_text(indicator, result.target, 0)

@@ -34,3 +34,11 @@ def swedish(value: bool | int | float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).replace(".", ",")
+
+
+def value_text(indicator: Indicator, value: bool | int | float, mask: int = 0) -> str:
+    """A value as shown in checklists and reports: `62,5 %`, `12`, `ja`; below `mask` as `färre än N`."""
+    if mask and not isinstance(value, bool) and value < mask:
+        return f"färre än {mask}"
+    text = swedish(value)
+    return f"{text} %" if indicator.enhet == "procent" and not isinstance(value, bool) else text

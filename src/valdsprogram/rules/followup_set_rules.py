@@ -6,14 +6,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
+from valdsprogram.followup import STATUS_RANK
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
 from valdsprogram.rules.followup_file import FollowUpFile
 
 Placed = tuple[FollowUpFile, Finding]
-
-# How far work has come; a later report with a lower rank goes backwards. `utgår` (dropped) is final.
-_RANK = {"ej påbörjad": 0, "pågående": 1, "försenad": 1, "genomförd": 2, "utgår": 3}
 
 
 def one_file_per_body_and_period(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Placed]:
@@ -41,7 +39,7 @@ def status_not_backwards(index: ProgramIndex, files: list[FollowUpFile]) -> Iter
     """VP313: within a year, an activity's status does not fall back (genomförd, then pågående)."""
     statuses = _within_year(files, lambda f: {k: r.status for k, r in f.followup.aktiviteter.items()})
     for file, ident, status, before, earlier in statuses:
-        if _RANK[str(status)] < _RANK[str(before)]:
+        if STATUS_RANK[str(status)] < STATUS_RANK[str(before)]:
             yield (
                 file,
                 Finding(
