@@ -1,4 +1,4 @@
-"""Time and peak memory of `validera` on hostile files: an alias bomb, 1,000-level nesting and a 50 MB file.
+"""Time and peak memory of `validera` on hostile files: an alias bomb, deep nesting, big files, many numbers.
 
 Run: python bench/hazards.py   (each case in a fresh process, so peak RSS is that case's alone)
 """
@@ -32,10 +32,23 @@ def write_big_file(path: Path) -> None:
         handle.write(b"\n")
 
 
+def candidate_lines(path: Path) -> None:
+    """80,000 comment lines, each with a number shaped like a personnummer (most with a wrong check digit)."""
+    path.write_text("".join(f"# ärende 8112{i % 100:02d}-{1000 + i % 9000}\n" for i in range(80_000)))
+
+
+def candidate_file(path: Path) -> None:
+    """A 4.9 MB follow-up whose every line holds an identity-shaped number and a timestamp."""
+    rows = "".join(f"  - 8112{i % 28 + 1:02d}-{1000 + i % 9000} och 2024-05-21 1430\n" for i in range(136_000))
+    path.write_text("organ: sdn-syd\nkommentarer:\n" + rows)
+
+
 CASES: dict[str, Callable[[Path], object]] = {
     "alias-bomb (9^10 expanded nodes)": lambda path: path.write_bytes(alias_bomb()),
     "1000-level nesting": lambda path: path.write_bytes(b"a: " + b"[" * 1000 + b"]" * 1000 + b"\n"),
     "50 MB file": write_big_file,
+    "80,000 identity-shaped lines": candidate_lines,
+    "4.9 MB of identity-shaped numbers": candidate_file,
 }
 
 

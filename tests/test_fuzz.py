@@ -6,6 +6,9 @@ Two targets:
   (block and flow collections, every kind of scalar, anchors, aliases, tags, `---`, comments, tabs, very long
   strings, deep nesting): it returns a `YamlDocument`, every diagnostic has a registered code and a line inside
   the file, and a document marked `ok` holds plain data with a position for every key and value;
+- the personnummer guard, on valid numbers hidden the ways that once got past it (separators, full-width
+  digits, escapes, glued to `/` and `-`): always found; and the template sandbox, on templates built from
+  powers, repetitions, huge ranges and widths: rendered within bounds or a Swedish message, never a hang;
 - the whole `validera` command, run in-process on a copy of the repository's own program and follow-ups after
   mutating one file (keys dropped, duplicated and renamed, values of the wrong type, huge and unicode strings,
   deep nesting, swapped ids, text edits and byte flips): exit code 0 or 1, and every line of output is a
@@ -19,6 +22,7 @@ once failed is kept: loader inputs as `@example`, whole files under tests/fuzz_f
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -35,10 +39,17 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from conftest import ROOT
+from pnrkorpus import luhn_digit
 from utdata import MAX_MESSAGE, check_output, english
+from valdsprogram.checklist import build_checklist
 from valdsprogram.cli import app
 from valdsprogram.codes import CODES
+from valdsprogram.periods import Period
+from valdsprogram.render import Format, TemplateProblem
+from valdsprogram.render import render as render_template
+from valdsprogram.rules.personal_data import personal_numbers
 from valdsprogram.sources import followup_files
+from valdsprogram.workspace import open_workspace
 from valdsprogram.yamlfile import YamlDocument, parse_yaml
 
 # --- Budget --------------------------------------------------------------------------------------------------
@@ -616,3 +627,77 @@ def test_fuzz_case(case: Path, workspace: Path) -> None:
             stack.enter_context(replaced(workspace, path.relative_to(case).as_posix(), path.read_bytes()))
         check_output(run_validera(workspace))
         check_output(run_validera(workspace, "--format", "json"), "json")
+
+
+# --- The personnummer guard and the template sandbox ---------------------------------------------------------
+
+SEPARATORS = ["", "-", "+", " - ", ".", "\u2013", "\u2011", "\u2212", "\u00ad", "\u00a0-\u00a0", "\u200b-", "\uff0d"]
+
+
+@st.composite
+def hidden_identity(draw: st.DrawFn) -> bytes:
+    """A valid personnummer or samordningsnummer, written in one of the ways that once got past the guard."""
+    born = draw(st.dates(dt.date(1900, 1, 1), dt.date(2024, 12, 31)))
+    day = born.day + draw(st.sampled_from([0, 60]))
+    short = f"{born.year % 100:02d}{born.month:02d}{day:02d}"
+    nine = short + f"{draw(st.integers(0, 999)):03d}"
+    serial = nine[6:] + luhn_digit(nine)
+    birth = draw(
+        st.sampled_from(
+            [short, f"{born.year // 100}{short}", f"{born.year // 100}{short[:2]} {short[2:4]} {short[4:]}"]
+        )
+    )
+    text = birth + draw(st.sampled_from(SEPARATORS)) + serial
+    if draw(st.booleans()):
+        text = text.translate({ord(c): chr(0xFF10 + int(c)) for c in "0123456789"})
+    way = draw(st.sampled_from(["comment", "plain", "escaped", "glued"]))
+    if way == "escaped":
+        text = "".join(f"\\u{ord(c):04x}" if c.isdigit() and draw(st.booleans()) else c for c in text)
+        return f'organ: sdn-syd\nkommentar: "{text}"\n'.encode()
+    if way == "glued":
+        text = f"klient/{text}-"
+    if way == "comment":
+        return f"organ: sdn-syd  # {text}\n".encode()
+    return f"organ: sdn-syd\nkommentar: '{text}'\n".encode()
+
+
+@budget(300)
+@given(raw=hidden_identity())
+def test_a_hidden_personnummer_is_always_found(raw: bytes) -> None:
+    doc = parse_yaml(raw, "f.yaml")
+    assert [d.code for d in personal_numbers(doc)] == ["VP315"]
+
+
+TEMPLATE_PARTS = st.sampled_from(
+    ["1", "0", "9", "10**9", "(9**9)", "'x'", "c.body_name", "c.per", "[1, 2]", "range(10**6)", "-1", "1e308"]
+)
+TEMPLATE_OPERATORS = st.sampled_from([" ** ", " * ", " / ", " // ", " % ", " ~ ", " + "])
+TEMPLATE_FILTERS = st.sampled_from(
+    ["", "|md", "|cell", "|datum", "|center(10**8)", "|indent(99999)", "|replace('', 'xx')", "|join", "|list"]
+)
+
+
+@st.composite
+def hostile_template(draw: st.DrawFn) -> str:
+    expression = draw(TEMPLATE_PARTS)
+    for _ in range(draw(st.integers(0, 3))):
+        expression = f"({expression}{draw(TEMPLATE_OPERATORS)}{draw(TEMPLATE_PARTS)})"
+    return "{{ " + expression + draw(TEMPLATE_FILTERS) + " }}\n"
+
+
+@budget(150)
+@given(template=hostile_template())
+def test_a_hostile_template_renders_or_gets_a_swedish_message(
+    template: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("mallar")
+    (folder / "checklista.md.j2").write_text(template, encoding="utf-8")
+    data = build_checklist(open_workspace(ROOT / "program.yaml", None), "sdn-sodermalm", Period(2024, 0))
+    try:
+        text = render_template("checklista", Format.MD, {"c": data}, user_folder=folder)
+    except TemplateProblem as problem:
+        message = str(problem)
+    else:
+        assert len(text) <= 20 * 1024 * 1024
+        return
+    assert message.startswith(f"{folder}/checklista.md.j2"), message
