@@ -79,6 +79,7 @@ def test_json_format(workdir: Path) -> None:
         "path": "uppfoljning/2024-T1/sdn-syd.yaml",
         "line": 4,
         "column": 19,
+        "place": "mal.M1.bedomning",
         "message": "Värdet för 'bedomning' kan inte vara texten 'kanske'.",
         "hint": "Tillåtna värden: helt, delvis, inte.",
     }
@@ -104,6 +105,45 @@ def test_gitlab_format(workdir: Path) -> None:
         ("VP008", "minor", {"path": "uppfoljning/2024-T1/sdn-syd.yaml", "lines": {"begin": 5}}),
     ]
     assert len({i["fingerprint"] for i in issues}) == 3
+
+
+def test_gitlab_fingerprints_stay_when_lines_move(workdir: Path) -> None:
+    """GitLab pairs issues by fingerprint: a comment added above must not turn every issue into fixed plus new."""
+    target = workdir / "uppfoljning" / "2024-T1" / "sdn-syd.yaml"
+    findings = """organ: sdn-syd
+period: 2024-T1
+aktiviteter: {A1.1: {status: pågående}, A1.2: {status: försenad}}
+indikatorer: {I1.2: {utfall: 4.5, arsmal: -10}, I9.9: {utfall: 1}}
+mal: {M1: {bedomning: inte, analys: no}}
+"""
+    target.write_text(findings, encoding="utf-8")
+    before = json.loads(run("validera", "--format", "gitlab")[1])
+    target.write_text("# Ny kommentar\n\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    program = workdir / "program.yaml"
+    program.write_text("# Ny kommentar\n" + program.read_text(encoding="utf-8"), encoding="utf-8")
+    after = json.loads(run("validera", "--format", "gitlab")[1])
+    assert [i["location"]["lines"]["begin"] + 2 for i in before] == [i["location"]["lines"]["begin"] for i in after]
+    assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]
+    assert len({i["fingerprint"] for i in after}) == len(after) == 6
+
+
+def test_places_name_items_by_id(workdir: Path) -> None:
+    """The place in the data names list items by id, so inserting an item above leaves the others' places."""
+    program = workdir / "program.yaml"
+    program.write_text(program.read_text(encoding="utf-8").replace("enhet: antal", "enhet: st", 1), encoding="utf-8")
+    document = json.loads(run("validera", "--format", "json")[1])
+    places = {(d["code"], d["place"]) for d in document["diagnostics"] if d["path"] == "program.yaml"}
+    assert places == {("VP104", "mal.M1.indikatorer.I1.2.enhet")}
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab"])
+def test_machine_formats_stay_parseable_when_validera_cannot_run(workdir: Path, fmt: str) -> None:
+    (workdir / "program.yaml").unlink()
+    result = CliRunner().invoke(app, ["validera", "--format", fmt])
+    assert result.exit_code == 2
+    parsed = json.loads(result.stdout)
+    assert "finns inte" in json.dumps(parsed, ensure_ascii=False)
+    assert "hittar inte programfilen program.yaml" in result.stderr
 
 
 def test_warnings_pass_unless_strict(workdir: Path) -> None:

@@ -120,11 +120,14 @@ def validera(
     from valdsprogram.sources import expand, followup_files
     from valdsprogram.validation import validate
 
+    render = RENDERERS[OutputFormat(format.value)]
     if not program.is_file():
+        if format is not Format.text:  # a CI job's report file must still be valid JSON (or annotations)
+            typer.echo(render(validate(program, [], base=Path.cwd())), nl=False)
         raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
     files = expand(paths, program) if paths else followup_files(uppfoljning)
     result = validate(program, files, base=Path.cwd())
-    typer.echo(RENDERERS[OutputFormat(format.value)](result), nl=False)
+    typer.echo(render(result), nl=False)
     failed = result.errors > 0 or (strikt and result.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 

@@ -20,9 +20,9 @@ class Code:
     explanation: str
     """A Swedish paragraph for the catalogue: when the code is given and how to fix it."""
 
-    def at(self, path: str, line: int, column: int, message: str, hint: str = "") -> Diagnostic:
-        """A diagnostic with this code at a place."""
-        return Diagnostic(self.code, self.severity, path, line, column, message, hint)
+    def at(self, path: str, line: int, column: int, message: str, hint: str = "", *, place: str = "") -> Diagnostic:
+        """A diagnostic with this code at a line and column (and, where known, a place in the data)."""
+        return Diagnostic(self.code, self.severity, path, line, column, message, hint, place)
 
 
 FEL, VARNING = Severity.FEL, Severity.VARNING

@@ -37,10 +37,27 @@ class Diagnostic:
     """What is wrong, in Swedish."""
     hint: str = ""
     """How to fix it, in Swedish; empty when the message says it all."""
+    place: str = ""
+    """Where in the data, as keys and ids joined by dots (`indikatorer.I3.3.utfall`, `mal.M1.aktiviteter.A1.2`);
+    empty when the problem is not tied to one item. Unlike the line, it stays put when lines are added above."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
+
+
+def place_of(data: object, loc: tuple[str | int, ...]) -> str:
+    """A location in loaded data as a stable dotted name: a list item with an `id` is named by that id."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+            ident = data.get("id") if isinstance(data, dict) else None
+            parts.append(ident if isinstance(ident, str) and ident else str(part))
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+            parts.append(str(part))
+    return ".".join(parts)
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -52,6 +52,7 @@ def render_json(validation: Validation) -> str:
                 "path": d.path,
                 "line": d.line,
                 "column": d.column,
+                "place": d.place,
                 "message": d.message,
                 "hint": d.hint,
             }
@@ -77,18 +78,35 @@ def render_github(validation: Validation) -> str:
 
 
 def render_gitlab(validation: Validation) -> str:
-    """GitLab's Code Quality report (a JSON array), for `artifacts: reports: codequality`."""
+    """GitLab's Code Quality report (a JSON array), for `artifacts: reports: codequality`.
+
+    GitLab matches issues between the base and the merge request by fingerprint, so a fingerprint must not
+    change when lines are added above the problem: it is made of the file, the code and the place in the data
+    (see `fingerprints`), never of the line and column.
+    """
     issues = [
         {
             "description": f"{d.code}: {d.message}" + (f" Tips: {d.hint}" if d.hint else ""),
             "check_name": d.code,
-            "fingerprint": _fingerprint(d),
+            "fingerprint": fingerprint,
             "severity": "major" if d.severity is Severity.FEL else "minor",
             "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
         }
-        for d in validation.diagnostics
+        for d, fingerprint in zip(validation.diagnostics, fingerprints(validation.diagnostics), strict=True)
     ]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
+    """A stable, unique fingerprint for each diagnostic: file, code and place in the data (or, for a problem
+    tied to no item, the message), and a running number among diagnostics that share all three."""
+    seen: dict[str, int] = {}
+    result = []
+    for d in diagnostics:
+        key = f"{d.path}\0{d.code}\0{d.place or d.message}"
+        seen[key] = seen.get(key, 0) + 1
+        result.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32])
+    return result
 
 
 RENDERERS: dict[OutputFormat, Callable[[Validation], str]] = {
@@ -109,8 +127,3 @@ def _gh_data(text: str) -> str:
 
 def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _fingerprint(d: Diagnostic) -> str:
-    key = f"{d.path}\0{d.line}\0{d.column}\0{d.code}\0{d.message}"
-    return hashlib.sha256(key.encode()).hexdigest()[:32]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.fields import PATTERN_DESCRIPTIONS, describe
 from valdsprogram.yamlerrors import shorten
 from valdsprogram.yamlfile import Loc, YamlDocument
@@ -107,7 +108,7 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
         )
     else:
         diag = code("VP105").at(document.path, *where, _shape_message(name, kind, value, ctx), "")
-    return diag
+    return dataclasses.replace(diag, place=place_of(document.data, loc))
 
 
 def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str:

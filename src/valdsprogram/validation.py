@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic, sorted_diagnostics
+from valdsprogram.diagnostics import Diagnostic, place_of, sorted_diagnostics
 from valdsprogram.followup import FollowUp
 from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
@@ -105,7 +105,8 @@ def locate(finding: Finding, document: YamlDocument) -> Diagnostic:
     """A rule's finding, placed at its line and column in the document."""
     positions = document.positions
     line, column = positions.of_key(finding.loc) if finding.at_key else positions.of_value(finding.loc)
-    return code(finding.code).at(document.path, line, column, finding.message, finding.hint)
+    place = place_of(document.data, finding.loc)
+    return code(finding.code).at(document.path, line, column, finding.message, finding.hint, place=place)
 
 
 def shown(path: Path, base: Path | None) -> str:

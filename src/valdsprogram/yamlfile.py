@@ -8,6 +8,7 @@ in one pass.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
@@ -29,7 +30,7 @@ from yaml.events import (
 )
 
 from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.yamlerrors import DEPTH_HINT, os_error_text, shorten, syntax_diagnostic, undecodable_diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -184,6 +185,9 @@ def parse_yaml(raw: bytes, path: str) -> YamlDocument:
         builder.ok = False
     finally:
         parser.dispose()
+    for index, loc in builder.located:
+        diagnostic = builder.diagnostics[index]
+        builder.diagnostics[index] = dataclasses.replace(diagnostic, place=place_of(builder.root, loc))
     if builder.ok and builder.empty:
         builder.diagnostics.append(code("VP011").at(path, 1, 1, "Filen är tom.", "Fyll i filen eller ta bort den."))
         builder.ok = False
@@ -210,6 +214,8 @@ class _Builder:
         # Open containers: [container, loc, pending key (mappings only)].
         self.stack: list[list[object]] = []
         self.aliases = 0
+        # Which diagnostic concerns which loc; named by place once the whole document (and so every id) is read.
+        self.located: list[tuple[int, Loc]] = []
 
     def run(self, parser: yaml.CSafeLoader) -> None:
         documents = 0
@@ -309,6 +315,7 @@ class _Builder:
                 mark,
                 f"Nyckeln {shorten(key)!r} står redan på rad {first[0]}.",
                 "Ta bort den ena eller slå ihop dem; båda värdena kan inte gälla.",
+                (*parent, key),
             )
             frame[2] = _DUPLICATE
         else:
@@ -373,8 +380,19 @@ class _Builder:
             shown = shorten(tag.replace("tag:yaml.org,2002:", "!!"))
             self._report("VP010", event.start_mark, f"Taggen {shown} stöds inte.", "Ta bort taggen.")
 
-    def _report(self, code_id: str, mark: _Mark, message: str, hint: str) -> None:
+    def _report(self, code_id: str, mark: _Mark, message: str, hint: str, loc: Loc | None = None) -> None:
+        self.located.append((len(self.diagnostics), self._next_loc() if loc is None else loc))
         self.diagnostics.append(code(code_id).at(self.path, mark.line + 1, mark.column + 1, message, hint))
+
+    def _next_loc(self) -> Loc:
+        """The loc of the node being read: the pending key's value, or the next item of a list."""
+        if not self.stack:
+            return ()
+        container, parent, key = self.stack[-1]
+        assert isinstance(parent, tuple)
+        if isinstance(container, list):
+            return (*parent, len(container))
+        return (*parent, key) if isinstance(key, str) else parent
 
 
 _DUPLICATE = object()
