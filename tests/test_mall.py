@@ -74,7 +74,7 @@ def test_fresh_file_asks_only_to_be_filled_in_then_validates_clean(repo_copy: Pa
     assert [d for d in found.diagnostics if d not in mine] == []
 
     path.write_text(fill_in(text), encoding="utf-8")
-    assert run("validera", "--strikt") == (0, "Inga fel i 17 filer.\n")
+    assert run("validera", "--strikt") == (0, "Inga fel i 18 filer.\n")
 
 
 def test_statuses_and_targets_are_carried_forward_from_earlier_this_year(repo_copy: Path) -> None:
@@ -82,6 +82,17 @@ def test_statuses_and_targets_are_carried_forward_from_earlier_this_year(repo_co
     text = (repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml").read_text(encoding="utf-8")
     assert "    status: pågående  # från 2024-T1" in text
     assert re.search(r"    arsmal: \d+  # från 2024-T1", text)
+
+
+def test_a_tertial_asks_for_a_forecast_of_accumulated_indicators_only(repo_copy: Path) -> None:
+    run("mall", "sdn-sodermalm", "2024-T2")
+    text = (repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml").read_text(encoding="utf-8")
+    forecast = "    prognos:  # helårsprognos: vad utfallet väntas bli för hela året; utan den bedöms inte årsmålet"
+    assert text.count(forecast) == 3  # I3.3, I3.4 and I4.3 are counted over the year so far
+    assert "hittills i år, till och med 2024-08-31" in text
+    run("mall", "sdn-sodermalm", "2024-VB")
+    annual = (repo_copy / "uppfoljning" / "2024-VB" / "sdn-sodermalm.yaml").read_text(encoding="utf-8")
+    assert "prognos" not in annual
 
 
 def test_never_overwrites_without_the_option(repo_copy: Path) -> None:

@@ -165,8 +165,9 @@ CODES: dict[str, Code] = {
             "VP206",
             FEL,
             "Värdet passar inte enheten",
-            "Ett årsmål eller en tolerans passar inte indikatorns enhet: `procent` ska vara 0–100, `antal` "
-            "ett heltal som inte är negativt, `ja/nej` `true` eller `false` (och har ingen tolerans).",
+            "Ett årsmål, en tolerans eller en mätning passar inte indikatorns enhet: `procent` ska vara 0–100, "
+            "`antal` ett heltal som inte är negativt, `ja/nej` `true` eller `false` (och har ingen tolerans och "
+            "mäts som `lage`, inte `ackumulerad`).",
         ),
         Code(
             "VP207",
@@ -238,8 +239,9 @@ CODES: dict[str, Code] = {
             "VP309",
             FEL,
             "Utfallet passar inte enheten",
-            "`utfall` eller `arsmal` passar inte indikatorns enhet (`procent` 0–100, `antal` ett heltal som inte "
-            "är negativt, `ja/nej` `true` eller `false`), eller `taljare`/`namnare` går inte ihop med utfallet.",
+            "`utfall`, `arsmal` eller `prognos` passar inte indikatorns enhet (`procent` 0–100, `antal` ett heltal "
+            "som inte är negativt, `ja/nej` `true` eller `false`), eller `taljare`/`namnare` går inte ihop med "
+            "utfallet.",
         ),
         Code(
             "VP310",
@@ -299,6 +301,27 @@ CODES: dict[str, Code] = {
             VARNING,
             "Mål utan ansvar",
             "Organet bedömer ett mål där det varken har aktiviteter eller indikatorer.",
+        ),
+        Code(
+            "VP323",
+            FEL,
+            "Prognos i verksamhetsberättelsen",
+            "`prognos` är en helårsprognos och hör till tertialrapporterna (T1 och T2). I verksamhetsberättelsen "
+            "(VB) är utfallet helårets; ta bort prognosen.",
+        ),
+        Code(
+            "VP324",
+            VARNING,
+            "Prognosen används inte",
+            "Indikatorn mäts som ett läge periodens sista dag (`matning: lage`, till exempel en andel eller ja/nej) "
+            "och bedöms som den står. En helårsprognos används bara för indikatorer som mäts ackumulerat.",
+        ),
+        Code(
+            "VP325",
+            FEL,
+            "Prognosen är lägre än utfallet hittills",
+            "Ett ackumulerat antal (till exempel ärenden januari–april) kan inte minska under året, så en "
+            "helårsprognos kan inte vara lägre än utfallet hittills i år. Rätta prognosen eller utfallet.",
         ),
     )
 }

@@ -40,6 +40,11 @@ class IndicatorReport(StrictModel):
 
     utfall: Value | None = Field(None, description="Periodens utfall i indikatorns enhet.")
     arsmal: Value | None = Field(None, description="Årets mål i indikatorns enhet.")
+    prognos: Value | None = Field(
+        None,
+        description="Helårsprognos i T1 och T2, i indikatorns enhet: vad utfallet väntas bli för hela året. "
+        "Används för indikatorer som mäts ackumulerat; inte i VB.",
+    )
     taljare: int | None = Field(None, ge=0, le=10**15, description="För procent: antalet som uppfyller villkoret.")
     namnare: int | None = Field(None, ge=1, le=10**15, description="För procent: antalet som andelen räknas på.")
     kommentar: str | None = Field(None, description="Kommentar till utfallet.")

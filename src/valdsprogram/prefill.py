@@ -12,6 +12,8 @@ from valdsprogram.rules.followup_rules import NEEDS_COMMENT_ALWAYS
 from valdsprogram.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
 from valdsprogram.workspace import Workspace
 
+FORECAST_HINT = "helårsprognos: vad utfallet väntas bli för hela året; utan den bedöms inte årsmålet"
+
 
 @dataclass(frozen=True, slots=True)
 class Prefill:
@@ -56,7 +58,7 @@ def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path) ->
     if due:
         lines.append("indikatorer:")
     for _, indicator in due:
-        lines += _indicator_lines(indicator, earlier, earlier_period)
+        lines += _indicator_lines(indicator, period, earlier, earlier_period)
     if duties.goals:
         required = "krävs" if period.kind == "VB" else "valfri prognos"
         lines.append(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte")
@@ -75,7 +77,9 @@ def _status_line(before: ActivityReport | None, earlier: Period | None, period: 
     return f"    status: {status}  # från {earlier}"
 
 
-def _indicator_lines(indicator: Indicator, earlier: FollowUp | None, earlier_period: Period | None) -> list[str]:
+def _indicator_lines(
+    indicator: Indicator, period: Period, earlier: FollowUp | None, earlier_period: Period | None
+) -> list[str]:
     before = earlier.indikatorer.get(indicator.id) if earlier else None
     target: bool | int | float | None = indicator.arsmal
     source = "programmets förslag"
@@ -89,6 +93,9 @@ def _indicator_lines(indicator: Indicator, earlier: FollowUp | None, earlier_per
         f"    utfall:  # {about}",
         f"    arsmal:{_value(target, source)}",
     ]
+    if indicator.measure == "ackumulerad" and period.kind != "VB":
+        lines[1] = f"    utfall:  # {about}; hittills i år, till och med {period.last_day}"
+        lines.insert(2, f"    prognos:  # {FORECAST_HINT}")
     if indicator.enhet == "procent":
         lines += [
             "    taljare:  # valfritt: antalet som uppfyller villkoret",

@@ -13,6 +13,11 @@ BodyType = Literal["stadsdelsnamnd", "facknamnd", "kommunstyrelse", "bolagsstyre
 Unit = Literal["antal", "procent", "ja/nej"]
 Periodicity = Literal["tertial", "ar"]
 Direction = Literal["hogre_ar_battre", "lagre_ar_battre"]
+Measure = Literal["ackumulerad", "lage"]
+
+DEFAULT_MEASURE: dict[str, Measure] = {"antal": "ackumulerad", "procent": "lage", "ja/nej": "lage"}
+"""How an indicator is measured when `matning` is left out: counts add up over the year, shares and yes/no are
+states on the period's last day."""
 
 
 class StrictModel(BaseModel):
@@ -93,9 +98,18 @@ class Indicator(StrictModel):
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper indikatorn gäller.")
     kalla: Text = Field(description="Källa för indikatorn.")
     utkast: bool = Field(False, description="true om indikatorn är ett utkast och inte programmets antagna text.")
-    kanslig: bool = Field(
-        False, description="true om indikatorn räknar personer: små antal visas då som 'färre än N' i rapporter."
+    kanslig: bool = Field(False, description="true om indikatorn räknar personer: små antal maskeras då i rapporter.")
+    matning: Measure | None = Field(
+        None,
+        description="Hur indikatorn mäts: ackumulerad (summerad över året hittills, till exempel ärenden "
+        "januari–april) eller lage (ett läge periodens sista dag, till exempel en andel eller ja/nej). "
+        "Utelämnad: ackumulerad för antal, lage för procent och ja/nej.",
     )
+
+    @property
+    def measure(self) -> Measure:
+        """`matning`, or the default for the unit."""
+        return self.matning or DEFAULT_MEASURE[self.enhet]
 
     def due(self, period: Period) -> bool:
         """Whether the indicator is reported in the period: tertial ones every period, yearly ones in VB."""
@@ -137,5 +151,8 @@ class Program(StrictModel):
     grupper: list[Group] = Field(default_factory=list, description="Namngivna grupper av organ.")
     mal: list[Goal] = Field(min_length=1, description="Programmets mål.")
     maskeringsgrans: int = Field(
-        5, ge=1, description="Antal under denna gräns i känsliga indikatorer visas som 'färre än N' i rapporter."
+        5,
+        ge=1,
+        description="Antal under denna gräns i känsliga indikatorer maskeras i rapporter, liksom de värden "
+        "som annars skulle avslöja dem.",
     )

@@ -46,6 +46,7 @@ FOLLOWUP_RULES: tuple[FollowUpRule, ...] = (
     f.values_filled,
     f.indicators_due,
     f.goals_with_duties,
+    f.forecasts_fit,
 )
 """Rules over one follow-up file that fits the model, against the program."""
 

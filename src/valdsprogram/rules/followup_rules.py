@@ -183,7 +183,8 @@ def values_fit_units(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findin
             continue
         indicator = index.indicators[ident][1]
         loc = ("indikatorer", ident)
-        for key, value, what in (("utfall", values.utfall, "Utfallet"), ("arsmal", values.arsmal, "Årsmålet")):
+        checked = (("utfall", values.utfall, "Utfallet"), ("arsmal", values.arsmal, "Årsmålet"))
+        for key, value, what in (*checked, ("prognos", values.prognos, "Prognosen")):
             problem = unit_problem(indicator, value) if value is not None else ""
             if problem:
                 yield Finding("VP309", (*loc, key), f"{what} för {ident} {problem}.", unit_hint(indicator))
@@ -261,6 +262,48 @@ def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Find
                 f"{ident} bedöms uppfyllas {goal.bedomning} men analys saknas.",
                 "Skriv i analys: vad som saknas och vad som görs.",
             )
+
+
+def forecasts_fit(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP323–VP325: a full-year forecast is given only at the tertials, where it is used, and it is possible."""
+    for ident, values in file.followup.indikatorer.items():
+        known = index.indicators.get(ident)
+        if values.prognos is None or known is None or unit_problem(known[1], values.prognos):
+            continue
+        indicator, loc = known[1], ("indikatorer", ident, "prognos")
+        if file.period.kind == "VB":
+            yield Finding(
+                "VP323",
+                loc,
+                f"{ident} har en prognos i verksamhetsberättelsen, där utfallet är helårets.",
+                "Ta bort prognos; skriv helårets utfall under utfall.",
+            )
+        elif indicator.measure == "lage":
+            yield Finding(
+                "VP324",
+                loc,
+                f"Prognosen för {ident} används inte: indikatorn mäts som läget per {_day(file)}.",
+                "Ta bort prognos; läget bedöms som det är.",
+            )
+        elif (
+            indicator.enhet == "antal"
+            and isinstance(values.utfall, int | float)
+            and not isinstance(values.utfall, bool)
+            and values.prognos < values.utfall
+        ):
+            yield Finding(
+                "VP325",
+                loc,
+                f"Helårsprognosen för {ident} ({swedish(values.prognos)}) är lägre än utfallet hittills i år "
+                f"({swedish(values.utfall)}).",
+                "Ett ackumulerat antal kan inte minska under året: prognosen är minst utfallet hittills.",
+            )
+
+
+def _day(file: FollowUpFile) -> str:
+    day = file.period.last_day
+    months = {4: "april", 8: "augusti", 12: "december"}
+    return f"{day.day} {months[day.month]}"
 
 
 def _not_responsible(file: FollowUpFile, ident: str) -> str:

@@ -152,6 +152,13 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                         f"Årsmålet för {indicator.id} {problem}.",
                         unit_hint(indicator),
                     )
+            if indicator.enhet == "ja/nej" and indicator.matning == "ackumulerad":
+                yield Finding(
+                    "VP206",
+                    (*loc, "matning"),
+                    f"{indicator.id} är en ja/nej-indikator, ett läge, och kan inte mätas ackumulerat.",
+                    "Skriv matning: lage, eller ta bort matning.",
+                )
             if indicator.tolerans is not None:
                 if indicator.enhet == "ja/nej":
                     yield Finding(
