@@ -73,38 +73,129 @@ def test_percent_is_weighted_and_counts_summed_and_masked(folder: Path) -> None:
     i11, i12 = report.goals[0].indicators[0], report.goals[0].indicators[1]
     assert (i11.value, i11.method, i11.target, i11.met) == ("83,3 %", "vägt medelvärde, 2 organ", "80 %", "helt")
     assert (i12.value, i12.method, i12.target, i12.met) == ("12", "summa, 2 organ", "14", "inte")
-    assert [b.outcome for b in i12.bodies] == ["färre än 5", "9"]  # Mitt's 3 is masked, Syd's 9 is not
+    # Mitt's 3 is masked; Syd's 9 too, or the published 12 would give the 3 away.
+    assert [(b.outcome, b.met, b.masked) for b in i12.bodies] == [("maskerat", "maskerat", True)] * 2
 
 
-def test_trend_covers_earlier_years_and_earlier_periods_this_year(folder: Path) -> None:
+def test_trend_compares_the_same_kind_of_period_and_the_year_so_far_separately(folder: Path) -> None:
     i12 = report_of(folder, Period(2024, 2)).goals[0].indicators[1]
-    assert [(p.period, p.value) for p in i12.trend] == [
-        ("2023-VB", "färre än 5"),
-        ("2024-T1", "färre än 5"),
+    assert [(p.period, p.value, p.bodies) for p in i12.trend] == [
+        ("2023-VB", "maskerat", ["sdn-syd"]),  # 2 alone is a small count
+        ("2024-VB", "12", ["sdn-mitt", "sdn-syd"]),
+    ]
+    assert [(p.period, p.value) for p in i12.within_year] == [
+        ("2024-T1", "maskerat"),
         ("2024-T2", "7"),
         ("2024-VB", "12"),
     ]
-    assert [p.number for p in i12.trend] == [None, None, 7.0, 12.0]  # masked values are not charted
+    assert [p.number for p in i12.within_year] == [None, 7.0, 12.0]  # masked values are not charted
+    assert i12.within_label == "hittills i år"
+    # Only Syd reported both years, and its 2023 value is small: the comparison is masked, not computed over others.
+    assert i12.comparison is not None
+    assert (i12.comparison.masked, i12.comparison.groups, i12.comparison.left_out) == (
+        True,
+        {"sdn-syd": ["sdn-syd"]},
+        ["Mitts stadsdelsnämnd"],
+    )
 
 
 def test_changes_forward_backward_and_standing_still(folder: Path) -> None:
     report = report_of(folder, Period(2024, 2))
-    assert [(c.body, c.activity, c.text) for c in report.forward] == [
-        ("Mitts stadsdelsnämnd", "A1.1", "pågående → genomförd")
-    ]
-    assert [(c.body, c.activity, c.text) for c in report.backward] == [
-        ("Mitts stadsdelsnämnd", "A1.2", "pågående → ej påbörjad")
-    ]
-    assert [(c.body, c.activity, c.text) for c in report.stuck] == [
-        ("Syds stadsdelsnämnd", "A1.1", "pågående i 4 rapporter i rad")
+    listed = {c.key: [(x.body_name, x.activity, x.text) for x in c.changes] for c in report.changes}
+    assert listed == {
+        "nya_forseningar": [],
+        "framat": [("Mitts stadsdelsnämnd", "A1.1", "pågående → genomförd")],
+        "bakat": [("Mitts stadsdelsnämnd", "A1.2", "pågående → ej påbörjad")],
+        "ny_omgang": [],
+        "avslutade": [],
+    }
+    assert [(c.body_name, c.activity, c.text) for c in report.standstill] == [
+        ("Syds stadsdelsnämnd", "A1.1", "pågående 4 i 4 rapporter i rad")
     ]
 
 
 def test_coverage_counts_and_missing_reports(folder: Path) -> None:
     report = report_of(folder, Period(2024, 0))
-    assert (report.reported, report.expected, report.missing) == (1, 2, ["Mitts stadsdelsnämnd"])
+    assert (report.reported, report.expected, report.missing) == (["sdn-syd"], ["sdn-syd", "sdn-mitt"], ["sdn-mitt"])
     everyone = build_report(open_workspace(folder / "program.yaml", folder / "uppfoljning"), Period(2024, 0))
-    assert (everyone.reported, everyone.expected) == (1, 4)
+    assert (len(everyone.reported), len(everyone.expected)) == (1, 4)
+
+
+def test_a_tertial_judges_counts_on_the_forecast_and_never_on_the_year_so_far(folder: Path) -> None:
+    t2 = folder / "uppfoljning" / "2024-T2"
+    (t2 / "sdn-syd.yaml").write_text(FOLLOWUPS["2024-T2/sdn-syd.yaml"].replace("utfall: 6,", "utfall: 6, prognos: 11,"))
+    i12 = report_of(folder, Period(2024, 1)).goals[0].indicators[0]
+    assert i12.id == "I1.2"
+    # Mitt gave no forecast: the city-wide target is not judged, and 7 so far is never held against 14.
+    assert (i12.basis, i12.met, i12.basis_text) == (
+        "ej bedömd",
+        None,
+        "ej bedömd: prognos saknas från Mitts stadsdelsnämnd",
+    )
+    assert i12.value_label == "hittills i år (januari–augusti)"
+    assert [(b.body, b.met) for b in i12.bodies] == [
+        ("Mitts stadsdelsnämnd", "maskerat"),
+        ("Syds stadsdelsnämnd", "maskerat"),
+    ]
+    (t2 / "sdn-mitt.yaml").write_text(
+        FOLLOWUPS["2024-T2/sdn-mitt.yaml"].replace("utfall: 1,", "utfall: 1, prognos: 3,")
+    )
+    i12 = report_of(folder, Period(2024, 1)).goals[0].indicators[0]
+    assert (i12.basis, i12.met, i12.forecast, i12.basis_text) == ("prognos", "helt", "14", "prognos för helåret")
+
+
+def test_a_masked_value_appears_in_no_format(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Syd 151 and Mitt 3: the total 154 is published, and neither part anywhere, in any format."""
+    (folder / "uppfoljning" / "2024-VB" / "sdn-syd.yaml").write_text(
+        FOLLOWUPS["2024-VB/sdn-syd.yaml"].replace("utfall: 9, arsmal: 10", "utfall: 151, arsmal: 150"), encoding="utf-8"
+    )
+    (folder / "uppfoljning" / "2024-VB" / "sdn-mitt.yaml").write_text(
+        FOLLOWUPS["2024-VB/sdn-mitt.yaml"].replace("utfall: 3, arsmal: 4", "utfall: 3, arsmal: 4, kommentar: Tre."),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(folder)
+    for fmt in ("md", "html", "json"):
+        output = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "-f", fmt, "--bara-rapporterande"]).output
+        assert "154" in output, fmt
+        assert "151" not in output, fmt
+        assert "Tre." not in output, fmt  # the comment on a masked value could repeat it
+
+
+def test_json_report_fits_its_schema_and_masks_with_null(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from valdsprogram.report_json import Rapport
+
+    monkeypatch.chdir(folder)
+    output = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "-f", "json", "--bara-rapporterande"]).output
+    document = Rapport.model_validate_json(output)
+    i12 = next(i for i in document.indikatorer if i.id == "I1.2")
+    assert [(b.organ, b.utfall, b.maskerad) for b in i12.per_organ] == [
+        ("sdn-mitt", None, True),
+        ("sdn-syd", None, True),
+    ]
+    assert (i12.utfall, i12.maskerad, i12.underlag, i12.uppnas) == (12, False, "utfall", "inte")
+    assert document.organ.rapporterade == ["sdn-syd", "sdn-mitt"]
+
+
+def test_a_report_with_errors_is_its_own_state_and_out_of_every_number(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (folder / "uppfoljning" / "2024-VB" / "sdn-mitt.yaml").write_text(
+        FOLLOWUPS["2024-VB/sdn-mitt.yaml"].replace("utfall: 90", "utfall: 190"), encoding="utf-8"
+    )
+    monkeypatch.chdir(folder)
+    status = CliRunner().invoke(app, ["status", "--period", "2024-VB", "--bara-rapporterande"])
+    assert status.exit_code == 1
+    assert "2024-VB: 1 rapport har fel: Mitts stadsdelsnämnd (se valdsprogram validera)." in status.output
+    assert "│ Mitts stadsdelsnämnd │   fel   │" in status.output
+    refused = CliRunner().invoke(app, ["rapport", "--period", "2024-VB"])
+    assert "2 fel och 0 varningar i 1 fil." in refused.output  # the count of files was 0
+    forced = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "--trots-fel", "--bara-rapporterande"])
+    assert "1 av 2 organ som ska rapportera 2024-VB har rapporterat utan fel. 1 rapport har fel" in forced.output
+    assert "## Rapporter med fel" in forced.output
+    assert "Mitts stadsdelsnämnd: " not in forced.output
+    report = report_of(folder, Period(2024, 2))
+    assert (report.reported, report.with_errors, report.missing) == (["sdn-syd"], ["sdn-mitt"], [])
+    assert report.goals[0].indicators[1].value == "9"  # Syd alone: Mitt's numbers are in no total
 
 
 def test_user_text_is_escaped_in_html_and_tables_stay_intact_in_markdown(
@@ -130,7 +221,7 @@ def test_report_refuses_invalid_data_unless_told(folder: Path, monkeypatch: pyte
     assert "ange --trots-fel" in refused.output
     forced = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "--trots-fel"])
     assert forced.exit_code == 0
-    assert "> **Varning:** Rapporten bygger på data med 1 fel" in forced.output
+    assert "> **Varning:** Uppföljningarna har 1 fel" in forced.output
 
 
 def test_report_is_deterministic_and_dated_only_when_asked(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +236,7 @@ def test_report_is_deterministic_and_dated_only_when_asked(folder: Path, monkeyp
     assert "--datum 'i fredags' är inget datum" in bad.output
 
 
-def test_status_exits_1_on_the_example_datas_missing_report_and_0_once_added(
+def test_status_exits_1_on_a_missing_report_and_on_one_with_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copy(ROOT / "program.yaml", tmp_path)
@@ -154,7 +245,16 @@ def test_status_exits_1_on_the_example_datas_missing_report_and_0_once_added(
     missing = CliRunner().invoke(app, ["status", "--period", "2024-T1", "--bara-rapporterande"])
     assert missing.exit_code == 1
     assert "2024-T1: 1 rapport saknas: AB Svenska Bostäder." in missing.output
+    (tmp_path / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml").write_text("organ: [\n", encoding="utf-8")
+    broken = CliRunner().invoke(app, ["status", "--period", "2024-T1", "--bara-rapporterande"])
+    assert broken.exit_code == 1
+    said = " ".join(broken.output.split())
+    assert "2024-T1: 1 rapport har fel: Södermalms stadsdelsnämnd (se valdsprogram validera)." in said
+    (tmp_path / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml").write_bytes(
+        (ROOT / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml").read_bytes()
+    )
     assert CliRunner().invoke(app, ["mall", "ab-svenska-bostader", "2024-T1"]).exit_code == 0
-    added = CliRunner().invoke(app, ["status", "--period", "2024-T1", "--bara-rapporterande"])
-    assert added.exit_code == 0
-    assert "2024-T1: inga rapporter saknas." in added.output
+    started = CliRunner().invoke(app, ["status", "--period", "2024-T1", "--bara-rapporterande"])
+    assert started.exit_code == 1  # a fresh template is not filled in yet: reported, with errors
+    assert "2024-T1: 1 rapport har fel: AB Svenska Bostäder" in " ".join(started.output.split())
+    assert "saknas:" not in started.output

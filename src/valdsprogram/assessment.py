@@ -35,6 +35,8 @@ class Reported:
     target: Value | None
     numerator: int | None = None
     denominator: int | None = None
+    forecast: Value | None = None
+    """The full-year forecast given at a tertial."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
-from valdsprogram.report import Count, GoalPart, Point
+from valdsprogram.indicator_report import Point
+from valdsprogram.report import Count, GoalPart
 
 _WIDTH = 640
 _LABEL = 56
@@ -64,7 +65,7 @@ def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> st
     low, high = (0.0, 100.0) if unit == "procent" else (min(0.0, *values), max(values) or 1.0)
     width, height, left, top, bottom = 360, 150, 40, 18, 30
     step = (width - left - 20) / (len(numeric) - 1)
-    desc = ", ".join(f"{p.period}: {p.value}" for p in numeric)
+    desc = ", ".join(f"{p.period}: {p.value} ({len(p.bodies)} organ)" for p in numeric)
 
     def y_of(v: float) -> float:
         return top + (height - top - bottom) * (1 - (v - low) / ((high - low) or 1))

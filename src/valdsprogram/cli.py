@@ -49,6 +49,14 @@ class DocumentFormat(enum.StrEnum):
     html = "html"
 
 
+class ReportFormat(enum.StrEnum):
+    """What `rapport` writes: the documents, or the report's data as JSON."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+
+
 class ViewFormat(enum.StrEnum):
     """How `visa` shows what it finds."""
 
@@ -207,7 +215,9 @@ OnlyReportingOption = Annotated[
 def rapport(
     *,
     period: PeriodOption = None,
-    format: DocumentFormatOption = DocumentFormat.md,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Markdown, HTML, eller rapportens data som JSON.")
+    ] = ReportFormat.md,
     utfil: Annotated[
         Path | None, typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.")
     ] = None,
@@ -223,11 +233,12 @@ def rapport(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
     skriv_over: OverwriteOption = False,
 ) -> None:
-    """Den stadsövergripande uppföljningen av en period, som Markdown eller fristående HTML med diagram."""
+    """Den stadsövergripande uppföljningen av en period: Markdown, fristående HTML med diagram, eller JSON."""
     from valdsprogram.charts import report_charts, trend_chart
     from valdsprogram.formats import render_text
     from valdsprogram.render import Format, render, safe
     from valdsprogram.report import build_report
+    from valdsprogram.report_json import render_json
     from valdsprogram.validation import Validation
 
     if datum is not None and not _is_date(datum):
@@ -237,20 +248,33 @@ def rapport(
         chosen = workspace.period(period)
         errors = workspace.errors
         if errors and not trots_fel:
-            typer.echo(render_text(Validation(errors, 0)), err=True, nl=False)
+            typer.echo(render_text(Validation(errors, len({d.path for d in errors}))), err=True, nl=False)
             typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
             raise typer.Exit(EXIT_FINDINGS)
-        warning = f"Rapporten bygger på data med {len(errors)} fel (se valdsprogram validera)." if errors else ""
+        warning = (
+            f"Uppföljningarna har {len(errors)} fel (se valdsprogram validera). Rapporter med fel ingår inte i "
+            "rapportens siffror."
+            if errors
+            else ""
+        )
         data = build_report(
             workspace, chosen, warning=warning, generated=datum or "", only_reporting=bara_rapporterande
         )
+        if format is ReportFormat.json:
+            _emit(render_json(data), utfil, overwrite=skriv_over)
+            return
         fmt = Format(format.value)
         context: dict[str, object] = {"r": data}
         if fmt is Format.HTML:
             context["diagram"] = {name: safe(svg) for name, svg in report_charts(data.goals).items()}
             context["trender"] = {
                 i.id: safe(
-                    trend_chart(f"trend-{i.id.replace('.', '-')}", f"{i.id}, stadens värde per period", i.trend, i.unit)
+                    trend_chart(
+                        f"trend-{i.id.replace('.', '-')}",
+                        f"{i.id}, stadens värde i {data.series_name} år för år",
+                        i.trend,
+                        i.unit,
+                    )
                 )
                 for g in data.goals
                 for i in g.indicators
@@ -265,7 +289,9 @@ def status(
     period: Annotated[
         str | None,
         typer.Option(
-            "--period", help="Bara denna period; slutkod 1 om någon förväntad rapport saknas.", show_default=False
+            "--period",
+            help="Bara denna period; slutkod 1 om någon förväntad rapport saknas eller har fel.",
+            show_default=False,
         ),
     ] = None,
     format: ViewFormatOption = ViewFormat.text,
@@ -273,7 +299,7 @@ def status(
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
-    """Vilka organ som rapporterat vilka perioder: rapporterad, saknas eller förväntas inte."""
+    """Vilka organ som rapporterat vilka perioder: rapporterad, rapporterad med fel, saknas eller förväntas inte."""
     from valdsprogram import terminal
     from valdsprogram.coverage import matrix
 
@@ -287,7 +313,7 @@ def status(
         table = matrix(workspace, periods, only_reporting=bara_rapporterande)
     data = terminal.matrix_data(table)
     _show(data, terminal.matrix_view(table) if format is ViewFormat.text else None)
-    if period is not None and table.missing(periods[0]):
+    if period is not None and (table.missing(periods[0]) or table.with_errors(periods[0])):
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from valdsprogram.index import exists
 from valdsprogram.periods import Period
@@ -15,11 +16,12 @@ class State(enum.Enum):
     """A body's report for a period; the value is the Swedish word shown."""
 
     REPORTED = "rapporterad"
+    WITH_ERRORS = "rapporterad med fel"
     MISSING = "saknas"
     NOT_EXPECTED = "förväntas inte"
 
 
-SYMBOLS = {State.REPORTED: "✓", State.MISSING: "saknas", State.NOT_EXPECTED: "–"}
+SYMBOLS = {State.REPORTED: "✓", State.WITH_ERRORS: "fel", State.MISSING: "saknas", State.NOT_EXPECTED: "–"}
 """How the terminal matrix shows each state: a word where it matters, never colour alone."""
 
 
@@ -43,6 +45,11 @@ class Matrix:
         column = self.periods.index(period)
         return [row.body for row in self.rows if row.states[column] is State.MISSING]
 
+    def with_errors(self, period: Period) -> list[Body]:
+        """The bodies whose report for the period has errors."""
+        column = self.periods.index(period)
+        return [row.body for row in self.rows if row.states[column] is State.WITH_ERRORS]
+
 
 def expected(workspace: Workspace, body: Body, period: Period, *, only_reporting: bool = False) -> bool:
     """Whether the body must report the period: it exists then and has something to report.
@@ -59,13 +66,28 @@ def expected(workspace: Workspace, body: Body, period: Period, *, only_reporting
     return bool(duties.activities) or due
 
 
+def erroneous(workspace: Workspace) -> set[tuple[str, Period]]:
+    """(body id, period) of every follow-up with an error, read from its path `<period>/<organ>.yaml`, so that a
+    file too broken to read still counts as reported with errors."""
+    found = set()
+    for d in workspace.errors:
+        path = PurePosixPath(d.path)
+        period = Period.parse(path.parent.name)
+        if period is not None and path.suffix in (".yaml", ".yml"):
+            found.add((path.stem, period))
+    return found
+
+
 def matrix(workspace: Workspace, periods: list[Period], *, only_reporting: bool = False) -> Matrix:
     """The reporting state of every body for every period."""
-    reported = {(f.followup.organ, f.period) for f in workspace.files}
+    broken = erroneous(workspace)
+    reported = {(f.followup.organ, f.period) for f in workspace.files} | broken
     rows = []
     for body in workspace.index.program.organ:
         states = [
-            State.REPORTED
+            State.WITH_ERRORS
+            if (body.id, p) in broken
+            else State.REPORTED
             if (body.id, p) in reported
             else State.MISSING
             if expected(workspace, body, p, only_reporting=only_reporting)

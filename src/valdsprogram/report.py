@@ -1,4 +1,8 @@
-"""The city-wide follow-up of one period as plain data: coverage, summaries, per goal, changes and per body."""
+"""The city-wide follow-up of one period as plain data: coverage, summaries, per goal, changes and per body.
+
+Reports with errors are listed but left out of every number; see `indicator_report` for how indicators are judged,
+compared and masked, and `changes` for how statuses moved.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,26 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from valdsprogram.assessment import Aggregate, Met, Reported, aggregate, aggregate_met, target_met
-from valdsprogram.coverage import expected
-from valdsprogram.followup import STATUS_RANK, STATUSES
+from valdsprogram.changes import Kind, Standstill, StatusChange, changes
+from valdsprogram.coverage import erroneous, expected
+from valdsprogram.followup import STATUSES
+from valdsprogram.indicator_report import MASKED, IndicatorRow, indicator_row
 from valdsprogram.periods import Period
-from valdsprogram.program import Goal, Indicator
+from valdsprogram.program import Goal
 from valdsprogram.rules import FollowUpFile
 from valdsprogram.units import value_text
-from valdsprogram.vocabulary import DIRECTIONS
 from valdsprogram.workspace import Workspace
 
-ASSESSMENTS: tuple[Met, ...] = ("helt", "delvis", "inte")
-STUCK_AFTER = 3
-"""An activity `pågående` or `försenad` in this many consecutive reports is listed as standing still."""
+ASSESSMENTS = ("helt", "delvis", "inte")
+INDICATOR_OUTCOMES = (*ASSESSMENTS, "ej bedömd", MASKED)
+CHANGE_TITLES = {
+    Kind.NEW_DELAY: "Nya förseningar",
+    Kind.FORWARD: "Framåt",
+    Kind.BACKWARD: "Bakåt",
+    Kind.NEW_ROUND: "Ny omgång eller återupptagen",
+    Kind.CLOSED: "Avslutade genom beslut (utgår)",
+}
+"""Each list of changes and its heading, in the order shown: new delays first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,45 +42,13 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
-class Point:
-    period: str
-    value: str
-    number: float | None
-    """The value as a number for charts (None for masked values)."""
-
-
-@dataclass(frozen=True, slots=True)
-class BodyValue:
-    body: str
-    outcome: str
-    target: str
-    met: str
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorRow:
-    id: str
-    text: str
-    unit: str
-    direction: str
-    value: str
-    """The city-wide value, masked where sensitive."""
-    method: str
-    """How it was computed and over how many bodies."""
-    target: str
-    met: str
-    trend: list[Point]
-    bodies: list[BodyValue]
-
-
-@dataclass(frozen=True, slots=True)
 class ActivityRow:
     id: str
     text: str
     statuses: list[Count]
     """Each status with the bodies that reported it (only statuses someone reported)."""
     missing: list[str]
-    """Responsible bodies that have not reported the activity."""
+    """Responsible bodies that have not reported the activity (or whose report has errors)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,23 +70,27 @@ class GoalPart:
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
-    body: str
-    activity: str
-    text: str
+class ChangeList:
+    """One list of status changes under its heading."""
+
+    key: str
+    """The key in the report's JSON, e.g. `nya_forseningar`."""
+    title: str
+    changes: list[StatusChange]
 
 
 @dataclass(frozen=True, slots=True)
 class Appendix:
-    """One body's report, as it wrote it."""
+    """One body's report, as it wrote it (masked values masked)."""
 
+    organ: str
     body: str
     path: str
     decision: str
     activities: list[tuple[str, str, str]]
     """(id, status, comment)."""
-    indicators: list[tuple[str, str, str, str]]
-    """(id, outcome, target, comment)."""
+    indicators: list[tuple[str, str, str, str, str]]
+    """(id, outcome, forecast, target, comment)."""
     goals: list[tuple[str, str, str]]
     """(id, assessment, analysis)."""
 
@@ -122,23 +105,42 @@ class Report:
     period: str
     period_name: str
     per: dt.date
+    series_name: str
+    """The kind of report without the year, e.g. `tertialrapport 1`: what a trend compares year by year."""
+    tertial: bool
+    """T1 or T2: goal assessments are forecasts, and counts are so far this year."""
+    assessment_label: str
+    """`prognos för helåret` at the tertials (goal assessments are forecasts), else empty."""
     previous: str
     """The period changes are measured against, or empty."""
     warning: str
     """Said at the top when the report was built from data with errors; otherwise empty."""
     generated: str
     """The date given with --datum, or empty: reports carry no timestamp unless asked."""
-    reported: int
-    expected: int
+    expected: list[str]
+    """Ids of the bodies expected to report, in program order."""
+    reported: list[str]
+    """Ids of the bodies whose report is in the totals (reported without errors)."""
+    with_errors: list[str]
+    """Ids of the bodies whose report has errors: listed, but not in any number."""
     missing: list[str]
+    """Ids of the expected bodies with no report."""
+    names: dict[str, str]
+    """Body id → name."""
     activity_counts: list[Count]
     assessment_counts: list[Count]
     indicator_counts: list[Count]
     goals: list[GoalPart]
-    forward: list[Change]
-    backward: list[Change]
-    stuck: list[Change]
+    changes: list[ChangeList]
+    standstill: list[Standstill]
     appendix: list[Appendix]
+    mask_limit: int
+    """The program's masking threshold."""
+    any_masked: bool
+    """Whether any value in the report is masked (the report then says how masking works)."""
+
+    def named(self, ids: list[str]) -> list[str]:
+        return [self.names.get(i, i) for i in ids]
 
 
 def build_report(
@@ -147,13 +149,25 @@ def build_report(
     """The city-wide follow-up of the period (see `coverage.expected` for `only_reporting`)."""
     index = workspace.index
     program = index.program
-    files = sorted((f for f in workspace.files if f.period == period), key=lambda f: _name(f))
-    bodies_expected = [b for b in program.organ if expected(workspace, b, period, only_reporting=only_reporting)]
-    reporting = {f.followup.organ for f in files}
-    previous = _previous(workspace, period)
-    expected_ids = {b.id for b in bodies_expected}
-    goals = [_goal_part(workspace, goal, period, files, expected_ids) for goal in program.mal]
-    forward, backward, stuck = _changes(workspace, period, files, previous)
+    broken = erroneous(workspace)
+    clean = [f for f in workspace.files if (f.followup.organ, f.period) not in broken and f.body is not None]
+    files = sorted((f for f in clean if f.period == period), key=lambda f: f.body_name)
+    by_period: dict[Period, list[FollowUpFile]] = {}
+    for f in sorted(clean, key=lambda f: f.body_name):
+        by_period.setdefault(f.period, []).append(f)
+    order = [b.id for b in program.organ]
+    names = {b.id: b.namn for b in program.organ}
+    error_ids = [b for b in order if (b, period) in broken]
+    expected_ids = [
+        b.id
+        for b in program.organ
+        if expected(workspace, b, period, only_reporting=only_reporting) or b.id in error_ids
+    ]
+    reported_ids = [b for b in order if any(f.followup.organ == b for f in files)]
+    history = {f.followup.organ: [h for h in clean if h.followup.organ == f.followup.organ] for f in files}
+    found = changes(files, {k: sorted(v, key=lambda h: h.period) for k, v in history.items()}, period)
+    goals = [_goal_part(workspace, goal, period, files, by_period, set(expected_ids)) for goal in program.mal]
+    rows = {i.id: i for g in goals for i in g.indicators}
     return Report(
         program_title=program.titel,
         program_name=program.kortnamn or program.titel,
@@ -161,37 +175,54 @@ def build_report(
         period=str(period),
         period_name=period.name,
         per=period.last_day,
-        previous=str(previous) if previous else "",
+        series_name=period.name.rsplit(" ", 1)[0],
+        tertial=period.kind != "VB",
+        assessment_label="prognos för helåret" if period.kind != "VB" else "",
+        previous=str(found.since) if found.since and found.since in by_period else "",
         warning=warning,
         generated=generated,
-        reported=len(files),
-        expected=len(bodies_expected),
-        missing=[b.namn for b in bodies_expected if b.id not in reporting],
+        expected=expected_ids,
+        reported=reported_ids,
+        with_errors=error_ids,
+        missing=[b for b in expected_ids if b not in reported_ids and b not in error_ids],
+        names=names,
         activity_counts=_counts(
-            STATUSES, [(r.status, _name(f)) for f in files for r in f.followup.aktiviteter.values() if r.status]
+            STATUSES, [(r.status, f.body_name) for f in files for r in f.followup.aktiviteter.values() if r.status]
         ),
         assessment_counts=_counts(
-            ASSESSMENTS, [(g.bedomning, _name(f)) for f in files for g in f.followup.mal.values() if g.bedomning]
+            ASSESSMENTS, [(g.bedomning, f.body_name) for f in files for g in f.followup.mal.values() if g.bedomning]
         ),
-        indicator_counts=_counts(ASSESSMENTS, [(met, name) for met, name in _targets_met(workspace, files)]),
+        indicator_counts=_counts(INDICATOR_OUTCOMES, _targets_met(rows, period, workspace, files)),
         goals=goals,
-        forward=forward,
-        backward=backward,
-        stuck=stuck,
-        appendix=[_appendix(workspace, f) for f in files],
+        changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
+        standstill=found.standstill,
+        appendix=[_appendix(workspace, f, rows) for f in files],
+        mask_limit=program.maskeringsgrans,
+        any_masked=any(
+            i.masked
+            or any(b.masked for b in i.bodies)
+            or any(p.masked for p in [*i.trend, *i.within_year])
+            or (i.comparison is not None and i.comparison.masked)
+            for i in rows.values()
+        ),
     )
 
 
 def _goal_part(
-    workspace: Workspace, goal: Goal, period: Period, files: list[FollowUpFile], expected_ids: set[str]
+    workspace: Workspace,
+    goal: Goal,
+    period: Period,
+    files: list[FollowUpFile],
+    by_period: dict[Period, list[FollowUpFile]],
+    expected_ids: set[str],
 ) -> GoalPart:
     reported_goal = [(f, f.followup.mal[goal.id]) for f in files if goal.id in f.followup.mal]
     assessments = [
-        GoalAssessment(_name(f), g.bedomning or "–", g.analys or "") for f, g in reported_goal if g.bedomning
+        GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "") for f, g in reported_goal if g.bedomning
     ]
     activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids) for a in goal.aktiviteter]
     statuses = [
-        (r.status, _name(f)) for f in files for a in goal.aktiviteter if (r := f.followup.aktiviteter.get(a.id))
+        (r.status, f.body_name) for f in files for a in goal.aktiviteter if (r := f.followup.aktiviteter.get(a.id))
     ]
     return GoalPart(
         id=goal.id,
@@ -200,14 +231,14 @@ def _goal_part(
         assessments=assessments,
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
-        indicators=[_indicator_row(workspace, i, period, files) for i in goal.indikatorer if i.due(period)],
+        indicators=[indicator_row(workspace.index, i, period, by_period) for i in goal.indikatorer if i.due(period)],
     )
 
 
 def _activity_row(
     workspace: Workspace, ident: str, text: str, period: Period, files: list[FollowUpFile], expected_ids: set[str]
 ) -> ActivityRow:
-    reported = [(r.status, _name(f)) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
+    reported = [(r.status, f.body_name) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
     responsible = workspace.index.resolve(workspace.index.activities[ident][1].ansvariga, period.last_day)
     by_id = {f.followup.organ for f in files if ident in f.followup.aktiviteter}
     missing = [b.namn for b in responsible if b.id in expected_ids and b.id not in by_id]
@@ -215,109 +246,23 @@ def _activity_row(
     return ActivityRow(ident, text, counts, missing)
 
 
-def _indicator_row(
-    workspace: Workspace, indicator: Indicator, period: Period, files: list[FollowUpFile]
-) -> IndicatorRow:
-    mask = _mask(workspace, indicator)
-    values = _reported(indicator, files)
-    result = aggregate(indicator, [v for _, v in values])
-    met = aggregate_met(indicator, result) if result else None
-    bodies = [
-        BodyValue(
-            name,
-            value_text(indicator, v.outcome, mask),
-            value_text(indicator, v.target, 0) if v.target is not None else "–",
-            target_met(indicator, v.outcome, v.target) if v.target is not None else "–",
-        )
-        for name, v in values
-    ]
-    return IndicatorRow(
-        id=indicator.id,
-        text=indicator.text,
-        unit=indicator.enhet,
-        direction=DIRECTIONS[indicator.riktning],
-        value=_aggregate_text(indicator, result, mask),
-        method=_method_text(indicator, result),
-        target=_target_text(indicator, result),
-        met=met or "–",
-        trend=_trend(workspace, indicator, period, mask),
-        bodies=bodies,
-    )
-
-
-def _reported(indicator: Indicator, files: list[FollowUpFile]) -> list[tuple[str, Reported]]:
-    found = []
-    for f in files:
-        values = f.followup.indikatorer.get(indicator.id)
-        if values is not None and values.utfall is not None:
-            found.append((_name(f), Reported(values.utfall, values.arsmal, values.taljare, values.namnare)))
-    return found
-
-
-def _trend(workspace: Workspace, indicator: Indicator, period: Period, mask: int) -> list[Point]:
-    """The city-wide value in the same period of earlier years, and in earlier periods this year."""
-    periods = [p for p in workspace.periods if p < period and (p.kind == period.kind or p.year == period.year)]
-    points = []
-    for p in [*periods, period]:
-        if not indicator.due(p):
-            continue
-        result = aggregate(
-            indicator, [v for _, v in _reported(indicator, [f for f in workspace.files if f.period == p])]
-        )
-        if result is not None:
-            masked = bool(mask) and float(result.value) < mask
-            number = None if masked else float(result.value)
-            points.append(Point(str(p), _aggregate_text(indicator, result, mask), number))
-    return points
-
-
-def _changes(
-    workspace: Workspace, period: Period, files: list[FollowUpFile], previous: Period | None
-) -> tuple[list[Change], list[Change], list[Change]]:
-    forward: list[Change] = []
-    backward: list[Change] = []
-    stuck: list[Change] = []
-    for f in files:
-        history = [r for r in workspace.reports_of(f.followup.organ) if r.period < period]
-        before = next((r for r in reversed(history) if r.period == previous), None)
-        for ident, report in f.followup.aktiviteter.items():
-            if report.status is None:
-                continue
-            old = before.followup.aktiviteter.get(ident) if before else None
-            if old is not None and old.status is not None and old.status != report.status:
-                change = Change(_name(f), ident, f"{old.status} → {report.status}")
-                if STATUS_RANK[report.status] > STATUS_RANK[old.status]:
-                    forward.append(change)
-                elif STATUS_RANK[report.status] < STATUS_RANK[old.status]:
-                    backward.append(change)
-            streak = _streak(ident, [*history, f])
-            if streak >= STUCK_AFTER:
-                stuck.append(Change(_name(f), ident, f"{report.status} i {streak} rapporter i rad"))
-    return forward, backward, stuck
-
-
-def _streak(ident: str, reports: list[FollowUpFile]) -> int:
-    """How many of the latest consecutive reports say `pågående` or `försenad` for the activity."""
-    streak = 0
-    for report in reversed(reports):
-        status = report.followup.aktiviteter.get(ident)
-        if status is None or status.status not in ("pågående", "försenad"):
-            break
-        streak += 1
-    return streak
-
-
-def _targets_met(workspace: Workspace, files: list[FollowUpFile]) -> list[tuple[Met, str]]:
-    pairs: list[tuple[Met, str]] = []
+def _targets_met(
+    rows: dict[str, IndicatorRow], period: Period, workspace: Workspace, files: list[FollowUpFile]
+) -> list[tuple[str, str]]:
+    """Each body's indicators judged on what fits the period; masked bodies are counted as masked, so that no
+    count gives their assessment away."""
+    pairs: list[tuple[str, str]] = []
     for f in files:
         for ident, values in f.followup.indikatorer.items():
-            known = workspace.index.indicators.get(ident)
-            if known and values.utfall is not None and values.arsmal is not None:
-                pairs.append((target_met(known[1], values.utfall, values.arsmal), _name(f)))
+            row = rows.get(ident)
+            body = next((b for b in row.bodies if b.organ == f.followup.organ), None) if row else None
+            if row is None or body is None or values.arsmal is None:
+                continue
+            pairs.append((body.met, f.body_name))
     return pairs
 
 
-def _appendix(workspace: Workspace, f: FollowUpFile) -> Appendix:
+def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRow]) -> Appendix:
     followup = f.followup
     decision = ""
     if followup.beslut is not None:
@@ -326,14 +271,22 @@ def _appendix(workspace: Workspace, f: FollowUpFile) -> Appendix:
     indicators = []
     for ident, v in followup.indikatorer.items():
         known = workspace.index.indicators.get(ident)
+        row = rows.get(ident)
+        body = next((b for b in row.bodies if b.organ == followup.organ), None) if row else None
         if known is None:
             continue
-        mask = _mask(workspace, known[1])
-        outcome = value_text(known[1], v.utfall, mask) if v.utfall is not None else "–"
-        target = value_text(known[1], v.arsmal, 0) if v.arsmal is not None else "–"
-        indicators.append((ident, outcome, target, v.kommentar or ""))
+        if body is not None:
+            outcome, forecast = body.outcome, body.forecast
+        else:
+            outcome = value_text(known[1], v.utfall) if v.utfall is not None else "–"
+            forecast = value_text(known[1], v.prognos) if v.prognos is not None else "–"
+        target = value_text(known[1], v.arsmal) if v.arsmal is not None else "–"
+        # A comment may repeat the number it explains, so a masked value's comment is not shown.
+        comment = "(visas inte: värdet är maskerat)" if body is not None and body.masked else v.kommentar or ""
+        indicators.append((ident, outcome, forecast, target, comment))
     return Appendix(
-        body=_name(f),
+        organ=followup.organ,
+        body=f.body_name,
         path=f.document.path,
         decision=decision,
         activities=[(k, r.status or "–", r.kommentar or "") for k, r in followup.aktiviteter.items()],
@@ -342,48 +295,8 @@ def _appendix(workspace: Workspace, f: FollowUpFile) -> Appendix:
     )
 
 
-def _previous(workspace: Workspace, period: Period) -> Period | None:
-    earlier = [p for p in workspace.periods if p < period]
-    return earlier[-1] if earlier else None
-
-
-def _counts(labels: tuple[str, ...], pairs: Sequence[tuple[str, str]]) -> list[Count]:
+def _counts(labels: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[Count]:
     names: dict[str, list[str]] = {label: [] for label in labels}
     for label, name in pairs:
         names.setdefault(label, []).append(name)
     return [Count(label, len(who), sorted(set(who))) for label, who in names.items()]
-
-
-def _mask(workspace: Workspace, indicator: Indicator) -> int:
-    """The threshold below which the indicator's counts are shown as `färre än N`; 0 when never masked."""
-    sensitive = indicator.kanslig and indicator.enhet == "antal"
-    return workspace.index.program.maskeringsgrans if sensitive else 0
-
-
-def _name(f: FollowUpFile) -> str:
-    return f.body_name
-
-
-def _aggregate_text(indicator: Indicator, result: Aggregate | None, mask: int) -> str:
-    if result is None:
-        return "–"
-    if indicator.enhet == "ja/nej":
-        return f"{result.value} av {result.n} ja"
-    return value_text(indicator, result.value, mask)
-
-
-def _method_text(indicator: Indicator, result: Aggregate | None) -> str:
-    if result is None:
-        return "ingen har rapporterat"
-    if result.method == "ovägt medelvärde" and result.n > 1 and result.low is not None and result.high is not None:
-        span = f"{value_text(indicator, result.low, 0)}–{value_text(indicator, result.high, 0)}"
-        return f"ovägt medelvärde av {result.n} organ (lägst–högst {span})"
-    return f"{result.method}, {result.n} organ"
-
-
-def _target_text(indicator: Indicator, result: Aggregate | None) -> str:
-    if result is None or result.target is None:
-        return "–"
-    if indicator.enhet == "ja/nej":
-        return f"{'ja' if result.target else 'nej'} för alla"
-    return value_text(indicator, result.target, 0)

@@ -1,4 +1,5 @@
-"""JSON Schemas generated from the models, for editors' completion via the yaml-language-server modeline."""
+"""JSON Schemas generated from the models: for editors' completion (program, follow-ups) and for tools that read
+`rapport --format json`."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from pydantic import BaseModel
 
 from valdsprogram.followup import FollowUp
 from valdsprogram.program import Program
+from valdsprogram.report_json import Rapport
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "program.schema.json": Program,
     "uppfoljning.schema.json": FollowUp,
+    "rapport.schema.json": Rapport,
 }
 """File name under schema/ → the model it is generated from."""
 

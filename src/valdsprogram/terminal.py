@@ -110,6 +110,7 @@ def matrix_data(table: Matrix) -> Data:
             for row in table.rows
         ],
         "saknas": {str(p): [b.id for b in table.missing(p)] for p in table.periods},
+        "med_fel": {str(p): [b.id for b in table.with_errors(p)] for p in table.periods},
     }
 
 
@@ -118,7 +119,7 @@ def matrix_view(table: Matrix) -> RenderableType:
     grid = Table(
         title="Rapporterade uppföljningar",
         title_justify="left",
-        caption="✓ rapporterad, saknas = förväntad men saknas, – förväntas inte",
+        caption="✓ rapporterad, fel = rapporterad med fel, saknas = förväntad men saknas, – förväntas inte",
         caption_justify="left",
     )
     grid.add_column("Organ")
@@ -130,10 +131,14 @@ def matrix_view(table: Matrix) -> RenderableType:
         grid.add_row(row.body.namn, *[SYMBOLS[s] for s in row.states])
     lines: list[RenderableType] = [grid]
     for period in table.periods:
-        missing = table.missing(period)
+        missing, broken = table.missing(period), table.with_errors(period)
         if missing:
             count = "1 rapport saknas" if len(missing) == 1 else f"{len(missing)} rapporter saknas"
             lines.append(Text(f"{period}: {count}: " + ", ".join(b.namn for b in missing) + "."))
-        else:
+        if broken:
+            count = "1 rapport har fel" if len(broken) == 1 else f"{len(broken)} rapporter har fel"
+            names = ", ".join(b.namn for b in broken)
+            lines.append(Text(f"{period}: {count}: {names} (se valdsprogram validera)."))
+        if not missing and not broken:
             lines.append(Text(f"{period}: inga rapporter saknas."))
     return Group(*lines)
