@@ -100,6 +100,14 @@ CODES: dict[str, Code] = {
             "Taggar som `!!python/object` eller `!egen` stöds inte. Ta bort taggen.",
         ),
         Code("VP011", FEL, "Filen är tom", "Filen innehåller inget YAML-dokument, eller bara kommentarer."),
+        Code(
+            "VP020",
+            VARNING,
+            "Sanningsvärde eller tomt värde med versaler",
+            "`True`, `FALSE`, `Null` och liknande läses som true, false och ett tomt värde, men bara `true` och "
+            "`false` är sanningsvärden i formatet, och ett tomt värde lämnas tomt (eller skrivs `null`). "
+            "Editorns schema ser inte hur värdet är stavat, så varningen kommer bara från `validera`.",
+        ),
         # VP1xx: the shape of the data (the model).
         Code(
             "VP101",

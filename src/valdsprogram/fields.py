@@ -87,7 +87,14 @@ def _number_or_bool(value: Any) -> bool | int | float:
 Value = Annotated[
     bool | int | float,
     PlainValidator(_number_or_bool),
-    WithJsonSchema({"type": ["number", "boolean"], "description": "Tal, eller true/false för ja/nej."}),
+    WithJsonSchema(
+        {
+            "type": ["number", "boolean"],
+            "minimum": -MAX_VALUE,
+            "maximum": MAX_VALUE,
+            "description": "Tal, eller true/false (med små bokstäver) för ja/nej.",
+        }
+    ),
 ]
 """An outcome or annual target: whether it fits the indicator's unit is a rule, not a type."""
 

@@ -45,6 +45,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
+_CAPITALISED = frozenset({"Null", "NULL"})
 _YAML11_BOOLS = frozenset(
     {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"}
 )
@@ -334,11 +335,24 @@ class _Builder:
 
     def _resolve_plain(self, text: str, mark: _Mark) -> object:
         if text in _NULLS:
+            if text in _CAPITALISED:
+                self._report(
+                    "VP020",
+                    mark,
+                    f"Värdet {text} läses som ett tomt värde.",
+                    "Lämna värdet tomt (eller skriv null med små bokstäver).",
+                )
             return None
-        if text in _TRUES:
-            return True
-        if text in _FALSES:
-            return False
+        if text in _TRUES or text in _FALSES:
+            canonical = text.lower()
+            if text != canonical:
+                self._report(
+                    "VP020",
+                    mark,
+                    f"Värdet {text} läses som sanningsvärdet {canonical}.",
+                    f"Skriv {canonical} med små bokstäver; bara true och false är sanningsvärden.",
+                )
+            return text in _TRUES
         if text in _YAML11_BOOLS:
             self._report(
                 "VP008",
