@@ -63,12 +63,12 @@ def _schema_places(data: object, error: ValidationError) -> Iterator[str]:
             for e in inner:
                 yield from _schema_places(data, e)
             return
-    if error.validator == "required" and isinstance(error.instance, dict):
+    if error.validator == "required" and isinstance(error.instance, dict) and isinstance(error.validator_value, list):
         for key in error.validator_value:
             if key not in error.instance:
                 yield place_of(data, (*path, key))
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = set(error.schema.get("properties", {}))
+        known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
         for key in error.instance:
             if key not in known:
                 yield place_of(data, (*path, key))
