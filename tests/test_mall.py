@@ -145,3 +145,45 @@ def test_a_new_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert (tmp_path / "ny.yaml").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def _modeline_target(written: Path) -> Path:
+    first = written.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    return (written.parent / first.removeprefix(prefix)).resolve()
+
+
+@pytest.mark.parametrize(
+    "folder", ["uppfoljning", "annan/plats/inlamnat", "../utanfor"], ids=["standard", "djupare", "utanfor"]
+)
+def test_the_modeline_resolves_from_wherever_mall_writes(repo_copy: Path, folder: str) -> None:
+    shutil.copytree(ROOT / "schema", repo_copy / "schema")
+    code, output = run("mall", "sdn-sodermalm", "2024-T2", "--uppfoljning", folder)
+    assert code == 0, output
+    written = repo_copy / folder / "2024-T2" / "sdn-sodermalm.yaml"
+    assert _modeline_target(written) == (repo_copy / "schema" / "uppfoljning.schema.json").resolve()
+    assert "schema" not in output
+
+
+def test_the_modeline_follows_the_program_to_its_folder(repo_copy: Path) -> None:
+    (repo_copy / "data").mkdir()
+    (repo_copy / "program.yaml").rename(repo_copy / "data" / "program.yaml")
+    shutil.copytree(ROOT / "schema", repo_copy / "data" / "schema")
+    code, output = run("mall", "sdn-sodermalm", "2024-T2", "--program", "data/program.yaml", "-u", "ut")
+    assert code == 0, output
+    written = repo_copy / "ut" / "2024-T2" / "sdn-sodermalm.yaml"
+    assert _modeline_target(written) == (repo_copy / "data" / "schema" / "uppfoljning.schema.json").resolve()
+
+
+def test_without_a_schema_mall_says_how_to_write_one(repo_copy: Path) -> None:
+    code, output = run("mall", "sdn-sodermalm", "2024-T2", "-u", "ut")
+    assert code == 0
+    assert output.splitlines()[-1] == (
+        "Editorn hittar inget schema i schema/ för att komplettera och kontrollera filen; "
+        "skriv det med `valdsprogram schema --mapp schema`."
+    )
+    assert run("schema", "--mapp", "schema")[0] == 0  # doing as told makes the modeline resolve
+    target = _modeline_target(repo_copy / "ut" / "2024-T2" / "sdn-sodermalm.yaml")
+    assert target == (repo_copy / "schema" / "uppfoljning.schema.json").resolve()
+    assert target.is_file()

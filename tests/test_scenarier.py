@@ -28,6 +28,8 @@ def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     if not (work / "program.yaml").exists():
         shutil.copy(ROOT / "program.yaml", work / "program.yaml")
         shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning")
+    if not (work / "schema").exists():  # as in a repository, where `valdsprogram schema` has written them
+        shutil.copytree(ROOT / "schema", work / "schema")
     before = _files(work)
     monkeypatch.chdir(work)
     monkeypatch.setenv("COLUMNS", "100")  # rich tables wrap to the terminal: fix the width so output is stable

@@ -152,11 +152,19 @@ def mall(
     """Skriv en förifylld uppföljning för ett organ och en period. Skriver aldrig över utan --skriv-over."""
     from valdsprogram.prefill import prefill
 
+    # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
+    schema_file = program.parent / "schema" / "uppfoljning.schema.json"
     with _usage_errors():
-        result = prefill(_workspace(program, uppfoljning), organ, period, uppfoljning)
+        result = prefill(_workspace(program, uppfoljning), organ, period, uppfoljning, schema=schema_file)
     _write(result.path, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
     typer.echo(f"Skrev {result.path.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
+    if not schema_file.is_file():
+        folder = schema_file.parent.as_posix()
+        typer.echo(
+            f"Editorn hittar inget schema i {folder}/ för att komplettera och kontrollera filen; "
+            f"skriv det med `valdsprogram schema --mapp {folder}`."
+        )
 
 
 @app.command("checklista")

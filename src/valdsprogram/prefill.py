@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +28,16 @@ class Prefill:
     """The earlier report this year whose statuses and targets were carried forward, if any."""
 
 
-def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path) -> Prefill:
-    """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it."""
+def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
+    """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
+
+    `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
+    editor finds it wherever `folder` is.
+    """
     index = workspace.index
     period = workspace.period(period_text)
     body = workspace.body(organ, period)
+    target = folder / str(period) / f"{organ}.yaml"
     earlier_file = next(
         (f for f in reversed(workspace.reports_of(organ)) if f.period.year == period.year and f.period < period), None
     )
@@ -39,7 +45,7 @@ def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path) ->
     earlier_period = earlier_file.period if earlier_file else None
     duties = index.responsibilities(organ, period.last_day)
     lines = [
-        "# yaml-language-server: $schema=../../schema/uppfoljning.schema.json",
+        f"# yaml-language-server: $schema={modeline_path(schema, target.parent)}",
         f"# {body.namn}: uppföljning av {index.program.kortnamn or index.program.titel},",
         f"# {period.name} (per {period.last_day}). Skapad med `valdsprogram mall`.",
         "# Fyll i det som står tomt och kör sedan `valdsprogram validera`.",
@@ -64,7 +70,16 @@ def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path) ->
         lines.append(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte")
     for goal in duties.goals:
         lines += [f"  {goal.id}:  # {_one_line(goal.titel)}", "    bedomning:", "    analys:"]
-    return Prefill(folder / str(period) / f"{organ}.yaml", "\n".join(lines) + "\n", earlier_period)
+    return Prefill(target, "\n".join(lines) + "\n", earlier_period)
+
+
+def modeline_path(schema: Path, folder: Path) -> str:
+    """The schema file as a yaml-language-server modeline names it from a file in `folder`: a relative path
+    with forward slashes, or a file URI when no relative path exists (another drive on Windows)."""
+    try:
+        return Path(os.path.relpath(os.path.abspath(schema), os.path.abspath(folder))).as_posix()
+    except ValueError:
+        return Path(os.path.abspath(schema)).as_uri()
 
 
 def _status_line(before: ActivityReport | None, earlier: Period | None, period: Period) -> str:
