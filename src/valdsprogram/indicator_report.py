@@ -14,11 +14,13 @@ from valdsprogram.program import Indicator
 from valdsprogram.rules import FollowUpFile
 from valdsprogram.trends import Cells, Matched, matched, series_periods, within_year
 from valdsprogram.units import swedish, value_text
-from valdsprogram.vocabulary import DIRECTIONS
+from valdsprogram.vocabulary import DIRECTIONS, MEASURES
 
 Basis = Literal["utfall", "prognos", "ej bedömd"]
 MASKED = "maskerat"
 """How every masked value is shown: small ones and those masked to protect them alike."""
+SMALL_BASE = 20
+"""Below this, a change in a count is given as a number, not a percentage."""
 _MONTHS = {4: "april", 8: "augusti", 12: "december"}
 
 
@@ -85,6 +87,8 @@ class IndicatorRow:
     unit: str
     direction: str
     measure: str
+    measure_text: str
+    """How the indicator is measured, in words."""
     value: str
     """The city-wide outcome (for `ackumulerad` at the tertials: so far this year), masked where sensitive."""
     number: bool | int | float | None
@@ -175,6 +179,7 @@ def indicator_row(
         unit=indicator.enhet,
         direction=DIRECTIONS[indicator.riktning],
         measure=indicator.measure,
+        measure_text=MEASURES[indicator.measure],
         value=MASKED if total_masked else _aggregate_text(indicator, result),
         number=None if total_masked or result is None else result.value,
         masked=total_masked,
@@ -192,7 +197,7 @@ def indicator_row(
         within_year=within,
         within_label="hittills i år" if indicator.measure == "ackumulerad" else "läge",
         bodies=bodies,
-        notes=_notes(trend, comparison),
+        notes=_notes(trend, within, comparison),
     )
 
 
@@ -328,8 +333,8 @@ def _change_text(indicator: Indicator, before: bool | int | float, after: bool |
         return ""
     if indicator.enhet == "procent":
         return f"{_signed(round(after - before, 1))} procentenheter"
-    if before == 0:
-        return ""
+    if before < SMALL_BASE:
+        return _signed(after - before)  # a percentage of a small number says more about chance than change
     return f"{_signed(round(100 * (after - before) / before))} %"
 
 
@@ -338,10 +343,12 @@ def _signed(value: float) -> str:
     return f"+{text}" if value > 0 else f"−{text}" if value < 0 else "±0"
 
 
-def _notes(trend: list[Point], comparison: Comparison | None) -> list[str]:
+def _notes(trend: list[Point], within: list[Point], comparison: Comparison | None) -> list[str]:
     notes = []
     if len({tuple(p.bodies) for p in trend}) > 1:
-        notes.append("Punkterna i utvecklingen omfattar olika organ; se organen vid varje punkt.")
+        notes.append("Punkterna år för år omfattar olika organ; se organen vid varje punkt.")
+    if len({tuple(p.bodies) for p in within}) > 1:
+        notes.append("Punkterna under året omfattar olika organ; se organen vid varje punkt.")
     if comparison is not None and comparison.left_out:
         notes.append(
             f"Förändringen mot {comparison.since} räknas bara över organ som rapporterat båda gångerna; "

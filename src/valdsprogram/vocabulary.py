@@ -22,3 +22,9 @@ VALID_VALUES = {
     "ja/nej": "ja/nej: true eller false",
 }
 """`enhet` of an indicator → what a valid outcome looks like."""
+
+MEASURES = {
+    "ackumulerad": "räknas ackumulerat (summerat över året hittills)",
+    "lage": "mäts som läget periodens sista dag",
+}
+"""`matning` of an indicator → how it is measured."""
