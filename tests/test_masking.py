@@ -113,3 +113,19 @@ def test_no_masked_small_value_can_be_derived(problem: tuple[dict[str, int], int
     assert all(sum(values[n] for n in s) >= threshold for s in masking.sums)
     for name in sorted(small):
         assert another_value_fits(values, masking, name, threshold), (name, masking)
+
+
+def test_a_masked_point_is_a_gap_in_the_chart_not_a_number() -> None:
+    from valdsprogram.charts import trend_chart
+    from valdsprogram.indicator_report import Point
+
+    points = [
+        Point("2022-VB", "40", 40.0, 40, False, ["a", "b"], ["A", "B"]),
+        Point("2023-VB", "maskerat", None, None, True, ["a"], ["A"]),
+        Point("2024-VB", "52", 52.0, 52, False, ["a", "b"], ["A", "B"]),
+    ]
+    svg = trend_chart("t", "Titel", points, "antal")
+    assert "maskerat" in svg
+    assert "<polyline" not in svg  # no line joins 40 and 52 across the masked year
+    assert svg.count("<circle") == 2
+    assert "2023-VB: maskerat (1 organ)" in svg

@@ -57,33 +57,51 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
 
 
 def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> str:
-    """A small line chart of an indicator's city-wide value over periods; empty when under two numbers."""
-    numeric = [p for p in points if p.number is not None]
+    """A small line chart of an indicator's city-wide value over periods; empty when under two numbers.
+
+    A masked point keeps its place on the axis, marked `maskerat`, and the line breaks there rather than joining
+    its neighbours as if nothing lay between them.
+    """
+    values = [p.number for p in points]
+    numeric = [v for v in values if v is not None]
     if len(numeric) < 2:
         return ""
-    values = [float(p.number or 0) for p in numeric]
-    low, high = (0.0, 100.0) if unit == "procent" else (min(0.0, *values), max(values) or 1.0)
+    low, high = (0.0, 100.0) if unit == "procent" else (min(0.0, *numeric), max(numeric) or 1.0)
     width, height, left, top, bottom = 360, 150, 40, 18, 30
-    step = (width - left - 20) / (len(numeric) - 1)
-    desc = ", ".join(f"{p.period}: {p.value} ({len(p.bodies)} organ)" for p in numeric)
+    step = (width - left - 20) / (len(points) - 1)
+    desc = ", ".join(f"{p.period}: {p.value} ({len(p.bodies)} organ)" for p in points)
 
     def y_of(v: float) -> float:
         return top + (height - top - bottom) * (1 - (v - low) / ((high - low) or 1))
 
-    coords = [(left + i * step, y_of(v)) for i, v in enumerate(values)]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}"'
         f' height="{height}" aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#4a4a4a"/>',
-        '<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '" fill="none" stroke="#00497a"'
-        ' stroke-width="2"/>',
     ]
-    for point, (x, y) in zip(numeric, coords, strict=True):
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#00497a"/>')
+    runs: list[list[tuple[float, float]]] = [[]]
+    for i, v in enumerate(values):
+        if v is None:
+            runs.append([])
+        else:
+            runs[-1].append((left + i * step, y_of(v)))
+    for run in runs:
+        if len(run) > 1:
+            parts.append(
+                '<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in run) + '" fill="none"'
+                ' stroke="#00497a" stroke-width="2"/>'
+            )
+    for i, (point, v) in enumerate(zip(points, values, strict=True)):
+        x = left + i * step
+        if v is None:
+            label_y = (top + height - bottom) / 2
+        else:
+            y = y_of(v)
+            label_y = max(y - 8, 12)
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#00497a"/>')
         parts.append(
-            f'<text x="{x:.1f}" y="{max(y - 8, 12):.1f}" font-size="11" text-anchor="middle">'
-            f"{escape(point.value)}</text>"
+            f'<text x="{x:.1f}" y="{label_y:.1f}" font-size="11" text-anchor="middle">{escape(point.value)}</text>'
         )
         parts.append(
             f'<text x="{x:.1f}" y="{height - 10}" font-size="11" text-anchor="middle">{escape(point.period)}</text>'
