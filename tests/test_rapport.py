@@ -258,3 +258,22 @@ def test_status_exits_1_on_a_missing_report_and_on_one_with_errors(
     assert started.exit_code == 1  # a fresh template is not filled in yet: reported, with errors
     assert "2024-T1: 1 rapport har fel: AB Svenska Bostäder" in " ".join(started.output.split())
     assert "saknas:" not in started.output
+
+
+@pytest.mark.parametrize("period", ["2023-VB", "2024-T1"])
+def test_the_example_reports_json_fits_the_committed_schema(period: str) -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from valdsprogram.report_json import render_json
+
+    workspace = open_workspace(ROOT / "program.yaml", ROOT / "uppfoljning")
+    document = json.loads(
+        render_json(build_report(workspace, Period.parse(period) or Period(0, 0), only_reporting=True))
+    )
+    schema = json.loads((ROOT / "schema" / "rapport.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(document)) == []
+    masked = [b for i in document["indikatorer"] for b in i["per_organ"] if b["maskerad"]]
+    assert masked
+    assert all(b["utfall"] is None and b["prognos"] is None and b["uppnas"] is None for b in masked)

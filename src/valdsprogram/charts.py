@@ -110,15 +110,15 @@ def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> st
     return "".join(parts)
 
 
-def report_charts(goals: list[GoalPart]) -> dict[str, str]:
-    """The report's overview charts by name."""
+def report_charts(goals: list[GoalPart], *, assessment_label: str = "") -> dict[str, str]:
+    """The report's overview charts by name; `assessment_label` (e.g. `prognos för helåret`) qualifies the goal
+    assessments."""
+    assessed = "Organens bedömning av målen" + (f" ({assessment_label})" if assessment_label else "")
     return {
         "status": stacked_chart(
             "diagram-status", "Aktiviteternas status per mål", [(g.id, g.status_counts) for g in goals]
         ),
-        "bedomning": stacked_chart(
-            "diagram-bedomning", "Organens bedömning av målen", [(g.id, g.assessment_counts) for g in goals]
-        ),
+        "bedomning": stacked_chart("diagram-bedomning", assessed, [(g.id, g.assessment_counts) for g in goals]),
     }
 
 

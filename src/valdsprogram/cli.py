@@ -274,7 +274,10 @@ def rapport(
         fmt = Format(format.value)
         context: dict[str, object] = {"r": data}
         if fmt is Format.HTML:
-            context["diagram"] = {name: safe(svg) for name, svg in report_charts(data.goals).items()}
+            context["diagram"] = {
+                name: safe(svg)
+                for name, svg in report_charts(data.goals, assessment_label=data.assessment_label).items()
+            }
             context["trender"] = {
                 i.id: safe(
                     trend_chart(
