@@ -112,6 +112,8 @@ class IndicatorRow:
     within_label: str
     """`hittills i år` or `läge`: what the within-year points are."""
     bodies: list[BodyValue]
+    has_forecasts: bool
+    """Whether any body gave a forecast (the per-body table then has a column for it)."""
     notes: list[str] = field(default_factory=list)
     """What the reader must know, e.g. that the points cover different bodies."""
 
@@ -197,6 +199,7 @@ def indicator_row(
         within_year=within,
         within_label="hittills i år" if indicator.measure == "ackumulerad" else "läge",
         bodies=bodies,
+        has_forecasts=bool(forecasts),
         notes=_notes(trend, within, comparison),
     )
 
