@@ -20,6 +20,8 @@ class RuleCase:
     followups: dict[str, str] = field(default_factory=dict)
     expected: list[tuple[str, int, str]] = field(default_factory=list)
     encoding: str = "utf-8"
+    targets: list[str] = field(default_factory=list)
+    """The follow-ups named on the command line (`validera: [...]`); empty: the whole folder."""
 
 
 def load_cases() -> list[RuleCase]:
@@ -34,6 +36,7 @@ def load_cases() -> list[RuleCase]:
                     followups=raw.get("uppfoljning", {}),
                     expected=expected,
                     encoding=raw.get("kodning", "utf-8"),
+                    targets=raw.get("validera", []),
                 )
             )
     return cases

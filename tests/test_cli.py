@@ -187,3 +187,35 @@ def test_module_entry_point_and_version() -> None:
         [sys.executable, "-m", "valdsprogram", "--version"], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout.startswith("valdsprogram ")) == (0, True)
+
+
+T1_DONE = """organ: sdn-syd
+period: 2024-T1
+aktiviteter: {A1.1: {status: genomförd}, A1.2: {status: pågående}}
+indikatorer: {I1.2: {utfall: 4, arsmal: 10}}
+"""
+T2_BACK = """organ: sdn-syd
+period: 2024-T2
+aktiviteter: {A1.1: {status: pågående}, A1.2: {status: pågående}}
+indikatorer: {I1.2: {utfall: 6, arsmal: 10}}
+"""
+
+
+@pytest.mark.parametrize("folder", ["uppfoljning", "annan"])
+def test_a_named_file_is_checked_against_its_folder_tree(workdir: Path, folder: str) -> None:
+    """As a commit hook runs it: only the changed file is named, yet its status is compared with T1's."""
+    for name, text in (("2024-T1/sdn-syd.yaml", T1_DONE), ("2024-T2/sdn-syd.yaml", T2_BACK)):
+        (workdir / folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (workdir / folder / name).write_text(text, encoding="utf-8")
+    (workdir / folder / "2024-T1" / "sdn-mitt.yaml").write_text("organ: sdn-mitt\nokand: 1\n", encoding="utf-8")
+    code, output = run("validera", f"{folder}/2024-T2/sdn-syd.yaml", "--format", "json")
+    assert code == 0
+    found = [(d["path"], d["code"]) for d in json.loads(output)["diagnostics"]]
+    assert found == [(f"{folder}/2024-T2/sdn-syd.yaml", "VP313")]
+
+
+def test_a_file_outside_any_follow_up_tree_has_no_context(workdir: Path) -> None:
+    (workdir / "utkast.yaml").write_text(T2_BACK.replace("2024-T2", "2024-T1"), encoding="utf-8")
+    code, output = run("validera", "utkast.yaml", "--format", "json")
+    found = [(d["path"], d["code"]) for d in json.loads(output)["diagnostics"]]
+    assert (code, found) == (1, [("utkast.yaml", "VP304"), ("utkast.yaml", "VP304")])

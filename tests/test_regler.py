@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ruledata import RuleCase, load_cases
-from valdsprogram.sources import followup_files
+from valdsprogram.sources import context_of, followup_files
 from valdsprogram.validation import validate
 
 CASES = load_cases()
@@ -20,7 +20,10 @@ def test_rule_case(case: RuleCase, tmp_path: Path) -> None:
         target = tmp_path / "uppfoljning" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode(case.encoding))
-    result = validate(tmp_path / "program.yaml", followup_files(tmp_path / "uppfoljning"), base=tmp_path)
+    folder = tmp_path / "uppfoljning"
+    targets = [folder / name for name in case.targets] or followup_files(folder)
+    context = context_of(targets, folder) if case.targets else []
+    result = validate(tmp_path / "program.yaml", targets, context=context, base=tmp_path)
     found = sorted((d.path.removeprefix("uppfoljning/"), d.line, d.code) for d in result.diagnostics)
     assert found == sorted(case.expected), "\n".join(
         f"{d.path}:{d.line}: {d.code} {d.message}" for d in result.diagnostics

@@ -113,7 +113,8 @@ def validera(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Filer eller mappar att validera (standard: programmet och hela uppföljningsmappen).",
+            help="Filer eller mappar att validera (standard: programmet och hela uppföljningsmappen). En fil "
+            "kontrolleras mot de andra uppföljningarna i sin mapp, men bara filens egna fel visas.",
             show_default=False,
         ),
     ] = None,
@@ -125,7 +126,7 @@ def validera(
 ) -> None:
     """Validera programmet och uppföljningarna. Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
     from valdsprogram.formats import RENDERERS, OutputFormat
-    from valdsprogram.sources import expand, followup_files
+    from valdsprogram.sources import context_of, expand, followup_files
     from valdsprogram.validation import validate
 
     render = RENDERERS[OutputFormat(format.value)]
@@ -134,7 +135,9 @@ def validera(
             typer.echo(render(validate(program, [], base=Path.cwd())), nl=False)
         raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
     files = expand(paths, program) if paths else followup_files(uppfoljning)
-    result = validate(program, files, base=Path.cwd())
+    # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed ones).
+    context = context_of(files, uppfoljning) if paths else []
+    result = validate(program, files, context=context, base=Path.cwd())
     typer.echo(render(result), nl=False)
     failed = result.errors > 0 or (strikt and result.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -6,6 +6,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from valdsprogram.periods import Period
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -38,6 +40,32 @@ def expand(paths: Sequence[Path], program: Path) -> list[Path]:
         elif not _same(path, program):
             chosen.append(path)
     return list(dict.fromkeys(chosen))
+
+
+def context_of(targets: Sequence[Path], folder: Path) -> list[Path]:
+    """The other follow-ups the targets are checked against: every file in each target's follow-up tree.
+
+    A target's tree is `folder` when the target lies inside it, else the folder above its period folder
+    (`<tree>/2024-T2/<organ>.yaml`); a file in neither has none. The targets themselves are left out.
+    """
+    trees: list[Path] = []
+    for target in targets:
+        if _inside(target, folder):
+            trees.append(folder)
+        elif Period.parse(_absolute(target).parent.name) is not None:
+            trees.append(_absolute(target).parent.parent)
+    given = {_absolute(target) for target in targets}
+    found = (path for tree in dict.fromkeys(trees) for path in followup_files(tree))
+    return [path for path in dict.fromkeys(found) if _absolute(path) not in given]
+
+
+def _absolute(path: Path) -> Path:
+    # abspath, not resolve(): a symlink keeps its own name, and a symlink loop cannot raise here.
+    return Path(os.path.normcase(os.path.abspath(path)))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return _absolute(folder) in _absolute(path).parents
 
 
 def _same(a: Path, b: Path) -> bool:

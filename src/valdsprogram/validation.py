@@ -63,18 +63,34 @@ def load_program(path: Path, display: str | None = None) -> LoadedProgram:
     return LoadedProgram(document, index, diagnostics)
 
 
-def validate(program_path: Path, followup_paths: Sequence[Path], *, base: Path | None = None) -> Validation:
-    """Validate the program and each follow-up file; paths are shown relative to `base` where possible."""
+def validate(
+    program_path: Path,
+    targets: Sequence[Path],
+    *,
+    context: Sequence[Path] = (),
+    base: Path | None = None,
+) -> Validation:
+    """Validate the program and the target follow-ups; paths are shown relative to `base` where possible.
+
+    `context` names other follow-ups the targets are checked against (one file per body and period, a
+    status or target that changes within a year), as when a commit hook passes only the changed files;
+    their own problems are not reported.
+    """
     loaded = load_program(program_path, shown(program_path, base))
-    _, problems = load_followups(loaded.index, followup_paths, base=base)
-    return Validation(sorted_diagnostics([*loaded.diagnostics, *problems]), 1 + len(followup_paths))
+    _, problems = load_followups(loaded.index, targets, context=context, base=base)
+    return Validation(sorted_diagnostics([*loaded.diagnostics, *problems]), 1 + len(targets))
 
 
 def load_followups(
-    index: ProgramIndex | None, paths: Sequence[Path], *, base: Path | None = None
+    index: ProgramIndex | None,
+    paths: Sequence[Path],
+    *,
+    context: Sequence[Path] = (),
+    base: Path | None = None,
 ) -> tuple[list[FollowUpFile], list[Diagnostic]]:
     """Read and check follow-up files; return those that fit the model (for reports) and every problem.
 
+    Files in `context` take part only in the rules across files, and only the findings in `paths` are kept.
     Without a valid program (`index` None) only the files' own YAML, shape and text are checked.
     """
     files: list[FollowUpFile] = []
@@ -96,9 +112,24 @@ def load_followups(
         for rule in FOLLOWUP_RULES:
             diagnostics += (locate(finding, document) for finding in rule(index, file))
     if index is not None:
+        targets = {id(file) for file in files}
+        others = (_context_file(index, path, base) for path in context)
+        every = files + [other for other in others if other is not None]
         for set_rule in FOLLOWUP_SET_RULES:
-            diagnostics += (locate(finding, file.document) for file, finding in set_rule(index, files))
+            diagnostics += (
+                locate(finding, file.document) for file, finding in set_rule(index, every) if id(file) in targets
+            )
     return files, diagnostics
+
+
+def _context_file(index: ProgramIndex, path: Path, base: Path | None) -> FollowUpFile | None:
+    """A follow-up read only for the rules across files: the file when it fits the model, else None."""
+    document = read_yaml(path, shown(path, base))
+    document.text = ""
+    if not document.ok:
+        return None
+    followup, _ = validate_model(FollowUp, document)
+    return FollowUpFile.build(index, document, followup) if followup is not None else None
 
 
 def locate(finding: Finding, document: YamlDocument) -> Diagnostic:
