@@ -7,6 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.sources import context_of, followup_files
+from valdsprogram.validation import validate
+
 RULE_CASES = Path(__file__).parent / "regler"
 BASE_PROGRAM = Path(__file__).parent / "data" / "program.yaml"
 
@@ -47,3 +51,16 @@ def _triple(item: list[object]) -> tuple[str, int, str]:
     if len(item) == 2:
         return ("program.yaml", int(str(item[0])), str(item[1]))
     return (str(item[0]), int(str(item[1])), str(item[2]))
+
+
+def run_case(case: RuleCase, folder: Path) -> list[Diagnostic]:
+    """Write the case's files into `folder` and validate them as `valdsprogram validera` would."""
+    (folder / "program.yaml").write_bytes(case.program.encode(case.encoding))
+    for name, text in case.followups.items():
+        target = folder / "uppfoljning" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode(case.encoding))
+    followups = folder / "uppfoljning"
+    targets = [followups / name for name in case.targets] or followup_files(followups)
+    context = context_of(targets, followups) if case.targets else []
+    return validate(folder / "program.yaml", targets, context=context, base=folder).diagnostics

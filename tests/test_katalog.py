@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, check_golden
-from ruledata import RuleCase, load_cases
+from ruledata import RuleCase, load_cases, run_case
 from valdsprogram.codes import CODES
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.formats import render_text
-from valdsprogram.sources import followup_files
-from valdsprogram.validation import Validation, validate
+from valdsprogram.validation import Validation
 
 CATALOGUE = ROOT / "docs" / "koder.md"
 
@@ -25,15 +24,6 @@ FILE_EXAMPLES = {
     "VP002": "uppfoljning/2024-T1/sdn-sodermalm.yaml: VP002 fel: Filen är 50,0 MiB; gränsen är 5 MiB.\n"
     "    tips: Kontrollera att det är rätt fil. Ett program eller en uppföljning är bara några kB.\n",
 }
-
-
-def run_case(case: RuleCase, folder: Path) -> list[Diagnostic]:
-    (folder / "program.yaml").write_bytes(case.program.encode(case.encoding))
-    for name, text in case.followups.items():
-        target = folder / "uppfoljning" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode(case.encoding))
-    return validate(folder / "program.yaml", followup_files(folder / "uppfoljning"), base=folder).diagnostics
 
 
 def example(code: str, cases: list[tuple[RuleCase, list[Diagnostic], Path]]) -> str:
