@@ -106,3 +106,16 @@ def test_html_is_self_contained_and_swedish(monkeypatch: pytest.MonkeyPatch) -> 
         assert external not in html
     assert "@page { size: A4" in html
     assert dt.date(2024, 4, 30).isoformat() in html
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_control_characters_are_shown_as_escapes_in_documents(tmp_path: Path, fmt: Format) -> None:
+    (tmp_path / f"checklista.{fmt.value}.j2").write_text("{{ t }}|{{ t|md }}|{{ t|cell }}\n", encoding="utf-8")
+    text = render("checklista", fmt, {"t": "a\x1b[31mb\x00c\x07d\x85e\u202ef\ng"}, user_folder=tmp_path)
+    assert text == (
+        "a\\x1b[31mb\\x00c\\x07d\\x85e\\u202ef\ng"
+        "|a\\\\x1b\\[31mb\\\\x00c\\\\x07d\\\\x85e\\\\u202ef g"
+        "|a\\\\x1b\\[31mb\\\\x00c\\\\x07d\\\\x85e\\\\u202ef"
+        + ("&lt;br&gt;" if fmt is Format.HTML else "<br>")  # the cell filter is for Markdown tables
+        + "g\n"
+    )

@@ -457,7 +457,9 @@ def _show(data: object, renderable: object | None) -> None:
     if renderable is None:
         import json
 
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from valdsprogram.controls import json_visible
+
+        typer.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2)))
         return
     from rich.console import Console
 

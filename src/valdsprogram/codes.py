@@ -101,6 +101,15 @@ CODES: dict[str, Code] = {
         ),
         Code("VP011", FEL, "Filen är tom", "Filen innehåller inget YAML-dokument, eller bara kommentarer."),
         Code(
+            "VP012",
+            FEL,
+            "Kontrolltecken i ett värde",
+            "Ett värde eller en nyckel innehåller ett kontrolltecken (till exempel escape `\\e`, NUL `\\0`, "
+            "klocka `\\a`, NEL `\\x85` eller en riktningsändring som U+202E), oftast skrivet som en "
+            "escape-sekvens inom dubbla citattecken. Sådana tecken kan färga om eller skriva över en terminal och "
+            "vända text i en rapport. Ta bort tecknet.",
+        ),
+        Code(
             "VP020",
             VARNING,
             "Sanningsvärde eller tomt värde med versaler",

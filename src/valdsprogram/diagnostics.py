@@ -6,6 +6,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from valdsprogram.controls import visible
+
 
 class Severity(enum.Enum):
     """How serious a finding is; the value is the Swedish word shown to users."""
@@ -40,6 +42,13 @@ class Diagnostic:
     place: str = ""
     """Where in the data, as keys and ids joined by dots (`indikatorer.I3.3.utfall`, `mal.M1.aktiviteter.A1.2`);
     empty when the problem is not tied to one item. Unlike the line, it stays put when lines are added above."""
+
+    def __post_init__(self) -> None:
+        # Messages quote the user's keys, values and file names: no control character reaches any output.
+        for name in ("path", "message", "hint", "place"):
+            text = getattr(self, name)
+            if not text.isprintable():
+                object.__setattr__(self, name, visible(text, keep_breaks=False))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

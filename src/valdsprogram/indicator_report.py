@@ -147,7 +147,7 @@ def indicator_row(
     match = matched(index, indicator, cells[last_year], here) if last_year in cells and here.values else None
     limit = index.program.maskeringsgrans if indicator.kanslig and indicator.enhet == "antal" else 0
     maskings = _maskings(cells, period, last_year, match, limit)
-    outcome_mask, forecast_mask = maskings[period], maskings["prognos"]
+    outcome_mask, forecast_mask = maskings.get(period, _open([])), maskings["prognos"]  # no cells: nothing to mask
 
     result = aggregate(indicator, list(here.values.values()))
     basis = judged_on(indicator, period)

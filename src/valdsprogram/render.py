@@ -20,6 +20,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
+from valdsprogram.controls import visible
 from valdsprogram.sandbox import (
     BoundedEnvironment,
     FolderLoader,
@@ -45,12 +46,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 def markdown_text(value: object) -> str:
     """Inline Markdown text: special characters escaped, line breaks folded into spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(visible(str(value)).split()))
 
 
 def markdown_cell(value: object) -> str:
     """A Markdown table cell: escaped like text, `|` escaped, line breaks kept as `<br>`."""
-    lines = [markdown_text(line) for line in str(value).splitlines() if line.strip()]
+    lines = [markdown_text(line) for line in visible(str(value)).splitlines() if line.strip()]
     return "<br>".join(lines)
 
 
@@ -64,6 +65,11 @@ def _date(value: object) -> str:
     return value.isoformat()
 
 
+def _visible(value: object) -> object:
+    """What a template writes: the user's text with control characters shown as escapes (not the tool's Markup)."""
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def environment(user_folder: Path | None = None) -> BoundedEnvironment:
     """A sandboxed environment over the user's folder (first, if given) and the shipped templates."""
     folders = [user_folder] if user_folder is not None else []
@@ -74,6 +80,7 @@ def environment(user_folder: Path | None = None) -> BoundedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible,
     )
     env.filters["md"] = bounded_filter(markdown_text)
     env.filters["cell"] = bounded_filter(markdown_cell)

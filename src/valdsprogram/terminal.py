@@ -1,4 +1,9 @@
-"""Rich renderables for `visa` in the terminal, built from the plain data in `lookup` (nothing is printed here)."""
+"""Rich renderables for `visa` in the terminal, built from the plain data in `lookup` (nothing is printed here).
+
+Every piece of data goes in as `Text`, never as a string: rich reads strings as markup, so a name holding
+`[/i]` would crash, `[se bilaga]` would vanish and `[link=…]` would become a link. Control characters are
+shown as escapes.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,18 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from valdsprogram.controls import visible
 from valdsprogram.coverage import SYMBOLS, Matrix, State
 from valdsprogram.lookup import Data
+
+
+def _text(value: object, style: str = "") -> Text:
+    return Text(visible(str(value)), style=style)
+
+
+def _row(table: Table, *cells: RenderableType) -> None:
+    """A table row whose text cells are plain text, never markup."""
+    table.add_row(*(_text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
 def goals_table(rows: list[Data]) -> RenderableType:
@@ -17,44 +32,44 @@ def goals_table(rows: list[Data]) -> RenderableType:
     table.add_column("Aktiviteter", justify="right")
     table.add_column("Indikatorer", justify="right")
     for row in rows:
-        table.add_row(row["id"], row["titel"], str(row["aktiviteter"]), str(row["indikatorer"]))
+        _row(table, row["id"], row["titel"], str(row["aktiviteter"]), str(row["indikatorer"]))
     return table
 
 
 def goal_view(data: Data) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"{data['id']} {data['titel']}", style="bold")]
+    parts: list[RenderableType] = [_text(f"{data['id']} {data['titel']}", style="bold")]
     if data["pa_plats"]:
         parts.append(Text("Vad som behöver vara på plats:"))
-        parts += [Text(f"  • {line}") for line in data["pa_plats"]]
+        parts += [_text(f"  • {line}") for line in data["pa_plats"]]
     activities = Table(title="Aktiviteter", title_justify="left")
     for name in ("Id", "Aktivitet", "Ansvariga"):
         activities.add_column(name, no_wrap=name == "Id")
     for a in data["aktiviteter"]:
-        activities.add_row(a["id"], a["text"], ", ".join(a["ansvariga"]))
+        _row(activities, a["id"], a["text"], ", ".join(a["ansvariga"]))
     indicators = Table(title="Indikatorer", title_justify="left")
     for name in ("Id", "Indikator", "Enhet", "Periodicitet", "Riktning", "Ansvariga"):
         indicators.add_column(name, no_wrap=name == "Id")
     for i in data["indikatorer"]:
-        indicators.add_row(i["id"], i["text"], i["enhet"], i["periodicitet"], i["riktning"], ", ".join(i["ansvariga"]))
+        _row(indicators, i["id"], i["text"], i["enhet"], i["periodicitet"], i["riktning"], ", ".join(i["ansvariga"]))
     return Group(*parts, activities, indicators)
 
 
 def item_view(data: Data) -> RenderableType:
     """An activity or indicator: its facts, then the bodies responsible on the period's last day."""
     facts = Table.grid(padding=(0, 2))
-    facts.add_row(Text("Id", style="bold"), data["id"])
-    facts.add_row(Text("Mål", style="bold"), f"{data['mal']['id']} {data['mal']['titel']}")
-    facts.add_row(Text("Text", style="bold"), data["text"])
+    _row(facts, Text("Id", style="bold"), data["id"])
+    _row(facts, Text("Mål", style="bold"), f"{data['mal']['id']} {data['mal']['titel']}")
+    _row(facts, Text("Text", style="bold"), data["text"])
     for key, label in (("enhet", "Enhet"), ("periodicitet", "Periodicitet"), ("riktning", "Riktning")):
         if key in data:
-            facts.add_row(Text(label, style="bold"), str(data[key]))
-    facts.add_row(Text("Ansvariga", style="bold"), ", ".join(data["ansvariga"]))
-    facts.add_row(Text("Källa", style="bold"), data["kalla"] + (" (utkast)" if data["utkast"] else ""))
-    bodies = Table(title=f"Ansvariga organ per {data['per']} ({data['period']})", title_justify="left")
+            _row(facts, Text(label, style="bold"), str(data[key]))
+    _row(facts, Text("Ansvariga", style="bold"), ", ".join(data["ansvariga"]))
+    _row(facts, Text("Källa", style="bold"), data["kalla"] + (" (utkast)" if data["utkast"] else ""))
+    bodies = Table(title=_text(f"Ansvariga organ per {data['per']} ({data['period']})"), title_justify="left")
     bodies.add_column("Id", no_wrap=True)
     bodies.add_column("Organ")
     for b in data["ansvariga_organ"]:
-        bodies.add_row(b["id"], b["namn"])
+        _row(bodies, b["id"], b["namn"])
     return Group(facts, bodies)
 
 
@@ -63,37 +78,37 @@ def bodies_view(data: Data) -> RenderableType:
     for name in ("Id", "Namn", "Typ", "Från", "Till", "Ersatt av"):
         bodies.add_column(name, no_wrap=name in ("Id", "Från", "Till"))
     for b in data["organ"]:
-        bodies.add_row(b["id"], b["namn"], b["typ"], b["fran"] or "", b["till"] or "", b["ersatts_av"] or "")
+        _row(bodies, b["id"], b["namn"], b["typ"], b["fran"] or "", b["till"] or "", b["ersatts_av"] or "")
     groups = Table(title="Grupper", title_justify="left")
     for name in ("Id", "Namn", "Omfattar"):
         groups.add_column(name, no_wrap=name == "Id")
     for g in data["grupper"]:
-        groups.add_row(g["id"], g["namn"], ", ".join([*g["typer"], *g["medlemmar"]]))
+        _row(groups, g["id"], g["namn"], ", ".join([*g["typer"], *g["medlemmar"]]))
     return Group(bodies, groups)
 
 
 def body_view(data: Data) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
-    facts.add_row(Text("Organ", style="bold"), f"{data['namn']} ({data['id']}), {data['typ']}")
+    _row(facts, Text("Organ", style="bold"), f"{data['namn']} ({data['id']}), {data['typ']}")
     if data["fran"] or data["till"]:
-        facts.add_row(Text("Finns", style="bold"), f"{data['fran'] or '…'} – {data['till'] or '…'}")
+        _row(facts, Text("Finns", style="bold"), f"{data['fran'] or '…'} – {data['till'] or '…'}")
     if data["ersatte"]:
-        facts.add_row(Text("Ersatte", style="bold"), ", ".join(data["ersatte"]))
+        _row(facts, Text("Ersatte", style="bold"), ", ".join(data["ersatte"]))
     if data["ersatts_av"]:
-        facts.add_row(Text("Ersatt av", style="bold"), data["ersatts_av"])
-    facts.add_row(Text("Grupper", style="bold"), ", ".join(data["grupper"]) or "–")
+        _row(facts, Text("Ersatt av", style="bold"), data["ersatts_av"])
+    _row(facts, Text("Grupper", style="bold"), ", ".join(data["grupper"]) or "–")
     if not data["finns"]:
-        facts.add_row(Text("Obs", style="bold"), f"Organet finns inte per {data['per']}.")
-    activities = Table(title=f"Aktiviteter per {data['per']} ({data['period']})", title_justify="left")
+        _row(facts, Text("Obs", style="bold"), f"Organet finns inte per {data['per']}.")
+    activities = Table(title=_text(f"Aktiviteter per {data['per']} ({data['period']})"), title_justify="left")
     for name in ("Id", "Mål", "Aktivitet"):
         activities.add_column(name, no_wrap=name != "Aktivitet")
     for a in data["aktiviteter"]:
-        activities.add_row(a["id"], a["mal"], a["text"])
-    indicators = Table(title=f"Indikatorer per {data['per']} ({data['period']})", title_justify="left")
+        _row(activities, a["id"], a["mal"], a["text"])
+    indicators = Table(title=_text(f"Indikatorer per {data['per']} ({data['period']})"), title_justify="left")
     for name in ("Id", "Mål", "Indikator", "Enhet", f"Rapporteras {data['period']}"):
         indicators.add_column(name, no_wrap=name in ("Id", "Mål"))
     for i in data["indikatorer"]:
-        indicators.add_row(i["id"], i["mal"], i["text"], i["enhet"], "ja" if i["rapporteras"] else "nej")
+        _row(indicators, i["id"], i["mal"], i["text"], i["enhet"], "ja" if i["rapporteras"] else "nej")
     return Group(facts, activities, indicators)
 
 
@@ -128,17 +143,17 @@ def matrix_view(table: Matrix) -> RenderableType:
     for row in table.rows:
         if all(s is State.NOT_EXPECTED for s in row.states):
             continue
-        grid.add_row(row.body.namn, *[SYMBOLS[s] for s in row.states])
+        _row(grid, row.body.namn, *[SYMBOLS[s] for s in row.states])
     lines: list[RenderableType] = [grid]
     for period in table.periods:
         missing, broken = table.missing(period), table.with_errors(period)
         if missing:
             count = "1 rapport saknas" if len(missing) == 1 else f"{len(missing)} rapporter saknas"
-            lines.append(Text(f"{period}: {count}: " + ", ".join(b.namn for b in missing) + "."))
+            lines.append(_text(f"{period}: {count}: " + ", ".join(b.namn for b in missing) + "."))
         if broken:
             count = "1 rapport har fel" if len(broken) == 1 else f"{len(broken)} rapporter har fel"
             names = ", ".join(b.namn for b in broken)
-            lines.append(Text(f"{period}: {count}: {names} (se valdsprogram validera)."))
+            lines.append(_text(f"{period}: {count}: {names} (se valdsprogram validera)."))
         if not missing and not broken:
             lines.append(Text(f"{period}: inga rapporter saknas."))
     return Group(*lines)

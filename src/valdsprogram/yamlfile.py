@@ -12,7 +12,6 @@ import dataclasses
 import errno
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,6 +29,7 @@ from yaml.events import (
 )
 
 from valdsprogram.codes import code
+from valdsprogram.controls import forbidden_in, visible
 from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.yamlerrors import DEPTH_HINT, os_error_text, shorten, syntax_diagnostic, undecodable_diagnostic
 
@@ -130,18 +130,7 @@ def printable_path(path: str) -> str:
     encoder takes; control characters such as a line break are written as escapes (`\\n`), so a file name
     cannot split or forge a line of output.
     """
-    if path.isprintable():
-        return path
-    return "".join(_printable_char(char) for char in path)
-
-
-def _printable_char(char: str) -> str:
-    category = unicodedata.category(char)
-    if category == "Cs":
-        return "\ufffd"
-    if category in ("Cc", "Zl", "Zp"):
-        return char.encode("unicode_escape").decode("ascii")
-    return char
+    return visible(path, keep_breaks=False)
 
 
 def _not_a_file(path: Path) -> tuple[str, str]:
@@ -326,6 +315,8 @@ class _Builder:
 
     def _scalar(self, event: Any) -> object:
         text: str = event.value
+        if not text.isprintable():
+            self._check_controls(text, event.start_mark)
         if event.style or event.tag == _STR_TAG:  # quoted or block: always text
             return text
         frame = self.stack[-1] if self.stack else None
@@ -379,6 +370,17 @@ class _Builder:
             if _FLOAT.fullmatch(text):
                 return float(text)
         return text
+
+    def _check_controls(self, text: str, mark: _Mark) -> None:
+        found = forbidden_in(text)
+        if found:
+            shown = f"kontrolltecknet {found[0]}" if len(found) == 1 else "kontrolltecknen " + ", ".join(found[:6])
+            self._report(
+                "VP012",
+                mark,
+                f"Värdet innehåller {shown}.",
+                "Ta bort tecknet; det kan färga om eller skriva över en terminal och vända text i en rapport.",
+            )
 
     def _check_anchor_and_tag(self, event: Any, *, scalar: bool) -> None:
         if event.anchor is not None:
