@@ -45,7 +45,7 @@ class Diagnostic:
 
     def __post_init__(self) -> None:
         # Messages quote the user's keys, values and file names: no control character reaches any output.
-        for name in ("path", "message", "hint", "place"):
+        for name in ("path", "message", "hint"):
             text = getattr(self, name)
             if not text.isprintable():
                 object.__setattr__(self, name, visible(text, keep_breaks=False))

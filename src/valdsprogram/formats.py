@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from valdsprogram.controls import json_visible
 from valdsprogram.diagnostics import Diagnostic, Severity
 from valdsprogram.validation import Validation
 
@@ -59,7 +60,7 @@ def render_json(validation: Validation) -> str:
             for d in validation.diagnostics
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_github(validation: Validation) -> str:
@@ -94,7 +95,7 @@ def render_gitlab(validation: Validation) -> str:
         }
         for d, fingerprint in zip(validation.diagnostics, fingerprints(validation.diagnostics), strict=True)
     ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"
 
 
 def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
