@@ -166,7 +166,9 @@ def build_report(
     reported_ids = [b for b in order if any(f.followup.organ == b for f in files)]
     history = {f.followup.organ: [h for h in clean if h.followup.organ == f.followup.organ] for f in files}
     found = changes(files, {k: sorted(v, key=lambda h: h.period) for k, v in history.items()}, period)
-    goals = [_goal_part(workspace, goal, period, files, by_period, set(expected_ids)) for goal in program.mal]
+    goals = [
+        _goal_part(workspace, goal, period, files, by_period, set(expected_ids), set(error_ids)) for goal in program.mal
+    ]
     rows = {i.id: i for g in goals for i in g.indicators}
     return Report(
         program_title=program.titel,
@@ -215,12 +217,15 @@ def _goal_part(
     files: list[FollowUpFile],
     by_period: dict[Period, list[FollowUpFile]],
     expected_ids: set[str],
+    with_errors: set[str],
 ) -> GoalPart:
     reported_goal = [(f, f.followup.mal[goal.id]) for f in files if goal.id in f.followup.mal]
     assessments = [
         GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "") for f, g in reported_goal if g.bedomning
     ]
-    activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids) for a in goal.aktiviteter]
+    activities = [
+        _activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in goal.aktiviteter
+    ]
     statuses = [
         (r.status, f.body_name) for f in files for a in goal.aktiviteter if (r := f.followup.aktiviteter.get(a.id))
     ]
@@ -236,12 +241,22 @@ def _goal_part(
 
 
 def _activity_row(
-    workspace: Workspace, ident: str, text: str, period: Period, files: list[FollowUpFile], expected_ids: set[str]
+    workspace: Workspace,
+    ident: str,
+    text: str,
+    period: Period,
+    files: list[FollowUpFile],
+    expected_ids: set[str],
+    with_errors: set[str],
 ) -> ActivityRow:
     reported = [(r.status, f.body_name) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
     responsible = workspace.index.resolve(workspace.index.activities[ident][1].ansvariga, period.last_day)
     by_id = {f.followup.organ for f in files if ident in f.followup.aktiviteter}
-    missing = [b.namn for b in responsible if b.id in expected_ids and b.id not in by_id]
+    missing = [
+        b.namn + (" (rapport med fel)" if b.id in with_errors else "")
+        for b in responsible
+        if b.id in expected_ids and b.id not in by_id
+    ]
     counts = [c for c in _counts(STATUSES, reported) if c.n]
     return ActivityRow(ident, text, counts, missing)
 
