@@ -117,7 +117,7 @@ def test_no_masked_small_value_can_be_derived(problem: tuple[dict[str, int], int
 
 def test_a_masked_point_is_a_gap_in_the_chart_not_a_number() -> None:
     from valdsprogram.charts import trend_chart
-    from valdsprogram.indicator_report import Point
+    from valdsprogram.trends import Point
 
     points = [
         Point("2022-VB", "40", 40.0, 40, False, ["a", "b"], ["A", "B"]),

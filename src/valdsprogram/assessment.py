@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from valdsprogram.program import Indicator
+from valdsprogram.units import value_text
 
 Met = Literal["helt", "delvis", "inte"]
 Value = bool | int | float
@@ -100,3 +101,12 @@ def _number(value: float) -> int | float:
 
 def _maybe(value: float | None) -> int | float | None:
     return None if value is None else _number(round(value, 1))
+
+
+def aggregate_text(indicator: Indicator, result: Aggregate | None) -> str:
+    """The city-wide value as shown: `290`, `62,5 %`, `2 av 3 ja`, or `–` when nobody reported."""
+    if result is None:
+        return "–"
+    if indicator.enhet == "ja/nej":
+        return f"{result.value} av {result.n} ja"
+    return value_text(indicator, result.value)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
-from valdsprogram.indicator_report import Point
 from valdsprogram.report import Count, GoalPart
+from valdsprogram.trends import Point
 
 _WIDTH = 640
 _LABEL = 56

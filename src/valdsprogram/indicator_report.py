@@ -6,59 +6,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from valdsprogram.assessment import Aggregate, Met, Reported, aggregate, aggregate_met, target_met
+from valdsprogram.assessment import Aggregate, Met, Reported, aggregate, aggregate_met, aggregate_text, target_met
 from valdsprogram.index import ProgramIndex
-from valdsprogram.masking import Masking, protect
+from valdsprogram.masking import MASKED, Masking, protect
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
 from valdsprogram.rules import FollowUpFile
-from valdsprogram.trends import Cells, Matched, matched, series_periods, within_year
-from valdsprogram.units import swedish, value_text
+from valdsprogram.trends import (
+    Cells,
+    Comparison,
+    Matched,
+    Point,
+    comparison,
+    matched,
+    point,
+    series_periods,
+    within_year,
+)
+from valdsprogram.units import value_text
 from valdsprogram.vocabulary import DIRECTIONS, MEASURES
 
 Basis = Literal["utfall", "prognos", "ej bedömd"]
-MASKED = "maskerat"
-"""How every masked value is shown: small ones and those masked to protect them alike."""
-SMALL_BASE = 20
-"""Below this, a change in a count is given as a number, not a percentage."""
 _MONTHS = {4: "april", 8: "augusti", 12: "december"}
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    """The city-wide value in one period, and which bodies it covers."""
-
-    period: str
-    value: str
-    number: float | None
-    """The value as a number for charts (None when masked or not a number)."""
-    exact: bool | int | float | None
-    """The value as computed (None when masked or nobody reported)."""
-    masked: bool
-    bodies: list[str]
-    """The ids of the bodies it covers."""
-    body_names: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """The change since the same period last year, over the bodies reported at both points."""
-
-    since: str
-    before: str
-    after: str
-    change: str
-    """`+6 %`, `+3,2 procentenheter`, or empty when it cannot be computed."""
-    masked: bool
-    before_number: bool | int | float | None
-    after_number: bool | int | float | None
-    groups: dict[str, list[str]]
-    """Each later body's id → the ids of the earlier bodies counted into it."""
-    bodies: list[str]
-    """The later bodies compared, each with the earlier bodies counted into it, e.g. `Norra innerstaden (Norrmalm +
-    Östermalm)`."""
-    left_out: list[str]
-    """Bodies at either point that are not in the comparison."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +141,9 @@ def indicator_row(
         _body_value(indicator, period, organ, names.get(organ, organ), v, outcome_mask)
         for organ, v in sorted(here.values.items(), key=lambda item: names.get(item[0], item[0]))
     ]
-    trend = [_point(indicator, cells[p], maskings.get(p), names) for p in trend_periods if p in cells]
-    within = [_point(indicator, cells[p], maskings.get(p), names) for p in within_year(period, with_data)]
-    comparison = _comparison(indicator, cells, last_year, here, match, maskings, names) if match else None
+    trend = [point(indicator, cells[p], maskings.get(p), names) for p in trend_periods if p in cells]
+    within = [point(indicator, cells[p], maskings.get(p), names) for p in within_year(period, with_data)]
+    compared = comparison(indicator, cells, last_year, here, match, maskings, names) if match else None
     return IndicatorRow(
         id=indicator.id,
         text=indicator.text,
@@ -182,7 +151,7 @@ def indicator_row(
         direction=DIRECTIONS[indicator.riktning],
         measure=indicator.measure,
         measure_text=MEASURES[indicator.measure],
-        value=MASKED if total_masked else _aggregate_text(indicator, result),
+        value=MASKED if total_masked else aggregate_text(indicator, result),
         number=None if total_masked or result is None else result.value,
         masked=total_masked,
         value_label=value_label(indicator, period),
@@ -195,12 +164,12 @@ def indicator_row(
         basis_text=basis_text,
         met=met,
         trend=trend,
-        comparison=comparison,
+        comparison=compared,
         within_year=within,
         within_label="hittills i år" if indicator.measure == "ackumulerad" else "läge",
         bodies=bodies,
         has_forecasts=bool(forecasts),
-        notes=_notes(trend, within, comparison),
+        notes=_notes(trend, within, compared),
     )
 
 
@@ -287,65 +256,6 @@ def _body_value(
     )
 
 
-def _point(indicator: Indicator, cells: Cells, masking: Masking | None, names: dict[str, str]) -> Point:
-    result = aggregate(indicator, list(cells.values.values()))
-    masked = masking is not None and bool(cells.values) and not masking.shows_sum(cells.values)
-    number = None if masked or result is None or isinstance(result.value, bool) else float(result.value)
-    value = MASKED if masked else _aggregate_text(indicator, result)
-    exact = None if masked or result is None else result.value
-    bodies = list(cells.values)
-    return Point(str(cells.period), value, number, exact, masked, bodies, [names.get(b, b) for b in bodies])
-
-
-def _comparison(
-    indicator: Indicator,
-    cells: dict[Period, Cells],
-    last_year: Period,
-    here: Cells,
-    match: Matched,
-    maskings: dict[Period | str, Masking],
-    names: dict[str, str],
-) -> Comparison:
-    before = aggregate(indicator, [cells[last_year].values[b] for b in match.earlier])
-    after = aggregate(indicator, [here.values[b] for b in match.later])
-    masked = not (maskings[last_year].shows_sum(match.earlier) and maskings[here.period].shows_sum(match.later))
-    bodies = [
-        names.get(later, later) + ("" if earlier == [later] else f" ({' + '.join(names.get(b, b) for b in earlier)})")
-        for later, earlier in match.groups.items()
-    ]
-    left = [names.get(b, b) for b in cells[last_year].values if b not in match.earlier]
-    left += [names.get(b, b) for b in here.values if b not in match.later]
-    if masked or before is None or after is None:
-        return Comparison(str(last_year), MASKED, MASKED, "", True, None, None, match.groups, bodies, left)
-    return Comparison(
-        since=str(last_year),
-        before=_aggregate_text(indicator, before),
-        after=_aggregate_text(indicator, after),
-        change=_change_text(indicator, before.value, after.value),
-        masked=False,
-        before_number=before.value,
-        after_number=after.value,
-        groups=match.groups,
-        bodies=bodies,
-        left_out=left,
-    )
-
-
-def _change_text(indicator: Indicator, before: bool | int | float, after: bool | int | float) -> str:
-    if indicator.enhet == "ja/nej" or isinstance(before, bool) or isinstance(after, bool):
-        return ""
-    if indicator.enhet == "procent":
-        return f"{_signed(round(after - before, 1))} procentenheter"
-    if before < SMALL_BASE:
-        return _signed(after - before)  # a percentage of a small number says more about chance than change
-    return f"{_signed(round(100 * (after - before) / before))} %"
-
-
-def _signed(value: float) -> str:
-    text = swedish(abs(value))
-    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else "±0"
-
-
 def _notes(trend: list[Point], within: list[Point], comparison: Comparison | None) -> list[str]:
     notes = []
     if len({tuple(p.bodies) for p in trend}) > 1:
@@ -362,14 +272,6 @@ def _notes(trend: list[Point], within: list[Point], comparison: Comparison | Non
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
-
-
-def _aggregate_text(indicator: Indicator, result: Aggregate | None) -> str:
-    if result is None:
-        return "–"
-    if indicator.enhet == "ja/nej":
-        return f"{result.value} av {result.n} ja"
-    return value_text(indicator, result.value)
 
 
 def _forecast_text(

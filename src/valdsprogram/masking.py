@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+MASKED = "maskerat"
+"""How every masked value is shown: small ones and those masked to protect them alike."""
+
 
 @dataclass(frozen=True, slots=True)
 class Masking:

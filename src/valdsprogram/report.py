@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from valdsprogram.changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.coverage import erroneous, expected
 from valdsprogram.followup import STATUSES
-from valdsprogram.indicator_report import MASKED, IndicatorRow, indicator_row
+from valdsprogram.indicator_report import IndicatorRow, indicator_row
+from valdsprogram.masking import MASKED
 from valdsprogram.periods import Period
 from valdsprogram.program import Goal
 from valdsprogram.rules import FollowUpFile

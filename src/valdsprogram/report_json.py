@@ -11,8 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from valdsprogram.indicator_report import IndicatorRow, Point
+from valdsprogram.indicator_report import IndicatorRow
 from valdsprogram.report import Report
+from valdsprogram.trends import Point
 
 Number = bool | int | float
 

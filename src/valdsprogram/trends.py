@@ -6,10 +6,52 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from valdsprogram.assessment import Reported
+from valdsprogram.assessment import Reported, aggregate, aggregate_text
 from valdsprogram.index import ProgramIndex, exists
+from valdsprogram.masking import MASKED, Masking
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
+from valdsprogram.units import swedish
+
+SMALL_BASE = 20
+"""Below this, a change in a count is given as a number, not a percentage."""
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """The city-wide value in one period, and which bodies it covers."""
+
+    period: str
+    value: str
+    number: float | None
+    """The value as a number for charts (None when masked or not a number)."""
+    exact: bool | int | float | None
+    """The value as computed (None when masked or nobody reported)."""
+    masked: bool
+    bodies: list[str]
+    """The ids of the bodies it covers."""
+    body_names: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The change since the same period last year, over the bodies reported at both points."""
+
+    since: str
+    before: str
+    after: str
+    change: str
+    """`+6 %`, `+3,2 procentenheter`, or empty when it cannot be computed."""
+    masked: bool
+    before_number: bool | int | float | None
+    after_number: bool | int | float | None
+    groups: dict[str, list[str]]
+    """Each later body's id → the ids of the earlier bodies counted into it."""
+    bodies: list[str]
+    """The later bodies compared, each with the earlier bodies counted into it, e.g. `Norra innerstaden (Norrmalm +
+    Östermalm)`."""
+    left_out: list[str]
+    """Bodies at either point that are not in the comparison."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +116,64 @@ def matched(index: ProgramIndex, indicator: Indicator, earlier: Cells, later: Ce
     order = {b.id: i for i, b in enumerate(index.program.organ)}
     ordered = sorted(groups.items(), key=lambda item: order.get(item[0], 0))
     return Matched({k: sorted(v, key=lambda b: order.get(b, 0)) for k, v in ordered})
+
+
+def point(indicator: Indicator, cells: Cells, masking: Masking | None, names: dict[str, str]) -> Point:
+    """The city-wide value at one point, masked when its sum may not be published."""
+    result = aggregate(indicator, list(cells.values.values()))
+    masked = masking is not None and bool(cells.values) and not masking.shows_sum(cells.values)
+    number = None if masked or result is None or isinstance(result.value, bool) else float(result.value)
+    value = MASKED if masked else aggregate_text(indicator, result)
+    exact = None if masked or result is None else result.value
+    bodies = list(cells.values)
+    return Point(str(cells.period), value, number, exact, masked, bodies, [names.get(b, b) for b in bodies])
+
+
+def comparison(
+    indicator: Indicator,
+    cells: dict[Period, Cells],
+    last_year: Period,
+    here: Cells,
+    match: Matched,
+    maskings: dict[Period | str, Masking],
+    names: dict[str, str],
+) -> Comparison:
+    """The change since last year over the matched bodies; masked when either sum may not be published."""
+    before = aggregate(indicator, [cells[last_year].values[b] for b in match.earlier])
+    after = aggregate(indicator, [here.values[b] for b in match.later])
+    masked = not (maskings[last_year].shows_sum(match.earlier) and maskings[here.period].shows_sum(match.later))
+    bodies = [
+        names.get(later, later) + ("" if earlier == [later] else f" ({' + '.join(names.get(b, b) for b in earlier)})")
+        for later, earlier in match.groups.items()
+    ]
+    left = [names.get(b, b) for b in cells[last_year].values if b not in match.earlier]
+    left += [names.get(b, b) for b in here.values if b not in match.later]
+    if masked or before is None or after is None:
+        return Comparison(str(last_year), MASKED, MASKED, "", True, None, None, match.groups, bodies, left)
+    return Comparison(
+        since=str(last_year),
+        before=aggregate_text(indicator, before),
+        after=aggregate_text(indicator, after),
+        change=change_text(indicator, before.value, after.value),
+        masked=False,
+        before_number=before.value,
+        after_number=after.value,
+        groups=match.groups,
+        bodies=bodies,
+        left_out=left,
+    )
+
+
+def change_text(indicator: Indicator, before: bool | int | float, after: bool | int | float) -> str:
+    if indicator.enhet == "ja/nej" or isinstance(before, bool) or isinstance(after, bool):
+        return ""
+    if indicator.enhet == "procent":
+        return f"{_signed(round(after - before, 1))} procentenheter"
+    if before < SMALL_BASE:
+        return _signed(after - before)  # a percentage of a small number says more about chance than change
+    return f"{_signed(round(100 * (after - before) / before))} %"
+
+
+def _signed(value: float) -> str:
+    text = swedish(abs(value))
+    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else "±0"
