@@ -277,3 +277,19 @@ def test_the_example_reports_json_fits_the_committed_schema(period: str) -> None
     masked = [b for i in document["indikatorer"] for b in i["per_organ"] if b["maskerad"]]
     assert masked
     assert all(b["utfall"] is None and b["prognos"] is None and b["uppnas"] is None for b in masked)
+
+
+def test_a_sensitive_count_reported_out_of_its_period_is_not_shown(folder: Path) -> None:
+    program = (folder / "program.yaml").read_text(encoding="utf-8")
+    program = program.replace(
+        "text: Antal utbildningar, enhet: antal,", "text: Antal utbildningar, kanslig: true, enhet: antal,"
+    )
+    (folder / "program.yaml").write_text(program, encoding="utf-8")
+    (folder / "uppfoljning" / "2024-T1" / "socialnamnden.yaml").write_text(
+        "organ: socialnamnden\nperiod: 2024-T1\naktiviteter: {A1.1: {status: pågående}, A2.1: {status: pågående}}\n"
+        "indikatorer: {I2.1: {utfall: 2, arsmal: 10, kommentar: Två utbildningar.}}\n",
+        encoding="utf-8",
+    )
+    report = report_of(folder, Period(2024, 0))
+    appendix = next(a for a in report.appendix if a.organ == "socialnamnden")
+    assert appendix.indicators == [("I2.1", "maskerat", "maskerat", "10", "(visas inte: värdet är maskerat)")]

@@ -291,14 +291,19 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
         body = next((b for b in row.bodies if b.organ == followup.organ), None) if row else None
         if known is None:
             continue
+        # Values outside the report's tables (an indicator reported out of its period) are never masked against
+        # anything, so a sensitive one is not shown at all.
+        masked = body.masked if body is not None else known[1].kanslig and known[1].enhet == "antal"
         if body is not None:
             outcome, forecast = body.outcome, body.forecast
+        elif masked:
+            outcome = forecast = MASKED
         else:
             outcome = value_text(known[1], v.utfall) if v.utfall is not None else "–"
             forecast = value_text(known[1], v.prognos) if v.prognos is not None else "–"
         target = value_text(known[1], v.arsmal) if v.arsmal is not None else "–"
         # A comment may repeat the number it explains, so a masked value's comment is not shown.
-        comment = "(visas inte: värdet är maskerat)" if body is not None and body.masked else v.kommentar or ""
+        comment = "(visas inte: värdet är maskerat)" if masked else v.kommentar or ""
         indicators.append((ident, outcome, forecast, target, comment))
     return Appendix(
         organ=followup.organ,
