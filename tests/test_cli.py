@@ -14,7 +14,10 @@ from valdsprogram.cli import Format, app
 from valdsprogram.formats import RENDERERS, OutputFormat
 
 DATA = Path(__file__).parent / "data"
-BROKEN = "organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: kanske}\n  M1: {bedomning: helt, analys: no}\n"
+BROKEN = (
+    "organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: kanske}\n  M1: {bedomning: helt, analys: no}\n"
+    "aktiviteter: {A1.1: {status: pågående}, A1.2: {status: pågående}}\nindikatorer: {I1.2: {utfall: 4, arsmal: 10}}\n"
+)
 COMPLETE = """organ: sdn-syd
 period: 2024-T1
 aktiviteter: {A1.1: {status: pågående}, A1.2: {status: pågående}}

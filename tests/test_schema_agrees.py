@@ -24,8 +24,9 @@ from valdsprogram.yamlfile import read_yaml
 
 CASES = load_cases()
 
-COMPARED = ("VP1", "VP020")
-"""What the schema should say too: the format (VP1xx) and the canonical spelling of truth values (VP020)."""
+COMPARED = ("VP1", "VP020", "VP331", "VP332", "VP335")
+"""What the schema should say too: the format (VP1xx, and the hand-typed numbers, truth values and dates that
+validera reads as meant, VP331, VP332, VP335) and the canonical spelling of truth values (VP020)."""
 
 _SPELLING = (
     "JSON Schema sees the value an editor parsed (YAML 1.2 reads True, FALSE and Null as true, false and null), "

@@ -340,6 +340,31 @@ CODES: dict[str, Code] = {
             "Ett ackumulerat antal (till exempel ärenden januari–april) kan inte minska under året, så en "
             "helårsprognos kan inte vara lägre än utfallet hittills i år. Rätta prognosen eller utfallet.",
         ),
+        Code(
+            "VP331",
+            FEL,
+            "Talet är skrivet som text",
+            "Ett utfall, årsmål eller en prognos är skrivet så att YAML läser det som text: med procenttecken "
+            '(`62 %`), decimalkomma (`62,5`), mellanslag i talet (`1 298`) eller inom citattecken (`"298"`). '
+            "Meddelandet säger exakt vad som ska stå i stället, i indikatorns enhet: procent utan procenttecken och "
+            "med decimalpunkt (`62.5`), antal som heltal.",
+        ),
+        Code(
+            "VP332",
+            FEL,
+            "Ja eller nej i stället för true eller false",
+            "En ja/nej-indikator tar sanningsvärdena `true` (ja) och `false` (nej). `ja` och `nej` är text i YAML, "
+            "och `yes` och `no` tolkas olika av olika verktyg. Skriv true eller false, så är filen entydig för "
+            "alla verktyg som läser den.",
+        ),
+        Code(
+            "VP335",
+            FEL,
+            "Datumet har fel form",
+            "Ett datum ska skrivas år-månad-dag med bindestreck och två siffror för månad och dag: `2024-05-21`. "
+            "Skrivsätt som `21/5 2024`, `2024-5-21` och `21 maj 2024` läses här som det datum som menas, och "
+            "meddelandet visar exakt vad som ska stå.",
+        ),
     )
 }
 

@@ -6,6 +6,7 @@ import dataclasses
 import difflib
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -32,17 +33,45 @@ _KINDS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One way the data does not fit the model, with where it is."""
+
+    loc: Loc
+    """The value (or key) at fault."""
+    at_key: bool
+    """Whether the key itself is at fault (an unknown key, an id of the wrong form) rather than its value."""
+    diagnostic: Diagnostic
+    """The problem as the user reads it."""
+    meant: Loc | None = None
+    """For an unknown key, the known key it most resembles (the one its hint suggests)."""
+
+
 def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, list[Diagnostic]]:
     """The document's data as `model`, or None and the diagnostics saying why not."""
+    result, problems = validate_located(model, document, document.data)
+    return result, [p.diagnostic for p in problems]
+
+
+def validate_located(model: type[M], document: YamlDocument, data: object) -> tuple[M | None, list[Problem]]:
+    """`data` (the document's, or a part-repaired copy of it) as `model`, or None and each problem with its loc."""
     try:
-        return model.model_validate(document.data), []
+        return model.model_validate(data), []
     except ValidationError as error:
         errors = error.errors(include_url=False)
     # A misspelt required key is one mistake, not two: `Organ:` gives "unknown key 'Organ', did you mean
     # 'organ'?", and the "'organ' is missing" it also causes is left out.
     meant = {_meant(model, e) for e in errors if e["type"] == "extra_forbidden"}
     errors = [e for e in errors if not (e["type"] == "missing" and _key_loc(e) in meant)]
-    return None, [_diagnostic(model, document, e) for e in errors]
+    return None, [
+        Problem(
+            _key_loc(e),
+            "[key]" in e["loc"] or e["type"] == "extra_forbidden",
+            _diagnostic(model, document, e),
+            _meant(model, e) if e["type"] == "extra_forbidden" else None,
+        )
+        for e in errors
+    ]
 
 
 def _key_loc(error: ErrorDetails) -> Loc:

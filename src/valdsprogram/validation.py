@@ -14,6 +14,7 @@ from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
 from valdsprogram.program import Program
 from valdsprogram.rules import FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding, FollowUpFile
+from valdsprogram.salvage import Salvaged, validate_followup
 from valdsprogram.yamlfile import YamlDocument, read_yaml
 
 
@@ -94,7 +95,9 @@ def load_followups(
     Without a valid program (`index` None) only the files' own YAML, shape and text are checked.
     """
     files: list[FollowUpFile] = []
+    checked: dict[int, tuple[FollowUpFile, Salvaged]] = {}
     diagnostics: list[Diagnostic] = []
+    units = {ident: indicator.enhet for ident, (_, indicator) in index.indicators.items()} if index else {}
     for path in paths:
         document = read_yaml(path, shown(path, base))
         diagnostics += document.diagnostics
@@ -103,22 +106,23 @@ def load_followups(
         document.text = ""  # only the text rules need it: a city's worth of follow-ups is lighter without it
         if not document.ok:
             continue
-        followup, problems = validate_model(FollowUp, document)
-        diagnostics += problems
-        if followup is None or index is None:
+        salvaged = validate_followup(document, units)
+        diagnostics += salvaged.diagnostics
+        if salvaged.followup is None or index is None:
             continue
-        file = FollowUpFile.build(index, document, followup)
-        files.append(file)
+        file = FollowUpFile.build(index, document, salvaged.followup)
+        checked[id(file)] = (file, salvaged)
+        if not salvaged.set_aside:  # reports use only files that fit the model as they stand
+            files.append(file)
         for rule in FOLLOWUP_RULES:
-            diagnostics += (locate(finding, document) for finding in rule(index, file))
+            diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
     if index is not None:
-        targets = {id(file) for file in files}
         others = (_context_file(index, path, base) for path in context)
-        every = files + [other for other in others if other is not None]
+        every = [file for file, _ in checked.values()] + [other for other in others if other is not None]
         for set_rule in FOLLOWUP_SET_RULES:
-            diagnostics += (
-                locate(finding, file.document) for file, finding in set_rule(index, every) if id(file) in targets
-            )
+            for file, finding in set_rule(index, every):
+                if id(file) in checked and not checked[id(file)][1].covers(finding.loc):
+                    diagnostics.append(locate(finding, file.document))
     return files, diagnostics
 
 
