@@ -28,9 +28,9 @@ from valdsprogram.controls import FORBIDDEN
 from valdsprogram.followup import FollowUp
 from valdsprogram.modelerrors import validate_model
 from valdsprogram.sources import expand, followup_files
+from valdsprogram.text import os_error_text
 from valdsprogram.validation import shown
 from valdsprogram.writing import WriteRefused, write_atomic
-from valdsprogram.yamlerrors import os_error_text
 from valdsprogram.yamlfile import parse_yaml, read_yaml
 
 CORPUS = TESTS / "fientligt"

@@ -11,6 +11,7 @@ from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from valdsprogram.periods import PERIOD_PATTERN
+from valdsprogram.text import describe
 
 MAX_ID_LENGTH = 60
 """Longer ids are refused: no real one comes close, and a message never has to quote a megabyte."""
@@ -97,23 +98,3 @@ Value = Annotated[
     ),
 ]
 """An outcome or annual target: whether it fits the indicator's unit is a rule, not a type."""
-
-
-def describe(value: Any) -> str:
-    """A short Swedish description of a value for error messages: its kind and, briefly, itself."""
-    if value is None:
-        return "ett tomt värde"
-    if isinstance(value, bool):
-        return f"sanningsvärdet {str(value).lower()}"
-    if isinstance(value, int):
-        return f"heltalet {value}" if abs(value) < 10**40 else f"ett heltal med {len(str(abs(value)))} siffror"
-    if isinstance(value, float):
-        return f"decimaltalet {value}" if math.isfinite(value) else "ett orimligt stort tal"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"texten {shown!r}"
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "en mappning"
-    return "ett värde av okänt slag"

@@ -14,8 +14,8 @@ from pydantic_core import ErrorDetails
 
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
-from valdsprogram.fields import PATTERN_DESCRIPTIONS, describe
-from valdsprogram.yamlerrors import shorten
+from valdsprogram.fields import PATTERN_DESCRIPTIONS
+from valdsprogram.text import describe, shorten
 from valdsprogram.yamlfile import Loc, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)

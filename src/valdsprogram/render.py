@@ -31,7 +31,7 @@ from valdsprogram.sandbox import (
     template_root,
 )
 from valdsprogram.sandbox import TemplateProblem as TemplateProblem
-from valdsprogram.yamlerrors import os_error_text, shorten
+from valdsprogram.text import os_error_text, shorten
 
 
 class Format(enum.Enum):

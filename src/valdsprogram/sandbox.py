@@ -26,7 +26,7 @@ from jinja2.loaders import split_template_path
 from jinja2.nodes import Concat
 from jinja2.sandbox import SandboxedEnvironment
 
-from valdsprogram.yamlerrors import os_error_text
+from valdsprogram.text import os_error_text
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
 """A template file is at most 1 MiB; the shipped ones are a few kB."""

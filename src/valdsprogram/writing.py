@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from valdsprogram.yamlerrors import os_error_text
+from valdsprogram.text import os_error_text
 
 
 class WriteRefused(Exception):

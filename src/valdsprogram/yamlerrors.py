@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import re
 from typing import Protocol
 
@@ -285,49 +284,6 @@ def undecodable_diagnostic(raw: bytes, error: UnicodeDecodeError, path: str) -> 
             "Spara den som UTF-8."
         )
     return code("VP003").at(path, line, column, "Filen är inte giltig UTF-8.", hint)
-
-
-_OS_ERRORS = {
-    errno.EACCES: "Åtkomst nekad",
-    errno.EPERM: "Åtgärden är inte tillåten",
-    errno.ENOENT: "Filen eller mappen finns inte",
-    errno.EISDIR: "Det är en mapp",
-    errno.ENOTDIR: "En del av sökvägen är inte en mapp",
-    errno.ELOOP: "För många nivåer av symboliska länkar",
-    errno.ENAMETOOLONG: "Filnamnet är för långt",
-    errno.EIO: "In- eller utmatningsfel",
-    errno.ENOSPC: "Inget utrymme kvar på enheten",
-    errno.EDQUOT: "Diskkvoten är överskriden",
-    errno.EROFS: "Filsystemet är skrivskyddat",
-    errno.EMFILE: "För många öppna filer",
-    errno.ENFILE: "För många öppna filer i systemet",
-    errno.ENXIO: "Enheten finns inte",
-    errno.ENODEV: "Enheten finns inte",
-    errno.EBUSY: "Enheten eller resursen är upptagen",
-    errno.ETXTBSY: "Filen är upptagen",
-    errno.EEXIST: "Filen finns redan",
-    errno.EINVAL: "Ogiltigt argument",
-    errno.ENOMEM: "Minnet räcker inte",
-    errno.EFBIG: "Filen är för stor",
-    errno.EAGAIN: "Resursen är tillfälligt otillgänglig",
-    errno.EINTR: "Avbrutet",
-    errno.ESTALE: "Filen finns inte längre på nätverksenheten",
-    errno.EXDEV: "Filen kan inte flyttas mellan två filsystem",
-}
-
-
-def os_error_text(error: OSError) -> str:
-    """What went wrong, in Swedish: the C library's `strerror` is English whatever the user's language."""
-    if error.errno in _OS_ERRORS:
-        return _OS_ERRORS[error.errno]
-    if error.errno is not None:
-        return f"Systemfel {errno.errorcode.get(error.errno, error.errno)}"
-    return "Okänt systemfel"
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    """User text quoted in a message, cut to a readable length (a hostile file may hold megabyte-long keys)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:

@@ -31,7 +31,8 @@ from yaml.events import (
 from valdsprogram.codes import code
 from valdsprogram.controls import forbidden_in, visible
 from valdsprogram.diagnostics import Diagnostic, place_of
-from valdsprogram.yamlerrors import DEPTH_HINT, os_error_text, shorten, syntax_diagnostic, undecodable_diagnostic
+from valdsprogram.text import os_error_text, shorten
+from valdsprogram.yamlerrors import DEPTH_HINT, syntax_diagnostic, undecodable_diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""

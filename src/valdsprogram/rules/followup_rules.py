@@ -9,6 +9,7 @@ from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
 from valdsprogram.rules.followup_file import FollowUpFile
 from valdsprogram.suggest import did_you_mean
+from valdsprogram.text import shorten
 from valdsprogram.units import swedish, unit_hint, unit_problem
 
 NEEDS_COMMENT_ALWAYS = ("försenad", "utgår")
@@ -114,7 +115,7 @@ def activities_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Fin
             yield Finding(
                 "VP307",
                 ("aktiviteter",),
-                f"Aktiviteten {activity.id} saknas: {_short(activity.text)}",
+                f"Aktiviteten {activity.id} saknas: {shorten(activity.text)}",
                 f"Lägg till {activity.id} med en status under aktiviteter:, eller skapa filen med `valdsprogram mall`.",
                 at_key=True,
             )
@@ -127,7 +128,7 @@ def indicators_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Fin
             yield Finding(
                 "VP308",
                 ("indikatorer",),
-                f"Indikatorn {indicator.id} saknas: {_short(indicator.text)}",
+                f"Indikatorn {indicator.id} saknas: {shorten(indicator.text)}",
                 f"Lägg till {indicator.id} med utfall och årsmål under indikatorer:.",
                 at_key=True,
             )
@@ -234,7 +235,7 @@ def assessments_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findi
             yield Finding(
                 "VP310",
                 ("mal",),
-                f"Bedömning saknas för {goal.id}: {_short(goal.titel)}",
+                f"Bedömning saknas för {goal.id}: {shorten(goal.titel)}",
                 f"Lägg till {goal.id}: {{bedomning: helt|delvis|inte, analys: …}} under mal:.",
                 at_key=True,
             )
@@ -308,7 +309,3 @@ def _day(file: FollowUpFile) -> str:
 
 def _not_responsible(file: FollowUpFile, ident: str) -> str:
     return f"{file.body_name} är inte ansvarig för {ident} per {file.period.last_day}."
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
