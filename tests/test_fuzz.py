@@ -44,8 +44,9 @@ from utdata import MAX_MESSAGE, check_output, english
 from valdsprogram.checklist import build_checklist
 from valdsprogram.cli import app
 from valdsprogram.codes import CODES
+from valdsprogram.formats import DocumentFormat
 from valdsprogram.periods import Period
-from valdsprogram.render import Format, TemplateProblem
+from valdsprogram.render import TemplateProblem
 from valdsprogram.render import render as render_template
 from valdsprogram.rules.personal_data import personal_numbers
 from valdsprogram.sources import followup_files
@@ -694,7 +695,7 @@ def test_a_hostile_template_renders_or_gets_a_swedish_message(
     (folder / "checklista.md.j2").write_text(template, encoding="utf-8")
     data = build_checklist(open_workspace(ROOT / "program.yaml", None), "sdn-sodermalm", Period(2024, 0))
     try:
-        text = render_template("checklista", Format.MD, {"c": data}, user_folder=folder)
+        text = render_template("checklista", DocumentFormat.MD, {"c": data}, user_folder=folder)
     except TemplateProblem as problem:
         message = str(problem)
     else:

@@ -11,9 +11,8 @@ from pathlib import Path
 from conftest import ROOT, check_golden
 from ruledata import RuleCase, load_cases, run_case
 from valdsprogram.codes import CODES
-from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.diagnostics import Diagnostic, Validation
 from valdsprogram.formats import render_text
-from valdsprogram.validation import Validation
 
 CATALOGUE = ROOT / "docs" / "koder.md"
 

@@ -188,7 +188,7 @@ def test_a_report_with_errors_is_its_own_state_and_out_of_every_number(
     assert "2024-VB: 1 rapport har fel: Mitts stadsdelsnämnd (se valdsprogram validera)." in status.output
     assert "│ Mitts stadsdelsnämnd │   fel   │" in status.output
     refused = CliRunner().invoke(app, ["rapport", "--period", "2024-VB"])
-    assert "2 fel och 0 varningar i 1 fil." in refused.output  # the count of files was 0
+    assert "2 fel och 1 varning i 7 filer." in refused.output  # as validera says it: every file, warnings too
     forced = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "--trots-fel", "--bara-rapporterande"])
     assert "1 av 2 organ som ska rapportera 2024-VB har rapporterat utan fel. 1 rapport har fel" in forced.output
     assert "## Rapporter med fel" in forced.output

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 from conftest import ROOT
 from valdsprogram.checklist import build_checklist
 from valdsprogram.cli import app
+from valdsprogram.formats import DocumentFormat
 from valdsprogram.periods import Period
-from valdsprogram.render import Format, TemplateProblem, markdown_cell, markdown_text, render
+from valdsprogram.render import TemplateProblem, markdown_cell, markdown_text, render
 from valdsprogram.workspace import open_workspace
 
 HOSTILE = 'Gör <script>alert("x")</script> och <img src=x onerror=alert(1)> | a\nb `kod` *fet*'
@@ -35,7 +36,7 @@ def test_markdown_escaping() -> None:
 def test_html_escapes_program_text(hostile_workspace: Path) -> None:
     workspace = open_workspace(hostile_workspace / "program.yaml", None)
     data = build_checklist(workspace, "sdn-syd", Period(2024, 0))
-    html = render("checklista", Format.HTML, {"c": data})
+    html = render("checklista", DocumentFormat.HTML, {"c": data})
     assert "<script>" not in html
     assert "<img" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
@@ -43,7 +44,7 @@ def test_html_escapes_program_text(hostile_workspace: Path) -> None:
 
 def test_markdown_keeps_tables_intact(hostile_workspace: Path) -> None:
     workspace = open_workspace(hostile_workspace / "program.yaml", None)
-    markdown = render("checklista", Format.MD, {"c": build_checklist(workspace, "sdn-syd", Period(2024, 2))})
+    markdown = render("checklista", DocumentFormat.MD, {"c": build_checklist(workspace, "sdn-syd", Period(2024, 2))})
     rows = [line for line in markdown.splitlines() if line.startswith("| **I1.1**")]
     assert len(rows) == 1
     assert rows[0].count(" | ") == 7  # eight cells: no cell split by the | in the text
@@ -55,7 +56,7 @@ def test_users_own_template_overrides_the_shipped_one(tmp_path: Path) -> None:
     workspace = open_workspace(ROOT / "program.yaml", None)
     data = build_checklist(workspace, "sdn-sodermalm", Period(2024, 0))
     assert (
-        render("checklista", Format.MD, {"c": data}, user_folder=tmp_path)
+        render("checklista", DocumentFormat.MD, {"c": data}, user_folder=tmp_path)
         == "Egen: Södermalms stadsdelsnämnd 2024-04-30\n"
     )
 
@@ -74,7 +75,7 @@ def test_a_users_template_cannot_escape_and_errors_are_swedish(tmp_path: Path, t
     workspace = open_workspace(ROOT / "program.yaml", None)
     data = build_checklist(workspace, "sdn-sodermalm", Period(2024, 0))
     with pytest.raises(TemplateProblem, match=message):
-        render("checklista", Format.MD, {"c": data}, user_folder=tmp_path)
+        render("checklista", DocumentFormat.MD, {"c": data}, user_folder=tmp_path)
 
 
 def test_template_error_exits_2_without_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,14 +109,14 @@ def test_html_is_self_contained_and_swedish(monkeypatch: pytest.MonkeyPatch) -> 
     assert dt.date(2024, 4, 30).isoformat() in html
 
 
-@pytest.mark.parametrize("fmt", list(Format))
-def test_control_characters_are_shown_as_escapes_in_documents(tmp_path: Path, fmt: Format) -> None:
+@pytest.mark.parametrize("fmt", list(DocumentFormat))
+def test_control_characters_are_shown_as_escapes_in_documents(tmp_path: Path, fmt: DocumentFormat) -> None:
     (tmp_path / f"checklista.{fmt.value}.j2").write_text("{{ t }}|{{ t|md }}|{{ t|cell }}\n", encoding="utf-8")
     text = render("checklista", fmt, {"t": "a\x1b[31mb\x00c\x07d\x85e\u202ef\ng"}, user_folder=tmp_path)
     assert text == (
         "a\\x1b[31mb\\x00c\\x07d\\x85e\\u202ef\ng"
         "|a\\\\x1b\\[31mb\\\\x00c\\\\x07d\\\\x85e\\\\u202ef g"
         "|a\\\\x1b\\[31mb\\\\x00c\\\\x07d\\\\x85e\\\\u202ef"
-        + ("&lt;br&gt;" if fmt is Format.HTML else "<br>")  # the cell filter is for Markdown tables
+        + ("&lt;br&gt;" if fmt is DocumentFormat.HTML else "<br>")  # the cell filter is for Markdown tables
         + "g\n"
     )

@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 from conftest import ROOT, TESTS, check_golden
 from valdsprogram.checklist import build_checklist
 from valdsprogram.cli import app
+from valdsprogram.formats import DocumentFormat
 from valdsprogram.periods import Period
-from valdsprogram.render import Format, TemplateProblem, render
+from valdsprogram.render import TemplateProblem, render
 from valdsprogram.workspace import open_workspace
 
 Setup = Callable[[Path], None]
@@ -101,7 +102,7 @@ def _render_case(name: str, folder: Path) -> str:
     data = build_checklist(workspace, "sdn-sodermalm", Period(2024, 0))
     started = time.perf_counter()
     try:
-        text = render("checklista", Format.MD, {"c": data}, user_folder=folder)
+        text = render("checklista", DocumentFormat.MD, {"c": data}, user_folder=folder)
         outcome = f"renderades: {text.strip()}"
     except TemplateProblem as problem:
         outcome = str(problem).replace(str(folder), "MALLAR")
@@ -124,14 +125,15 @@ def test_proc_as_template_folder_is_refused(tmp_path: Path, folder: str) -> None
     (tmp_path / "proc").symlink_to("/proc/self", target_is_directory=True)
     chosen = tmp_path / "proc" if folder == "LINK" else Path(folder)
     with pytest.raises(TemplateProblem, match=r"ligger i systemets /(proc|sys) och används inte\."):
-        render("checklista", Format.MD, {}, user_folder=chosen)
+        render("checklista", DocumentFormat.MD, {}, user_folder=chosen)
 
 
 def test_a_link_that_resolves_inside_the_folder_is_read(tmp_path: Path) -> None:
     _linked_inside(tmp_path)
     workspace = open_workspace(ROOT / "program.yaml", None)
     data = build_checklist(workspace, "sdn-sodermalm", Period(2024, 0))
-    assert render("checklista", Format.MD, {"c": data}, user_folder=tmp_path) == "Rubrik Södermalms stadsdelsnämnd\n"
+    text = render("checklista", DocumentFormat.MD, {"c": data}, user_folder=tmp_path)
+    assert text == "Rubrik Södermalms stadsdelsnämnd\n"
 
 
 @pytest.mark.parametrize("template", ["{{ 1/0 }}", "{{ 9**(9**9) }}", "{% include 'x' %}"])

@@ -6,8 +6,8 @@ import enum
 from dataclasses import dataclass
 
 from valdsprogram.followup import STATUSES, Status
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.periods import Period
-from valdsprogram.rules import FollowUpFile
 
 STUCK_AFTER = 3
 """An activity `pågående` or `försenad` in this many consecutive reports is listed as standing still."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.periods import Period
 from valdsprogram.program import Body, Indicator
-from valdsprogram.rules import FollowUpFile
 from valdsprogram.units import value_text
 from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import Workspace

@@ -6,7 +6,6 @@ Core modules are imported inside the commands so that `--help` stays fast.
 from __future__ import annotations
 
 import contextlib
-import enum
 import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from valdsprogram import __version__
+from valdsprogram.formats import DocumentFormat, ReportFormat, ValidationFormat, ViewFormat
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,37 +31,6 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class Format(enum.StrEnum):
-    """Mirror of `formats.OutputFormat`, so that importing the core waits until a command runs."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-
-
-class DocumentFormat(enum.StrEnum):
-    """Mirror of `render.Format`."""
-
-    md = "md"
-    html = "html"
-
-
-class ReportFormat(enum.StrEnum):
-    """What `rapport` writes: the documents, or the report's data as JSON."""
-
-    md = "md"
-    html = "html"
-    json = "json"
-
-
-class ViewFormat(enum.StrEnum):
-    """How `visa` shows what it finds."""
-
-    text = "text"
-    json = "json"
 
 
 PeriodOption = Annotated[
@@ -121,17 +90,17 @@ def validera(
     *,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Utdataformat.")] = Format.text,
+    format: Annotated[ValidationFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ValidationFormat.TEXT,
     strikt: Annotated[bool, typer.Option("--strikt", help="Låt även varningar ge slutkod 1.")] = False,
 ) -> None:
     """Validera programmet och uppföljningarna. Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
-    from valdsprogram.formats import RENDERERS, OutputFormat
+    from valdsprogram.formats import RENDERERS
     from valdsprogram.sources import context_of, expand, followup_files
     from valdsprogram.validation import validate
 
-    render = RENDERERS[OutputFormat(format.value)]
+    render = RENDERERS[format]
     if not program.is_file():
-        if format is not Format.text:  # a CI job's report file must still be valid JSON (or annotations)
+        if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
             typer.echo(render(validate(program, [], base=Path.cwd())), nl=False)
         raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
     files = expand(paths, program) if paths else followup_files(uppfoljning)
@@ -139,7 +108,7 @@ def validera(
     context = context_of(files, uppfoljning) if paths else []
     result = validate(program, files, context=context, base=Path.cwd())
     typer.echo(render(result), nl=False)
-    failed = result.errors > 0 or (strikt and result.warnings > 0)
+    failed = result.error_count > 0 or (strikt and result.warning_count > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -178,7 +147,7 @@ def checklista(
     ] = None,
     *,
     period: PeriodOption = None,
-    format: DocumentFormatOption = DocumentFormat.md,
+    format: DocumentFormatOption = DocumentFormat.MD,
     utfil: Annotated[
         Path | None,
         typer.Option("--utfil", "-o", help="Skriv till filen (med --alla: mappen) i stället för till terminalen."),
@@ -191,11 +160,11 @@ def checklista(
 ) -> None:
     """Vad ett organ ska göra och rapportera, mål för mål: aktiviteter, indikatorer och rapporteringstillfällen."""
     from valdsprogram.checklist import build_checklist
-    from valdsprogram.render import Format, render
+    from valdsprogram.render import render
 
     if alla == (organ is not None):
         raise _fail("ange antingen ett organ eller --alla.")
-    fmt = Format(format.value)
+    fmt = format
     with _usage_errors():
         workspace = _workspace(program, uppfoljning)
         chosen = workspace.period(period)
@@ -228,7 +197,7 @@ def rapport(
     period: PeriodOption = None,
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Markdown, HTML, eller rapportens data som JSON.")
-    ] = ReportFormat.md,
+    ] = ReportFormat.MD,
     utfil: Annotated[
         Path | None, typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.")
     ] = None,
@@ -247,10 +216,9 @@ def rapport(
     """Den stadsövergripande uppföljningen av en period: Markdown, fristående HTML med diagram, eller JSON."""
     from valdsprogram.charts import report_charts, trend_chart
     from valdsprogram.formats import render_text
-    from valdsprogram.render import Format, render, safe
+    from valdsprogram.render import render, safe
     from valdsprogram.report import build_report
     from valdsprogram.report_json import render_json
-    from valdsprogram.validation import Validation
 
     if datum is not None and not _is_date(datum):
         raise _fail(f"--datum {datum!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-02-14.")
@@ -259,7 +227,7 @@ def rapport(
         chosen = workspace.period(period)
         errors = workspace.errors
         if errors and not trots_fel:
-            typer.echo(render_text(Validation(errors, len({d.path for d in errors}))), err=True, nl=False)
+            typer.echo(render_text(workspace.validation), err=True, nl=False)
             typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
             raise typer.Exit(EXIT_FINDINGS)
         warning = (
@@ -271,12 +239,12 @@ def rapport(
         data = build_report(
             workspace, chosen, warning=warning, generated=datum or "", only_reporting=bara_rapporterande
         )
-        if format is ReportFormat.json:
+        if format is ReportFormat.JSON:
             _emit(render_json(data), utfil, overwrite=skriv_over)
             return
-        fmt = Format(format.value)
+        fmt = DocumentFormat(format.value)
         context: dict[str, object] = {"r": data}
-        if fmt is Format.HTML:
+        if fmt is DocumentFormat.HTML:
             context["diagram"] = {
                 name: safe(svg)
                 for name, svg in report_charts(data.goals, assessment_label=data.assessment_label).items()
@@ -308,7 +276,7 @@ def status(
             show_default=False,
         ),
     ] = None,
-    format: ViewFormatOption = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.TEXT,
     bara_rapporterande: OnlyReportingOption = False,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
@@ -326,7 +294,7 @@ def status(
             periods = [p for p in workspace.periods if with_data and with_data[0] <= p <= with_data[-1]]
         table = matrix(workspace, periods, only_reporting=bara_rapporterande)
     data = terminal.matrix_data(table)
-    _show(data, terminal.matrix_view(table) if format is ViewFormat.text else None)
+    _show(data, terminal.matrix_view(table) if format is ViewFormat.TEXT else None)
     if period is not None and (table.missing(periods[0]) or table.with_errors(periods[0])):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -341,7 +309,7 @@ app.add_typer(visa_app, name="visa")
 def visa_mal(
     mal: Annotated[str | None, typer.Argument(help="Målets id, till exempel M1; utelämnas för alla mål.")] = None,
     *,
-    format: ViewFormatOption = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
 ) -> None:
     """Programmets mål, eller ett mål med sina aktiviteter och indikatorer."""
@@ -351,10 +319,10 @@ def visa_mal(
         index = _workspace(program, None).index
         if mal is None:
             rows = lookup.goals(index)
-            _show(rows, terminal.goals_table(rows) if format is ViewFormat.text else None)
+            _show(rows, terminal.goals_table(rows) if format is ViewFormat.TEXT else None)
         else:
             data = lookup.goal(index, mal)
-            _show(data, terminal.goal_view(data) if format is ViewFormat.text else None)
+            _show(data, terminal.goal_view(data) if format is ViewFormat.TEXT else None)
 
 
 @visa_app.command("aktivitet")
@@ -362,7 +330,7 @@ def visa_aktivitet(
     aktivitet: Annotated[str, typer.Argument(help="Aktivitetens id, till exempel A1.1.", show_default=False)],
     *,
     period: PeriodOption = None,
-    format: ViewFormatOption = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
@@ -375,7 +343,7 @@ def visa_indikator(
     indikator: Annotated[str, typer.Argument(help="Indikatorns id, till exempel I1.1.", show_default=False)],
     *,
     period: PeriodOption = None,
-    format: ViewFormatOption = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
@@ -391,7 +359,7 @@ def _show_item(kind: str, ident: str, period: str | None, fmt: ViewFormat, progr
     with _usage_errors():
         workspace = _workspace(program, folder)
         data = find(workspace.index, ident, workspace.period(period))
-    _show(data, terminal.item_view(data) if fmt is ViewFormat.text else None)
+    _show(data, terminal.item_view(data) if fmt is ViewFormat.TEXT else None)
 
 
 @visa_app.command("organ")
@@ -399,7 +367,7 @@ def visa_organ(
     organ: Annotated[str | None, typer.Argument(help="Organets id; utelämnas för alla organ och grupper.")] = None,
     *,
     period: PeriodOption = None,
-    format: ViewFormatOption = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
@@ -410,10 +378,10 @@ def visa_organ(
         workspace = _workspace(program, uppfoljning)
         if organ is None:
             everything = lookup.bodies(workspace.index)
-            _show(everything, terminal.bodies_view(everything) if format is ViewFormat.text else None)
+            _show(everything, terminal.bodies_view(everything) if format is ViewFormat.TEXT else None)
             return
         data = lookup.body(workspace.index, organ, workspace.period(period))
-    _show(data, terminal.body_view(data) if format is ViewFormat.text else None)
+    _show(data, terminal.body_view(data) if format is ViewFormat.TEXT else None)
 
 
 def _is_date(text: str) -> bool:
@@ -428,8 +396,8 @@ def _is_date(text: str) -> bool:
 
 def _workspace(program: Path, uppfoljning: Path | None) -> Workspace:
     """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError."""
+    from valdsprogram.diagnostics import Validation
     from valdsprogram.formats import render_text
-    from valdsprogram.validation import Validation
     from valdsprogram.workspace import WorkspaceError, open_workspace
 
     try:

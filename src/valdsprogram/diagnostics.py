@@ -69,6 +69,26 @@ def place_of(data: object, loc: tuple[str | int, ...]) -> str:
     return ".".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The outcome of checking a program and its follow-ups: every problem, and how many files were read."""
+
+    diagnostics: list[Diagnostic]
+    """Every problem in every file, sorted by file, line and column."""
+    files: int
+    """How many files were checked (the program and each follow-up)."""
+
+    @property
+    def error_count(self) -> int:
+        """How many diagnostics are errors (`fel`)."""
+        return sum(1 for d in self.diagnostics if d.severity is Severity.FEL)
+
+    @property
+    def warning_count(self) -> int:
+        """How many diagnostics are warnings."""
+        return len(self.diagnostics) - self.error_count
+
+
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Diagnostics ordered by file, line and column, duplicates removed."""
     return sorted(set(diagnostics), key=lambda d: d.sort_key)

@@ -1,4 +1,6 @@
-"""Validation output formats: an Enum mapped to pure renderers from a `Validation` to text."""
+"""Output formats: every command's choices as enums (cheap to import, so the CLI can name them before a command
+runs), and the validation formats, each mapped to a pure renderer from a `Validation` to text.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +10,11 @@ import json
 from collections.abc import Callable
 
 from valdsprogram.controls import json_visible
-from valdsprogram.diagnostics import Diagnostic, Severity
-from valdsprogram.validation import Validation
+from valdsprogram.diagnostics import Diagnostic, Severity, Validation
 
 
-class OutputFormat(enum.Enum):
-    """What `validera --format` accepts."""
+class ValidationFormat(enum.StrEnum):
+    """What `validera --format` writes."""
 
     TEXT = "text"
     JSON = "json"
@@ -21,13 +22,35 @@ class OutputFormat(enum.Enum):
     GITLAB = "gitlab"
 
 
+class DocumentFormat(enum.StrEnum):
+    """What checklists and reports are rendered as through templates; the value is the template suffix."""
+
+    MD = "md"
+    HTML = "html"
+
+
+class ReportFormat(enum.StrEnum):
+    """What `rapport --format` writes: a document, or the report's data as JSON."""
+
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+
+class ViewFormat(enum.StrEnum):
+    """How `status` and `visa` show what they find: tables in the terminal, or JSON."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 def summary(validation: Validation) -> str:
     """One Swedish sentence: how many errors and warnings in how many files."""
     files = _count(validation.files, "fil", "filer")
     if not validation.diagnostics:
         return f"Inga fel i {files}."
-    errors = _count(validation.errors, "fel", "fel")
-    warnings = _count(validation.warnings, "varning", "varningar")
+    errors = _count(validation.error_count, "fel", "fel")
+    warnings = _count(validation.warning_count, "varning", "varningar")
     return f"{errors} och {warnings} i {files}."
 
 
@@ -45,7 +68,7 @@ def render_text(validation: Validation) -> str:
 def render_json(validation: Validation) -> str:
     document = {
         "version": 1,
-        "summary": {"files": validation.files, "errors": validation.errors, "warnings": validation.warnings},
+        "summary": {"files": validation.files, "errors": validation.error_count, "warnings": validation.warning_count},
         "diagnostics": [
             {
                 "code": d.code,
@@ -110,11 +133,11 @@ def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
     return result
 
 
-RENDERERS: dict[OutputFormat, Callable[[Validation], str]] = {
-    OutputFormat.TEXT: render_text,
-    OutputFormat.JSON: render_json,
-    OutputFormat.GITHUB: render_github,
-    OutputFormat.GITLAB: render_gitlab,
+RENDERERS: dict[ValidationFormat, Callable[[Validation], str]] = {
+    ValidationFormat.TEXT: render_text,
+    ValidationFormat.JSON: render_json,
+    ValidationFormat.GITHUB: render_github,
+    ValidationFormat.GITLAB: render_gitlab,
 }
 
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from valdsprogram.assessment import Aggregate, Met, Reported, aggregate, aggregate_met, aggregate_text, target_met
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.masking import MASKED, Masking, protect
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
-from valdsprogram.rules import FollowUpFile
 from valdsprogram.trends import (
     Cells,
     Comparison,

@@ -9,7 +9,6 @@ into an error instead of an empty string.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
 import re
 from importlib import resources
@@ -21,6 +20,7 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from valdsprogram.controls import visible
+from valdsprogram.formats import DocumentFormat
 from valdsprogram.sandbox import (
     BoundedEnvironment,
     FolderLoader,
@@ -32,14 +32,6 @@ from valdsprogram.sandbox import (
 )
 from valdsprogram.sandbox import TemplateProblem as TemplateProblem
 from valdsprogram.text import os_error_text, shorten
-
-
-class Format(enum.Enum):
-    """What checklists and reports can be written as; the value is the template suffix."""
-
-    MD = "md"
-    HTML = "html"
-
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -93,11 +85,11 @@ def shipped_templates() -> Path:
     return Path(str(resources.files("valdsprogram.templates")))
 
 
-TEMPLATE_NAMES = tuple(f"{name}.{fmt.value}.j2" for name in ("checklista", "rapport") for fmt in Format)
+TEMPLATE_NAMES = tuple(f"{name}.{fmt.value}.j2" for name in ("checklista", "rapport") for fmt in DocumentFormat)
 """The templates a user's folder may replace."""
 
 
-def render(name: str, fmt: Format, context: dict[str, Any], *, user_folder: Path | None = None) -> str:
+def render(name: str, fmt: DocumentFormat, context: dict[str, Any], *, user_folder: Path | None = None) -> str:
     """Render `<name>.<fmt>.j2`; raises TemplateProblem with a Swedish message on any template error.
 
     With `user_folder`, the template must be in that folder (no silent fall-back to the shipped one); what it

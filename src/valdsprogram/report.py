@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from valdsprogram.changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.coverage import erroneous, expected
 from valdsprogram.followup import STATUSES
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.indicator_report import IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
 from valdsprogram.periods import Period
 from valdsprogram.program import Goal
-from valdsprogram.rules import FollowUpFile
 from valdsprogram.units import value_text
 from valdsprogram.workspace import Workspace
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic, place_of, sorted_diagnostics
+from valdsprogram.diagnostics import Diagnostic, Validation, place_of, sorted_diagnostics
 from valdsprogram.followup import FollowUp
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
 from valdsprogram.program import Program
-from valdsprogram.rules import FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding, FollowUpFile
+from valdsprogram.rules import FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding
 from valdsprogram.salvage import Salvaged, validate_followup
 from valdsprogram.yamlfile import YamlDocument, read_yaml
 
@@ -28,24 +29,6 @@ class LoadedProgram:
     """The program and its look-ups; None when the file does not fit the model."""
     diagnostics: list[Diagnostic]
     """Every problem found in the file, rules included."""
-
-
-@dataclass(frozen=True, slots=True)
-class Validation:
-    """The outcome of validating a program and its follow-ups."""
-
-    diagnostics: list[Diagnostic]
-    """Every problem in every file, sorted by file, line and column."""
-    files: int
-    """How many files were checked."""
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity.value == "fel")
-
-    @property
-    def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
 
 
 def load_program(path: Path, display: str | None = None) -> LoadedProgram:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from valdsprogram.diagnostics import Diagnostic, Severity, sorted_diagnostics
+from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period, periods_between
 from valdsprogram.program import Body
-from valdsprogram.rules import FollowUpFile
 from valdsprogram.sources import followup_files
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.validation import load_followups, load_program, shown
@@ -36,10 +36,18 @@ class Workspace:
     """The follow-ups that fit the model, in path order (some may still break rules)."""
     diagnostics: list[Diagnostic]
     """Every problem in the program and the follow-ups."""
+    files_read: int
+    """How many files were read: the program and every follow-up, whether or not it fits the model."""
 
     @property
     def errors(self) -> list[Diagnostic]:
+        """The diagnostics that are errors (`fel`)."""
         return [d for d in self.diagnostics if d.severity is Severity.FEL]
+
+    @property
+    def validation(self) -> Validation:
+        """Every problem found while loading, as `validera` reports it."""
+        return Validation(self.diagnostics, self.files_read)
 
     @property
     def periods(self) -> list[Period]:
@@ -110,4 +118,4 @@ def open_workspace(program: Path, folder: Path | None, *, base: Path | None = No
         raise WorkspaceError(f"{program} har fel; rätta dem först (valdsprogram validera).", program_errors)
     paths = followup_files(folder) if folder is not None else []
     files, problems = load_followups(loaded.index, paths, base=base)
-    return Workspace(loaded.index, files, sorted_diagnostics([*loaded.diagnostics, *problems]))
+    return Workspace(loaded.index, files, sorted_diagnostics([*loaded.diagnostics, *problems]), 1 + len(paths))

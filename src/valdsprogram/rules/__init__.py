@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules import followup_rules as f
 from valdsprogram.rules import followup_set_rules as s
 from valdsprogram.rules import program_rules as p
 from valdsprogram.rules.finding import Finding
-from valdsprogram.rules.followup_file import FollowUpFile
 from valdsprogram.rules.personal_data import personal_numbers
 from valdsprogram.yamlfile import YamlDocument
 
@@ -66,5 +66,4 @@ __all__ = [
     "PROGRAM_RULES",
     "TEXT_RULES",
     "Finding",
-    "FollowUpFile",
 ]

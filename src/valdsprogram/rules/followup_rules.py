@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
-from valdsprogram.rules.followup_file import FollowUpFile
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.text import shorten
 from valdsprogram.units import swedish, unit_hint, unit_problem

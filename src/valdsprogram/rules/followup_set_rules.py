@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from valdsprogram.followup import STATUS_RANK
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
-from valdsprogram.rules.followup_file import FollowUpFile
 
 Placed = tuple[FollowUpFile, Finding]
 
