@@ -83,8 +83,8 @@ def listed(tmp_path: Path, period: Period) -> tuple[dict[str, list[str]], list[s
     files = [f for f in workspace.files if f.period == period]
     history = {f.followup.organ: workspace.reports_of(f.followup.organ) for f in files}
     found = changes(files, history, period)
-    lists = {kind.value: [f"{c.body} {c.activity}: {c.text}" for c in found.by_kind[kind]] for kind in Kind}
-    return lists, [f"{s.body} {s.activity}: {s.text}" for s in found.standstill]
+    lists = {kind.value: [f"{c.body_id} {c.activity}: {c.text}" for c in found.by_kind[kind]] for kind in Kind}
+    return lists, [f"{s.body_id} {s.activity}: {s.text}" for s in found.standstill]
 
 
 def test_a_new_year_starts_a_new_round_and_a_delay_is_new(tmp_path: Path) -> None:

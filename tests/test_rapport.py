@@ -133,7 +133,7 @@ def test_a_tertial_judges_counts_on_the_forecast_and_never_on_the_year_so_far(fo
         "ej bedömd: prognos saknas från Mitts stadsdelsnämnd",
     )
     assert i12.value_label == "hittills i år (januari–augusti)"
-    assert [(b.body, b.met) for b in i12.bodies] == [
+    assert [(b.body_name, b.met) for b in i12.bodies] == [
         ("Mitts stadsdelsnämnd", "maskerat"),
         ("Syds stadsdelsnämnd", "maskerat"),
     ]

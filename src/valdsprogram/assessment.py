@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from valdsprogram.followup import Assessment
 from valdsprogram.program import Indicator
 from valdsprogram.units import value_text
 
-Met = Literal["helt", "delvis", "inte"]
 Value = bool | int | float
 
 
-def target_met(indicator: Indicator, outcome: Value, target: Value) -> Met:
+def target_met(indicator: Indicator, outcome: Value, target: Value) -> Assessment:
     """Is the annual target met fully, partly (within the indicator's tolerance) or not?
 
     Direction decides which side is good; `tolerans` is how far on the wrong side still counts as partly
@@ -83,7 +82,7 @@ def aggregate(indicator: Indicator, values: list[Reported]) -> Aggregate | None:
     return Aggregate(mean, n, "ovägt medelvärde", _number(min(outcomes)), _number(max(outcomes)), _maybe(mean_target))
 
 
-def aggregate_met(indicator: Indicator, result: Aggregate) -> Met | None:
+def aggregate_met(indicator: Indicator, result: Aggregate) -> Assessment | None:
     """Whether the city-wide value meets the city-wide target; for ja/nej, helt when all said ja."""
     if indicator.enhet == "ja/nej":
         if result.target is None:

@@ -70,7 +70,7 @@ def direction(before: Status, after: Status, *, new_year: bool) -> Kind | None:
 class StatusChange:
     """One activity of one body whose status changed since the previous period."""
 
-    body: str
+    body_id: str
     """The body's id."""
     body_name: str
     activity: str
@@ -91,7 +91,7 @@ class StatusChange:
 class Standstill:
     """An activity `pågående` or `försenad` in several consecutive reports."""
 
-    body: str
+    body_id: str
     body_name: str
     activity: str
     reports: int
@@ -124,8 +124,8 @@ def changes(files: list[FollowUpFile], history: dict[str, list[FollowUpFile]], p
     by_kind: dict[Kind, list[StatusChange]] = {kind: [] for kind in Kind}
     standstill: list[Standstill] = []
     for file in files:
-        organ = file.followup.organ
-        earlier = [f for f in history.get(organ, []) if f.period < period]
+        body_id = file.body_id
+        earlier = [f for f in history.get(body_id, []) if f.period < period]
         before = earlier[-1] if earlier and earlier[-1].period == since else None
         for ident, report in file.followup.aktiviteter.items():
             if report.status is None:
@@ -136,12 +136,12 @@ def changes(files: list[FollowUpFile], history: dict[str, list[FollowUpFile]], p
                 kind = direction(old.status, report.status, new_year=new_year)
                 if kind is not None:
                     change = StatusChange(
-                        organ, file.body_name, ident, old.status, report.status, kind, new_year=new_year
+                        body_id, file.body_name, ident, old.status, report.status, kind, new_year=new_year
                     )
                     by_kind[kind].append(change)
             still = standing_still(ident, [*earlier, file])
             if still is not None:
-                standstill.append(Standstill(organ, file.body_name, ident, sum(n for _, n in still), still))
+                standstill.append(Standstill(body_id, file.body_name, ident, sum(n for _, n in still), still))
     return Changes(since, by_kind, standstill)
 
 

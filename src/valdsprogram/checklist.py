@@ -82,12 +82,12 @@ class Checklist:
     goals: list[GoalSection]
 
 
-def build_checklist(workspace: Workspace, organ: str, period: Period) -> Checklist:
+def build_checklist(workspace: Workspace, body_id: str, period: Period) -> Checklist:
     """The checklist of one body for one period; raises WorkspaceError when it cannot have one."""
     index = workspace.index
-    body = workspace.body(organ, period)
-    reports = [f for f in workspace.reports_of(organ) if f.period.year == period.year and f.period <= period]
-    duties = index.responsibilities(organ, period.last_day)
+    body = workspace.body(body_id, period)
+    reports = [f for f in workspace.reports_of(body_id) if f.period.year == period.year and f.period <= period]
+    duties = index.responsibilities(body_id, period.last_day)
     goals = []
     for goal in duties.goals:
         activities = [_activity(a.id, a.text, a.kalla, reports) for g, a in duties.activities if g is goal]

@@ -7,12 +7,18 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, StringConstraints
 
 from valdsprogram.fields import ActivityId, Date, GoalId, IndicatorId, Slug, Text, Value
-from valdsprogram.periods import PERIOD_PATTERN
+from valdsprogram.periods import PERIOD_PATTERN, Period
 from valdsprogram.program import StrictModel
 
 Status = Literal["ej påbörjad", "pågående", "försenad", "genomförd", "utgår"]
 Assessment = Literal["helt", "delvis", "inte"]
+"""Whether a goal or target is met fully, partly or not (uppfyllt helt, delvis, inte)."""
 PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+
+ASSESSMENTS: tuple[Assessment, ...] = ("helt", "delvis", "inte")
+"""The assessments in order, best first."""
+NEEDS_ANALYSIS: tuple[Assessment, ...] = ("delvis", "inte")
+"""A goal assessed so must be analysed in `analys`."""
 
 STATUSES: tuple[Status, ...] = ("ej påbörjad", "pågående", "försenad", "genomförd", "utgår")
 """Activity statuses in the order work moves through them (`utgår`: dropped by decision)."""
@@ -73,3 +79,10 @@ class FollowUp(StrictModel):
     aktiviteter: dict[ActivityId, ActivityReport] = Field(default_factory=dict, description="Per aktivitet.")
     indikatorer: dict[IndicatorId, IndicatorReport] = Field(default_factory=dict, description="Per indikator.")
     mal: dict[GoalId, GoalReport] = Field(default_factory=dict, description="Per mål.")
+
+
+def needs_comment(status: Status | None, period: Period) -> bool:
+    """Whether an activity's status must be explained in `kommentar` in the period: a delayed or dropped activity
+    always, one not started from tertial 2 on (by then it should have started).
+    """
+    return status in ("försenad", "utgår") or (status == "ej påbörjad" and period.kind != "T1")

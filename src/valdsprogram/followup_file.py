@@ -38,6 +38,11 @@ class FollowUpFile:
         return cls(document, followup, period, body, alive, duties)
 
     @property
+    def body_id(self) -> str:
+        """The reporting body's id (the file's `organ`)."""
+        return self.followup.organ
+
+    @property
     def body_name(self) -> str:
         return self.body.namn if self.body is not None else self.followup.organ
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from valdsprogram.assessment import Aggregate, Met, Reported, aggregate, aggregate_met, aggregate_text, target_met
+from valdsprogram.assessment import Aggregate, Reported, aggregate, aggregate_met, aggregate_text, target_met
+from valdsprogram.followup import Assessment
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.masking import MASKED, Masking, protect
@@ -34,8 +35,8 @@ _MONTHS = {4: "april", 8: "augusti", 12: "december"}
 class BodyValue:
     """One body's values for the indicator."""
 
-    organ: str
-    body: str
+    body_id: str
+    body_name: str
     outcome: str
     outcome_number: bool | int | float | None
     forecast: str
@@ -73,7 +74,7 @@ class IndicatorRow:
     """What the target is judged on: the outcome, the forecast, or nothing (`ej bedömd`)."""
     basis_text: str
     """Why, in words, e.g. `prognos för helåret` or `ej bedömd: prognos saknas från Södermalm`."""
-    met: Met | None
+    met: Assessment | None
     trend: list[Point]
     """The same kind of period across years, oldest first, ending with this period."""
     comparison: Comparison | None
@@ -89,13 +90,13 @@ class IndicatorRow:
 
 def judged_on(indicator: Indicator, period: Period) -> Basis:
     """What an annual target is judged on in the period: VB and states as they stand, counts so far on a forecast."""
-    if period.kind == "VB" or indicator.measure == "lage":
+    if period.is_annual or indicator.measure == "lage":
         return "utfall"
     return "prognos"
 
 
 def value_label(indicator: Indicator, period: Period) -> str:
-    if period.kind == "VB":
+    if period.is_annual:
         return "helår"
     day = period.last_day
     if indicator.measure == "lage":
@@ -138,8 +139,8 @@ def indicator_row(
     if basis == "prognos" and judged is not None:
         forecast_total = judged.value if forecast_mask.shows_sum(forecasts) else None
     bodies = [
-        _body_value(indicator, period, organ, names.get(organ, organ), v, outcome_mask)
-        for organ, v in sorted(here.values.items(), key=lambda item: names.get(item[0], item[0]))
+        _body_value(indicator, period, body_id, names.get(body_id, body_id), v, outcome_mask)
+        for body_id, v in sorted(here.values.items(), key=lambda item: names.get(item[0], item[0]))
     ]
     trend = [point(indicator, cells[p], maskings.get(p), names) for p in trend_periods if p in cells]
     within = [point(indicator, cells[p], maskings.get(p), names) for p in within_year(period, with_data)]
@@ -173,7 +174,7 @@ def indicator_row(
     )
 
 
-def body_met(indicator: Indicator, period: Period, values: Reported) -> Met | Literal["ej bedömd"] | None:
+def body_met(indicator: Indicator, period: Period, values: Reported) -> Assessment | Literal["ej bedömd"] | None:
     """One body's target judged on what fits the period; None without a target."""
     if values.target is None:
         return None
@@ -238,13 +239,13 @@ def _as_outcome(values: Reported) -> Reported:
 
 
 def _body_value(
-    indicator: Indicator, period: Period, organ: str, name: str, v: Reported, masking: Masking
+    indicator: Indicator, period: Period, body_id: str, name: str, v: Reported, masking: Masking
 ) -> BodyValue:
-    masked = not masking.shows(organ)
+    masked = not masking.shows(body_id)
     met = body_met(indicator, period, v)
     return BodyValue(
-        organ=organ,
-        body=name,
+        body_id=body_id,
+        body_name=name,
         outcome=MASKED if masked else value_text(indicator, v.outcome),
         outcome_number=None if masked else v.outcome,
         forecast="–" if v.forecast is None else MASKED if masked else value_text(indicator, v.forecast),

@@ -68,20 +68,20 @@ def bodies(index: ProgramIndex) -> Data:
     }
 
 
-def body(index: ProgramIndex, ident: str, period: Period) -> Data:
+def body(index: ProgramIndex, body_id: str, period: Period) -> Data:
     """One body with everything it is responsible for on the period's last day."""
-    found = index.bodies.get(ident)
+    found = index.bodies.get(body_id)
     if found is None:
-        raise NotFound(_unknown("Organet", ident, list(index.bodies)))
+        raise NotFound(_unknown("Organet", body_id, list(index.bodies)))
     day = period.last_day
-    duties = index.responsibilities(ident, day)
+    duties = index.responsibilities(body_id, day)
     due = {i.id for _, i in duties.indicators if i.due(period)}
     return _body_facts(found) | {
         "ersatte": [b.id for b in index.program.organ if b.ersatts_av == found.id],
         "period": str(period),
         "per": day.isoformat(),
         "finns": exists(found, day),
-        "grupper": [g.id for g in index.program.grupper if any(m.id == ident for m in index.members(g, day))],
+        "grupper": [g.id for g in index.program.grupper if any(m.id == body_id for m in index.members(g, day))],
         "aktiviteter": [{"id": a.id, "mal": g.id, "text": a.text} for g, a in duties.activities],
         "indikatorer": [
             {"id": i.id, "mal": g.id, "text": i.text, "enhet": i.enhet, "rapporteras": i.id in due}

@@ -37,6 +37,11 @@ class Period:
         return _ORDER[self.index]
 
     @property
+    def is_annual(self) -> bool:
+        """Whether this is the annual report (VB), which reports the full year; T1 and T2 report the year so far."""
+        return self.index == 2
+
+    @property
     def last_day(self) -> dt.date:
         """The day the period reports per: a body must exist then to report it."""
         month, day = _LAST_DAY[self.kind]

@@ -6,10 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from valdsprogram.followup import ActivityReport, FollowUp
+from valdsprogram.followup import ActivityReport, FollowUp, needs_comment
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
-from valdsprogram.rules.followup_rules import NEEDS_COMMENT_ALWAYS
 from valdsprogram.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
 from valdsprogram.workspace import Workspace
 
@@ -28,7 +27,7 @@ class Prefill:
     """The earlier report this year whose statuses and targets were carried forward, if any."""
 
 
-def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
+def prefill(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
     """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
 
     `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
@@ -36,21 +35,21 @@ def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path, *,
     """
     index = workspace.index
     period = workspace.period(period_text)
-    body = workspace.body(organ, period)
-    target = folder / str(period) / f"{organ}.yaml"
+    body = workspace.body(body_id, period)
+    target = folder / str(period) / f"{body_id}.yaml"
     earlier_file = next(
-        (f for f in reversed(workspace.reports_of(organ)) if f.period.year == period.year and f.period < period), None
+        (f for f in reversed(workspace.reports_of(body_id)) if f.period.year == period.year and f.period < period), None
     )
     earlier = earlier_file.followup if earlier_file else None
     earlier_period = earlier_file.period if earlier_file else None
-    duties = index.responsibilities(organ, period.last_day)
+    duties = index.responsibilities(body_id, period.last_day)
     lines = [
         f"# yaml-language-server: $schema={modeline_path(schema, target.parent)}",
         f"# {body.namn}: uppföljning av {index.program.kortnamn or index.program.titel},",
         f"# {period.name} (per {period.last_day}). Skapad med `valdsprogram mall`.",
         "# Fyll i det som står tomt och kör sedan `valdsprogram validera`.",
         "# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.",
-        f"organ: {organ}",
+        f"organ: {body_id}",
         f"period: {period}",
         '# beslut: {datum: ÅÅÅÅ-MM-DD, diarienummer: "…"}',
     ]
@@ -66,7 +65,7 @@ def prefill(workspace: Workspace, organ: str, period_text: str, folder: Path, *,
     for _, indicator in due:
         lines += _indicator_lines(indicator, period, earlier, earlier_period)
     if duties.goals:
-        required = "krävs" if period.kind == "VB" else "valfri prognos"
+        required = "krävs" if period.is_annual else "valfri prognos"
         lines.append(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte")
     for goal in duties.goals:
         lines += [f"  {goal.id}:  # {_one_line(goal.titel)}", "    bedomning:", "    analys:"]
@@ -87,7 +86,7 @@ def _status_line(before: ActivityReport | None, earlier: Period | None, period: 
     status = before.status if before is not None else None
     if status is None:
         return "    status:"
-    if status in NEEDS_COMMENT_ALWAYS or (status == "ej påbörjad" and period.kind != "T1"):
+    if needs_comment(status, period):
         return f"    status:  # var {status} i {earlier}; ange status och förklara i kommentar"
     return f"    status: {status}  # från {earlier}"
 
@@ -108,7 +107,7 @@ def _indicator_lines(
         f"    utfall:  # {about}",
         f"    arsmal:{_value(target, source)}",
     ]
-    if indicator.measure == "ackumulerad" and period.kind != "VB":
+    if indicator.measure == "ackumulerad" and not period.is_annual:
         lines[1] = f"    utfall:  # {about}; hittills i år, till och med {period.last_day}"
         lines.insert(2, f"    prognos:  # {FORECAST_HINT}")
     if indicator.enhet == "procent":

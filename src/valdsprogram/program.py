@@ -113,7 +113,7 @@ class Indicator(StrictModel):
 
     def due(self, period: Period) -> bool:
         """Whether the indicator is reported in the period: tertial ones every period, yearly ones in VB."""
-        return self.periodicitet == "tertial" or period.kind == "VB"
+        return self.periodicitet == "tertial" or period.is_annual
 
 
 class Goal(StrictModel):

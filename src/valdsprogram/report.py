@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from valdsprogram.changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.coverage import erroneous, expected
-from valdsprogram.followup import STATUSES
+from valdsprogram.followup import ASSESSMENTS, STATUSES
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.indicator_report import IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
@@ -21,7 +21,6 @@ from valdsprogram.program import Goal
 from valdsprogram.units import value_text
 from valdsprogram.workspace import Workspace
 
-ASSESSMENTS = ("helt", "delvis", "inte")
 INDICATOR_OUTCOMES = (*ASSESSMENTS, "ej bedömd", MASKED)
 CHANGE_TITLES = {
     Kind.NEW_DELAY: "Nya förseningar",
@@ -54,7 +53,7 @@ class ActivityRow:
 
 @dataclass(frozen=True, slots=True)
 class GoalAssessment:
-    body: str
+    body_name: str
     assessment: str
     analysis: str
 
@@ -84,8 +83,8 @@ class ChangeList:
 class Appendix:
     """One body's report, as it wrote it (masked values masked)."""
 
-    organ: str
-    body: str
+    body_id: str
+    body_name: str
     path: str
     decision: str
     activities: list[tuple[str, str, str]]
@@ -151,7 +150,7 @@ def build_report(
     index = workspace.index
     program = index.program
     broken = erroneous(workspace)
-    clean = [f for f in workspace.files if (f.followup.organ, f.period) not in broken and f.body is not None]
+    clean = [f for f in workspace.files if (f.body_id, f.period) not in broken and f.body is not None]
     files = sorted((f for f in clean if f.period == period), key=lambda f: f.body_name)
     by_period: dict[Period, list[FollowUpFile]] = {}
     for f in sorted(clean, key=lambda f: f.body_name):
@@ -164,8 +163,8 @@ def build_report(
         for b in program.organ
         if expected(workspace, b, period, only_reporting=only_reporting) or b.id in error_ids
     ]
-    reported_ids = [b for b in order if any(f.followup.organ == b for f in files)]
-    history = {f.followup.organ: [h for h in clean if h.followup.organ == f.followup.organ] for f in files}
+    reported_ids = [b for b in order if any(f.body_id == b for f in files)]
+    history = {f.body_id: [h for h in clean if h.body_id == f.body_id] for f in files}
     found = changes(files, {k: sorted(v, key=lambda h: h.period) for k, v in history.items()}, period)
     goals = [
         _goal_part(workspace, goal, period, files, by_period, set(expected_ids), set(error_ids)) for goal in program.mal
@@ -179,8 +178,8 @@ def build_report(
         period_name=period.name,
         per=period.last_day,
         series_name=period.name.rsplit(" ", 1)[0],
-        tertial=period.kind != "VB",
-        assessment_label="prognos för helåret" if period.kind != "VB" else "",
+        tertial=not period.is_annual,
+        assessment_label="prognos för helåret" if not period.is_annual else "",
         previous=str(found.since) if found.since and found.since in by_period else "",
         warning=warning,
         generated=generated,
@@ -233,7 +232,7 @@ def _goal_part(
     return GoalPart(
         id=goal.id,
         title=goal.titel,
-        assessment_counts=_counts(ASSESSMENTS, [(a.assessment, a.body) for a in assessments]),
+        assessment_counts=_counts(ASSESSMENTS, [(a.assessment, a.body_name) for a in assessments]),
         assessments=assessments,
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
@@ -252,7 +251,7 @@ def _activity_row(
 ) -> ActivityRow:
     reported = [(r.status, f.body_name) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
     responsible = workspace.index.resolve(workspace.index.activities[ident][1].ansvariga, period.last_day)
-    by_id = {f.followup.organ for f in files if ident in f.followup.aktiviteter}
+    by_id = {f.body_id for f in files if ident in f.followup.aktiviteter}
     missing = [
         b.namn + (" (rapport med fel)" if b.id in with_errors else "")
         for b in responsible
@@ -271,7 +270,7 @@ def _targets_met(
     for f in files:
         for ident, values in f.followup.indikatorer.items():
             row = rows.get(ident)
-            body = next((b for b in row.bodies if b.organ == f.followup.organ), None) if row else None
+            body = next((b for b in row.bodies if b.body_id == f.body_id), None) if row else None
             if row is None or body is None or values.arsmal is None:
                 continue
             pairs.append((body.met, f.body_name))
@@ -288,7 +287,7 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
     for ident, v in followup.indikatorer.items():
         known = workspace.index.indicators.get(ident)
         row = rows.get(ident)
-        body = next((b for b in row.bodies if b.organ == followup.organ), None) if row else None
+        body = next((b for b in row.bodies if b.body_id == followup.organ), None) if row else None
         if known is None:
             continue
         # Values outside the report's tables (an indicator reported out of its period) are never masked against
@@ -306,8 +305,8 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
         comment = "(visas inte: värdet är maskerat)" if masked else v.kommentar or ""
         indicators.append((ident, outcome, forecast, target, comment))
     return Appendix(
-        organ=followup.organ,
-        body=f.body_name,
+        body_id=followup.organ,
+        body_name=f.body_name,
         path=f.document.path,
         decision=decision,
         activities=[(k, r.status or "–", r.kommentar or "") for k, r in followup.aktiviteter.items()],

@@ -136,7 +136,7 @@ class Rapport(_Out):
 def document(report: Report) -> Rapport:
     """The report as the JSON document's model."""
     lists = {
-        c.key: [Forandring(organ=x.body, aktivitet=x.activity, fran=x.before, till=x.after) for x in c.changes]
+        c.key: [Forandring(organ=x.body_id, aktivitet=x.activity, fran=x.before, till=x.after) for x in c.changes]
         for c in report.changes
     }
     return Rapport(
@@ -152,7 +152,7 @@ def document(report: Report) -> Rapport:
         forandringar=Forandringar(
             sedan=report.previous or None,
             stillastaende=[
-                Stillastaende(organ=s.body, aktivitet=s.activity, rapporter=s.reports, statusar=dict(s.statuses))
+                Stillastaende(organ=s.body_id, aktivitet=s.activity, rapporter=s.reports, statusar=dict(s.statuses))
                 for s in report.standstill
             ],
             **lists,
@@ -179,7 +179,7 @@ def _indicator(i: IndicatorRow) -> Indikator:
         uppnas=i.met,
         per_organ=[
             OrganVarde(
-                organ=b.organ,
+                organ=b.body_id,
                 utfall=b.outcome_number,
                 prognos=b.forecast_number,
                 arsmal=b.target_number,

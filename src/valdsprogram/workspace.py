@@ -77,13 +77,13 @@ class Workspace:
             raise WorkspaceError(f"Programmet gäller {validity.fran}–{validity.till}, inte {period.year}.")
         return period
 
-    def body(self, organ: str, period: Period | None = None) -> Body:
+    def body(self, body_id: str, period: Period | None = None) -> Body:
         """The body (existing on the period's last day, when a period is given), or WorkspaceError saying why not."""
         index = self.index
-        body = index.bodies.get(organ)
+        body = index.bodies.get(body_id)
         if body is None:
             raise WorkspaceError(
-                f"Organet {organ!r} finns inte i programmet. {did_you_mean(organ, index.bodies, most=3)}".rstrip()
+                f"Organet {body_id!r} finns inte i programmet. {did_you_mean(body_id, index.bodies, most=3)}".rstrip()
             )
         if period is not None and not exists(body, period.last_day):
             successor = index.bodies.get(body.ersatts_av or "")
@@ -103,9 +103,9 @@ class Workspace:
         """Every body that exists on the period's last day, in program order."""
         return [b for b in self.index.program.organ if exists(b, period.last_day)]
 
-    def reports_of(self, organ: str) -> list[FollowUpFile]:
+    def reports_of(self, body_id: str) -> list[FollowUpFile]:
         """The body's follow-ups, in period order."""
-        return sorted((f for f in self.files if f.followup.organ == organ), key=lambda f: f.period)
+        return sorted((f for f in self.files if f.body_id == body_id), key=lambda f: f.period)
 
 
 def open_workspace(program: Path, folder: Path | None, *, base: Path | None = None) -> Workspace:

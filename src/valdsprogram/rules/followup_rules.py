@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from valdsprogram.followup import NEEDS_ANALYSIS, needs_comment
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.text import shorten
 from valdsprogram.units import swedish, unit_hint, unit_problem
-
-NEEDS_COMMENT_ALWAYS = ("försenad", "utgår")
-NEEDS_ANALYSIS = ("delvis", "inte")
 
 
 def body_known(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
@@ -166,7 +164,7 @@ def values_filled(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
             yield Finding("VP316", ("indikatorer", ident, "utfall"), f"Fyll i utfall för {ident}.", hint)
         if values.arsmal is None:
             yield Finding("VP316", ("indikatorer", ident, "arsmal"), f"Fyll i årsmål för {ident}.", hint)
-    if file.period.kind == "VB":
+    if file.period.is_annual:
         for ident, goal in file.followup.mal.items():
             if goal.bedomning is None:
                 yield Finding(
@@ -228,7 +226,7 @@ def values_fit_units(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findin
 
 def assessments_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP310: in the annual report, every goal where the body has duties is assessed."""
-    if file.period.kind != "VB":
+    if not file.period.is_annual:
         return
     for goal in file.duties.goals:
         if goal.id not in file.followup.mal:
@@ -243,11 +241,9 @@ def assessments_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findi
 
 def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP311: delays, dropped and not-started activities are explained; partial or failed goals analysed."""
-    late = file.period.kind in ("T2", "VB")
     for ident, report in file.followup.aktiviteter.items():
         status = report.status
-        needs = status in NEEDS_COMMENT_ALWAYS or (status == "ej påbörjad" and late)
-        if needs and not (report.kommentar or "").strip():
+        if needs_comment(status, file.period) and not (report.kommentar or "").strip():
             when = f" i {file.period.kind}" if status == "ej påbörjad" else ""
             yield Finding(
                 "VP311",
@@ -272,7 +268,7 @@ def forecasts_fit(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
         if values.prognos is None or known is None or unit_problem(known[1], values.prognos):
             continue
         indicator, loc = known[1], ("indikatorer", ident, "prognos")
-        if file.period.kind == "VB":
+        if file.period.is_annual:
             yield Finding(
                 "VP323",
                 loc,
