@@ -291,5 +291,5 @@ def test_a_sensitive_count_reported_out_of_its_period_is_not_shown(folder: Path)
         encoding="utf-8",
     )
     report = report_of(folder, Period(2024, 0))
-    appendix = next(a for a in report.appendix if a.organ == "socialnamnden")
+    appendix = next(a for a in report.appendix if a.body_id == "socialnamnden")
     assert appendix.indicators == [("I2.1", "maskerat", "maskerat", "10", "(visas inte: värdet är maskerat)")]
