@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from valdsprogram.diagnostics import Diagnostic
-from valdsprogram.sources import context_of, followup_files
+from valdsprogram.sources import context_of
 from valdsprogram.validation import validate
 
 RULE_CASES = Path(__file__).parent / "regler"
@@ -22,6 +22,8 @@ class RuleCase:
     name: str
     program: str
     followups: dict[str, str] = field(default_factory=dict)
+    compilations: dict[str, str] = field(default_factory=dict)
+    """sammanstallning/<name>: socialnämnden's compilation files."""
     expected: list[tuple[str, int, str]] = field(default_factory=list)
     encoding: str = "utf-8"
     targets: list[str] = field(default_factory=list)
@@ -38,12 +40,26 @@ def load_cases() -> list[RuleCase]:
                     name=f"{source.stem}: {raw['namn']}",
                     program=raw.get("program") or BASE_PROGRAM.read_text(encoding="utf-8"),
                     followups=raw.get("uppfoljning", {}),
+                    compilations=raw.get("sammanstallning", {}),
                     expected=expected,
                     encoding=raw.get("kodning", "utf-8"),
                     targets=raw.get("validera", []),
                 )
             )
     return cases
+
+
+def write_case(case: RuleCase, folder: Path) -> list[Path]:
+    """Write the case's files into the folder; the follow-up and compilation files to validate."""
+    (folder / "program.yaml").write_bytes(case.program.encode(case.encoding))
+    paths = []
+    for subfolder, files in (("uppfoljning", case.followups), ("sammanstallning", case.compilations)):
+        for name, text in files.items():
+            target = folder / subfolder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode(case.encoding))
+            paths.append(target)
+    return sorted(paths)
 
 
 def _triple(item: list[object]) -> tuple[str, int, str]:
@@ -55,12 +71,8 @@ def _triple(item: list[object]) -> tuple[str, int, str]:
 
 def run_case(case: RuleCase, folder: Path) -> list[Diagnostic]:
     """Write the case's files into `folder` and validate them as `valdsprogram validera` would."""
-    (folder / "program.yaml").write_bytes(case.program.encode(case.encoding))
-    for name, text in case.followups.items():
-        target = folder / "uppfoljning" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode(case.encoding))
+    written = write_case(case, folder)
     followups = folder / "uppfoljning"
-    targets = [followups / name for name in case.targets] or followup_files(followups)
+    targets = [followups / name for name in case.targets] or written
     context = context_of(targets, followups) if case.targets else []
     return validate(folder / "program.yaml", targets, context=context, base=folder).diagnostics

@@ -2,8 +2,8 @@
 
 Each folder under tests/scenarier/ holds `kommando.txt` (the arguments, one line) and `forvantat.txt`: the
 exit code, everything printed, and every file the command wrote. The command runs in a copy of the folder, so
-nothing in the repository changes; a folder without its own program.yaml runs on the repository's program.yaml
-and example follow-ups. Regenerate with `pytest --update-golden`.
+nothing in the repository changes; a folder without its own program.yaml runs on the repository's program.yaml,
+example follow-ups and example compilations. Regenerate with `pytest --update-golden`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     if not (work / "program.yaml").exists():
         shutil.copy(ROOT / "program.yaml", work / "program.yaml")
         shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning")
+        shutil.copytree(ROOT / "sammanstallning", work / "sammanstallning")
     if not (work / "schema").exists():  # as in a repository, where `valdsprogram schema` has written them
         shutil.copytree(ROOT / "schema", work / "schema")
     before = _files(work)

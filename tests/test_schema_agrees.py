@@ -16,9 +16,9 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from conftest import ROOT
-from ruledata import RuleCase, load_cases
+from ruledata import RuleCase, load_cases, write_case
 from valdsprogram.diagnostics import place_of
-from valdsprogram.sources import followup_files
+from valdsprogram.sources import is_compilation
 from valdsprogram.validation import validate
 from valdsprogram.yamlfile import read_yaml
 
@@ -51,7 +51,11 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
-VALIDATORS = {"program": _validator("program.schema.json"), "uppfoljning": _validator("uppfoljning.schema.json")}
+VALIDATORS = {
+    "program": _validator("program.schema.json"),
+    "uppfoljning": _validator("uppfoljning.schema.json"),
+    "sammanstallning": _validator("sammanstallning.schema.json"),
+}
 
 
 def _schema_places(data: object, error: ValidationError) -> Iterator[str]:
@@ -79,18 +83,9 @@ def _schema_places(data: object, error: ValidationError) -> Iterator[str]:
         yield place_of(data, path)
 
 
-def _write(case: RuleCase, folder: Path) -> None:
-    (folder / "program.yaml").write_bytes(case.program.encode(case.encoding))
-    for name, text in case.followups.items():
-        target = folder / "uppfoljning" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode(case.encoding))
-
-
 def differences(case: RuleCase, folder: Path) -> set[tuple[str, str, str]]:
     """(case, file, "schema: place") for what only the schema finds, "validera: place" for what only validera finds."""
-    _write(case, folder)
-    files = followup_files(folder / "uppfoljning")
+    files = write_case(case, folder)
     result = validate(folder / "program.yaml", files, base=folder)
     found: set[tuple[str, str, str]] = set()
     for path in [folder / "program.yaml", *files]:
@@ -99,7 +94,8 @@ def differences(case: RuleCase, folder: Path) -> set[tuple[str, str, str]]:
         if not document.ok:
             continue  # the file is not YAML an editor could check either (VP0xx)
         by_validera = {d.place for d in result.diagnostics if d.path == shown and d.code.startswith(COMPARED)}
-        validator = VALIDATORS["program" if shown == "program.yaml" else "uppfoljning"]
+        kind = "program" if shown == "program.yaml" else "sammanstallning" if is_compilation(path) else "uppfoljning"
+        validator = VALIDATORS[kind]
         by_schema = {
             place for error in validator.iter_errors(document.data) for place in _schema_places(document.data, error)
         }

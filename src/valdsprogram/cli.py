@@ -55,6 +55,15 @@ FollowUpOption = Annotated[
     Path,
     typer.Option("--uppfoljning", "-u", help="Mappen med uppföljningar.", show_default=True, file_okay=False),
 ]
+CompilationOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sammanstallning",
+        help="Mappen med socialnämndens sammanställningar (standard: sammanstallning/ bredvid uppföljningsmappen).",
+        show_default=False,
+        file_okay=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -90,12 +99,15 @@ def validera(
     *,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
+    sammanstallning: CompilationOption = None,
     format: Annotated[ValidationFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ValidationFormat.TEXT,
     strikt: Annotated[bool, typer.Option("--strikt", help="Låt även varningar ge slutkod 1.")] = False,
 ) -> None:
-    """Validera programmet och uppföljningarna. Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
+    """Validera programmet, uppföljningarna och sammanställningarna.
+
+    Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
     from valdsprogram.formats import RENDERERS
-    from valdsprogram.sources import context_of, expand, followup_files
+    from valdsprogram.sources import compilation_folder, context_of, expand, followup_files
     from valdsprogram.validation import validate
 
     render = RENDERERS[format]
@@ -103,7 +115,8 @@ def validera(
         if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
             typer.echo(render(validate(program, [], base=Path.cwd())), nl=False)
         raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
-    files = expand(paths, program) if paths else followup_files(uppfoljning)
+    compiled = sammanstallning or compilation_folder(uppfoljning)
+    files = expand(paths, program) if paths else [*followup_files(uppfoljning), *followup_files(compiled)]
     # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed ones).
     context = context_of(files, uppfoljning) if paths else []
     result = validate(program, files, context=context, base=Path.cwd())
@@ -114,20 +127,36 @@ def validera(
 
 @app.command("mall")
 def mall(
-    organ: Annotated[str, typer.Argument(help="Organets id, till exempel sdn-sodermalm.", show_default=False)],
+    organ: Annotated[
+        str,
+        typer.Argument(
+            help="Organets id, till exempel sdn-sodermalm; `sammanstallning` för socialnämndens sammanställning.",
+            show_default=False,
+        ),
+    ],
     period: Annotated[str, typer.Argument(help="Perioden, till exempel 2024-T2.", show_default=False)],
     *,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
+    sammanstallning: CompilationOption = None,
     skriv_over: OverwriteOption = False,
 ) -> None:
-    """Skriv en förifylld uppföljning för ett organ och en period. Skriver aldrig över utan --skriv-over."""
+    """Skriv en förifylld uppföljning för ett organ och en period, eller (`mall sammanstallning PERIOD`)
+    socialnämndens sammanställning med periodens nyckeltal. Skriver aldrig över utan --skriv-over."""
+    from valdsprogram.compilation_prefill import prefill_compilation
     from valdsprogram.prefill import prefill
+    from valdsprogram.sources import COMPILATION_FOLDER, compilation_folder
 
     # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
-    schema_file = program.parent / "schema" / "uppfoljning.schema.json"
+    compiling = organ == COMPILATION_FOLDER
+    schema_file = program.parent / "schema" / f"{'sammanstallning' if compiling else 'uppfoljning'}.schema.json"
     with _usage_errors():
-        result = prefill(_workspace(program, uppfoljning), organ, period, uppfoljning, schema=schema_file)
+        workspace = _workspace(program, uppfoljning, sammanstallning)
+        if compiling:
+            target = sammanstallning or compilation_folder(uppfoljning)
+            result = prefill_compilation(workspace, period, target, schema=schema_file)
+        else:
+            result = prefill(workspace, organ, period, uppfoljning, schema=schema_file)
     _write(result.path, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
     typer.echo(f"Skrev {result.path.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
@@ -211,6 +240,7 @@ def rapport(
     mallar: TemplatesOption = None,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
+    sammanstallning: CompilationOption = None,
     skriv_over: OverwriteOption = False,
 ) -> None:
     """Den stadsövergripande uppföljningen av en period: Markdown, fristående HTML med diagram, eller JSON."""
@@ -223,7 +253,7 @@ def rapport(
     if datum is not None and not _is_date(datum):
         raise _fail(f"--datum {datum!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-02-14.")
     with _usage_errors():
-        workspace = _workspace(program, uppfoljning)
+        workspace = _workspace(program, uppfoljning, sammanstallning)
         chosen = workspace.period(period)
         errors = workspace.errors
         if errors and not trots_fel:
@@ -394,14 +424,14 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
-def _workspace(program: Path, uppfoljning: Path | None) -> Workspace:
+def _workspace(program: Path, uppfoljning: Path | None, sammanstallning: Path | None = None) -> Workspace:
     """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError."""
     from valdsprogram.diagnostics import Validation
     from valdsprogram.formats import render_text
     from valdsprogram.workspace import WorkspaceError, open_workspace
 
     try:
-        return open_workspace(program, uppfoljning, base=Path.cwd())
+        return open_workspace(program, uppfoljning, base=Path.cwd(), compilations=sammanstallning)
     except WorkspaceError as error:
         if error.diagnostics:
             typer.echo(render_text(Validation(error.diagnostics, 1)), err=True, nl=False)

@@ -365,6 +365,49 @@ CODES: dict[str, Code] = {
             "Skrivsätt som `21/5 2024`, `2024-5-21` och `21 maj 2024` läses här som det datum som menas, och "
             "meddelandet visar exakt vad som ska stå.",
         ),
+        # VP5xx: socialnämnden's compilation file, sammanstallning/<period>.yaml.
+        Code(
+            "VP501",
+            FEL,
+            "Sammanställningens filnamn stämmer inte",
+            "Socialnämndens sammanställning ska ligga i `sammanstallning/<period>.yaml`, med samma period som "
+            "står i filen.",
+        ),
+        Code(
+            "VP502",
+            FEL,
+            "Sammanställningens period ligger utanför programmets giltighet",
+            "Perioden ligger före eller efter de år programmet gäller.",
+        ),
+        Code("VP503", FEL, "Okänt mål i sammanställningen", "Ett mål under `mal` finns inte i programmet."),
+        Code(
+            "VP504",
+            VARNING,
+            "Sammanfattningen saknas",
+            "Sammanställningen har ingen sammanfattning. Rapporten visar socialnämndens sammanfattning direkt "
+            "efter nyckeltalen; skriv den under `sammanfattning`.",
+        ),
+        Code(
+            "VP505",
+            VARNING,
+            "Stadens bedömning av ett mål saknas",
+            "Sammanställningen ska bedöma varje mål för hela staden: uppfylls det helt, delvis eller inte? "
+            "I T1 och T2 är bedömningen en prognos för helåret.",
+        ),
+        Code(
+            "VP506",
+            FEL,
+            "Analys saknas",
+            "När staden bedömer att ett mål uppfylls `delvis` eller `inte` krävs en analys: varför, och vad "
+            "staden gör åt det.",
+        ),
+        Code(
+            "VP507",
+            VARNING,
+            "Beslutet är daterat före periodens slut",
+            "Socialnämnden beslutar om uppföljningen efter periodens sista dag (T1: 30 april, T2: 31 augusti, "
+            "VB: 31 december). Kontrollera datumet.",
+        ),
     )
 }
 

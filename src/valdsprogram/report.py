@@ -11,13 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from valdsprogram.changes import Kind, Standstill, StatusChange, changes
+from valdsprogram.compilation import CompilationFile
 from valdsprogram.coverage import erroneous, expected
-from valdsprogram.followup import ASSESSMENTS, STATUSES
+from valdsprogram.followup import ASSESSMENTS, STATUSES, Decision
 from valdsprogram.followup_file import FollowUpFile
+from valdsprogram.highlights import Highlights, highlights
 from valdsprogram.indicator_report import IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
 from valdsprogram.periods import Period
 from valdsprogram.program import Goal
+from valdsprogram.sources import COMPILATION_FOLDER
 from valdsprogram.units import value_text
 from valdsprogram.workspace import Workspace
 
@@ -67,6 +70,10 @@ class GoalPart:
     status_counts: list[Count]
     activities: list[ActivityRow]
     indicators: list[IndicatorRow]
+    city_assessment: str
+    """Socialnämnden's assessment for the whole city (helt, delvis, inte), or empty when not given."""
+    city_analysis: str
+    """Socialnämnden's analysis of the goal, or empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +145,18 @@ class Report:
     """The program's masking threshold."""
     any_masked: bool
     """Whether any value in the report is masked (the report then says how masking works)."""
+    highlights: Highlights
+    """The key facts ("I korthet")."""
+    compilation_path: str
+    """Where socialnämnden's compilation of the period is, or would be: sammanstallning/<period>.yaml."""
+    has_compilation: bool
+    """Whether the compilation exists (and fits its model); without it the report says the analysis is missing."""
+    summary: str
+    """Socialnämnden's summary, or empty."""
+    measures: list[str]
+    """Proposed measures, or none."""
+    decision: str
+    """Socialnämnden's decision (date, diarienummer), or empty."""
 
     def named(self, ids: list[str]) -> list[str]:
         return [self.names.get(i, i) for i in ids]
@@ -166,10 +185,14 @@ def build_report(
     reported_ids = [b for b in order if any(f.body_id == b for f in files)]
     history = {f.body_id: [h for h in clean if h.body_id == f.body_id] for f in files}
     found = changes(files, {k: sorted(v, key=lambda h: h.period) for k, v in history.items()}, period)
+    compiled = workspace.compilation(period)
     goals = [
-        _goal_part(workspace, goal, period, files, by_period, set(expected_ids), set(error_ids)) for goal in program.mal
+        _goal_part(workspace, goal, period, files, by_period, set(expected_ids), set(error_ids), compiled)
+        for goal in program.mal
     ]
     rows = {i.id: i for g in goals for i in g.indicators}
+    missing = [b for b in expected_ids if b not in reported_ids and b not in error_ids]
+    summary = compiled.compilation if compiled is not None else None
     return Report(
         program_title=program.titel,
         program_name=program.kortnamn or program.titel,
@@ -186,7 +209,7 @@ def build_report(
         expected=expected_ids,
         reported=reported_ids,
         with_errors=error_ids,
-        missing=[b for b in expected_ids if b not in reported_ids and b not in error_ids],
+        missing=missing,
         names=names,
         activity_counts=_counts(
             STATUSES, [(r.status, f.body_name) for f in files for r in f.followup.aktiviteter.values() if r.status]
@@ -207,6 +230,20 @@ def build_report(
             or (i.comparison is not None and i.comparison.masked)
             for i in rows.values()
         ),
+        highlights=highlights(
+            reported=len(reported_ids),
+            expected=len(expected_ids),
+            goals=[(g.id, g.title, [a.body_name for a in g.assessments if a.assessment == "inte"]) for g in goals],
+            indicators=list(rows.values()),
+            new_delays=found.by_kind[Kind.NEW_DELAY],
+            missing=[names[b] for b in missing],
+            with_errors=[names[b] for b in error_ids],
+        ),
+        compilation_path=compiled.document.path if compiled else f"{COMPILATION_FOLDER}/{period}.yaml",
+        has_compilation=compiled is not None,
+        summary=(summary.sammanfattning or "").strip() if summary else "",
+        measures=list(summary.atgarder or []) if summary else [],
+        decision=_decision_text(summary.beslut) if summary else "",
     )
 
 
@@ -218,8 +255,10 @@ def _goal_part(
     by_period: dict[Period, list[FollowUpFile]],
     expected_ids: set[str],
     with_errors: set[str],
+    compiled: CompilationFile | None,
 ) -> GoalPart:
     reported_goal = [(f, f.followup.mal[goal.id]) for f in files if goal.id in f.followup.mal]
+    city = compiled.goals.get(goal.id) if compiled else None
     assessments = [
         GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "") for f, g in reported_goal if g.bedomning
     ]
@@ -237,6 +276,8 @@ def _goal_part(
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
         indicators=[indicator_row(workspace.index, i, period, by_period) for i in goal.indikatorer if i.due(period)],
+        city_assessment=(city.bedomning or "") if city else "",
+        city_analysis=(city.analys or "").strip() if city else "",
     )
 
 
@@ -279,10 +320,7 @@ def _targets_met(
 
 def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRow]) -> Appendix:
     followup = f.followup
-    decision = ""
-    if followup.beslut is not None:
-        parts = [str(followup.beslut.datum or ""), followup.beslut.diarienummer or ""]
-        decision = ", ".join(p for p in parts if p)
+    decision = _decision_text(followup.beslut)
     indicators = []
     for ident, v in followup.indikatorer.items():
         known = workspace.index.indicators.get(ident)
@@ -313,6 +351,12 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
         indicators=indicators,
         goals=[(k, g.bedomning or "–", g.analys or "") for k, g in followup.mal.items()],
     )
+
+
+def _decision_text(decision: Decision | None) -> str:
+    if decision is None:
+        return ""
+    return ", ".join(p for p in [str(decision.datum or ""), decision.diarienummer or ""] if p)
 
 
 def _counts(labels: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[Count]:

@@ -1,5 +1,5 @@
-"""JSON Schemas generated from the models: for editors' completion (program, follow-ups) and for tools that read
-`rapport --format json`."""
+"""JSON Schemas generated from the models: for editors' completion (program, follow-ups, compilations) and for
+tools that read `rapport --format json`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from valdsprogram.compilation import Compilation
 from valdsprogram.followup import FollowUp
 from valdsprogram.program import Program
 from valdsprogram.report_json import Rapport
@@ -16,6 +17,7 @@ from valdsprogram.report_json import Rapport
 SCHEMAS: dict[str, type[BaseModel]] = {
     "program.schema.json": Program,
     "uppfoljning.schema.json": FollowUp,
+    "sammanstallning.schema.json": Compilation,
     "rapport.schema.json": Rapport,
 }
 """File name under schema/ → the model it is generated from."""

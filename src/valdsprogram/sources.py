@@ -1,4 +1,5 @@
-"""Which files a command works on: program.yaml and the follow-up files under uppfoljning/."""
+"""Which files a command works on: program.yaml, the follow-up files under uppfoljning/ and socialnämnden's
+compilations in sammanstallning/."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from valdsprogram.periods import Period
 
 YAML_SUFFIXES = (".yaml", ".yml")
+COMPILATION_FOLDER = "sammanstallning"
+"""Socialnämnden's compilation files, `sammanstallning/<period>.yaml`, beside uppfoljning/."""
 
 
 def followup_files(folder: Path) -> list[Path]:
@@ -26,6 +29,16 @@ def followup_files(folder: Path) -> list[Path]:
         names = [*files, *(d for d in visible if d.endswith(YAML_SUFFIXES))]
         found += (Path(root) / name for name in names if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
     return sorted(found)
+
+
+def compilation_folder(followups: Path) -> Path:
+    """Where the compilations are by default: sammanstallning/ beside the follow-up folder."""
+    return followups.parent / COMPILATION_FOLDER
+
+
+def is_compilation(path: Path) -> bool:
+    """Whether a file is a compilation rather than a follow-up: it lies in a folder named sammanstallning."""
+    return path.parent.name == COMPILATION_FOLDER
 
 
 def expand(paths: Sequence[Path], program: Path) -> list[Path]:

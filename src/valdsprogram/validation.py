@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.codes import code
+from valdsprogram.compilation import Compilation, CompilationFile
 from valdsprogram.diagnostics import Diagnostic, Validation, place_of, sorted_diagnostics
 from valdsprogram.followup import FollowUp
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
 from valdsprogram.program import Program
-from valdsprogram.rules import FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding
+from valdsprogram.rules import COMPILATION_RULES, FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding
 from valdsprogram.salvage import Salvaged, validate_followup
+from valdsprogram.sources import is_compilation
 from valdsprogram.yamlfile import YamlDocument, read_yaml
 
 
@@ -54,15 +56,19 @@ def validate(
     context: Sequence[Path] = (),
     base: Path | None = None,
 ) -> Validation:
-    """Validate the program and the target follow-ups; paths are shown relative to `base` where possible.
+    """Validate the program and the target follow-ups and compilations (told apart by their folder: see
+    `sources.is_compilation`); paths are shown relative to `base` where possible.
 
     `context` names other follow-ups the targets are checked against (one file per body and period, a
     status or target that changes within a year), as when a commit hook passes only the changed files;
     their own problems are not reported.
     """
     loaded = load_program(program_path, shown(program_path, base))
-    _, problems = load_followups(loaded.index, targets, context=context, base=base)
-    return Validation(sorted_diagnostics([*loaded.diagnostics, *problems]), 1 + len(targets))
+    followups = [p for p in targets if not is_compilation(p)]
+    compilations = [p for p in targets if is_compilation(p)]
+    _, problems = load_followups(loaded.index, followups, context=context, base=base)
+    _, more = load_compilations(loaded.index, compilations, base=base)
+    return Validation(sorted_diagnostics([*loaded.diagnostics, *problems, *more]), 1 + len(targets))
 
 
 def load_followups(
@@ -117,6 +123,30 @@ def _context_file(index: ProgramIndex, path: Path, base: Path | None) -> FollowU
         return None
     followup, _ = validate_model(FollowUp, document)
     return FollowUpFile.build(index, document, followup) if followup is not None else None
+
+
+def load_compilations(
+    index: ProgramIndex | None, paths: Sequence[Path], *, base: Path | None = None
+) -> tuple[list[CompilationFile], list[Diagnostic]]:
+    """Read and check socialnämnden's compilation files; return those that fit the model and every problem."""
+    files: list[CompilationFile] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        document = read_yaml(path, shown(path, base))
+        diagnostics += document.diagnostics
+        for text_rule in TEXT_RULES:
+            diagnostics += text_rule(document)
+        if not document.ok:
+            continue
+        compilation, problems = validate_model(Compilation, document)
+        diagnostics += problems
+        if compilation is None or index is None:
+            continue
+        file = CompilationFile.build(document, compilation)
+        files.append(file)
+        for rule in COMPILATION_RULES:
+            diagnostics += (locate(finding, document) for finding in rule(index, file))
+    return files, diagnostics
 
 
 def locate(finding: Finding, document: YamlDocument) -> Diagnostic:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from valdsprogram.compilation import CompilationFile
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period, periods_between
 from valdsprogram.program import Body
-from valdsprogram.sources import followup_files
+from valdsprogram.sources import compilation_folder, followup_files
 from valdsprogram.suggest import did_you_mean
-from valdsprogram.validation import load_followups, load_program, shown
+from valdsprogram.validation import load_compilations, load_followups, load_program, shown
 
 
 class WorkspaceError(Exception):
@@ -35,9 +36,11 @@ class Workspace:
     files: list[FollowUpFile]
     """The follow-ups that fit the model, in path order (some may still break rules)."""
     diagnostics: list[Diagnostic]
-    """Every problem in the program and the follow-ups."""
+    """Every problem in the program, the follow-ups and the compilations."""
     files_read: int
-    """How many files were read: the program and every follow-up, whether or not it fits the model."""
+    """How many files were read: the program, every follow-up and every compilation, whether or not it fits."""
+    compilations: list[CompilationFile] = field(default_factory=list)
+    """Socialnämnden's compilation files that fit the model, in path order."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -103,13 +106,20 @@ class Workspace:
         """Every body that exists on the period's last day, in program order."""
         return [b for b in self.index.program.organ if exists(b, period.last_day)]
 
+    def compilation(self, period: Period) -> CompilationFile | None:
+        """Socialnämnden's compilation of the period, or None when there is none."""
+        return next((c for c in self.compilations if c.period == period), None)
+
     def reports_of(self, body_id: str) -> list[FollowUpFile]:
         """The body's follow-ups, in period order."""
         return sorted((f for f in self.files if f.body_id == body_id), key=lambda f: f.period)
 
 
-def open_workspace(program: Path, folder: Path | None, *, base: Path | None = None) -> Workspace:
-    """Load the program (which must be free of errors) and every follow-up under `folder` (None: none)."""
+def open_workspace(
+    program: Path, folder: Path | None, *, base: Path | None = None, compilations: Path | None = None
+) -> Workspace:
+    """Load the program (which must be free of errors), every follow-up under `folder` (None: none) and the
+    compilations in `compilations` (by default sammanstallning/ beside `folder`)."""
     if not program.is_file():
         raise WorkspaceError(f"hittar inte programfilen {program}. Ange den med --program.")
     loaded = load_program(program, shown(program, base))
@@ -118,4 +128,9 @@ def open_workspace(program: Path, folder: Path | None, *, base: Path | None = No
         raise WorkspaceError(f"{program} har fel; rätta dem först (valdsprogram validera).", program_errors)
     paths = followup_files(folder) if folder is not None else []
     files, problems = load_followups(loaded.index, paths, base=base)
-    return Workspace(loaded.index, files, sorted_diagnostics([*loaded.diagnostics, *problems]), 1 + len(paths))
+    if compilations is None and folder is not None:
+        compilations = compilation_folder(folder)
+    compilation_paths = followup_files(compilations) if compilations is not None else []
+    compiled, more = load_compilations(loaded.index, compilation_paths, base=base)
+    diagnostics = sorted_diagnostics([*loaded.diagnostics, *problems, *more])
+    return Workspace(loaded.index, files, diagnostics, 1 + len(paths) + len(compilation_paths), compiled)

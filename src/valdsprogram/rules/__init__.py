@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from valdsprogram.compilation import CompilationFile
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
+from valdsprogram.rules import compilation_rules as c
 from valdsprogram.rules import followup_rules as f
 from valdsprogram.rules import followup_set_rules as s
 from valdsprogram.rules import program_rules as p
@@ -17,6 +19,7 @@ from valdsprogram.yamlfile import YamlDocument
 ProgramRule = Callable[[ProgramIndex], Iterator[Finding]]
 FollowUpRule = Callable[[ProgramIndex, FollowUpFile], Iterator[Finding]]
 FollowUpSetRule = Callable[[ProgramIndex, list[FollowUpFile]], Iterator[tuple[FollowUpFile, Finding]]]
+CompilationRule = Callable[[ProgramIndex, CompilationFile], Iterator[Finding]]
 TextRule = Callable[[YamlDocument], Iterator[Diagnostic]]
 
 PROGRAM_RULES: tuple[ProgramRule, ...] = (
@@ -57,10 +60,22 @@ FOLLOWUP_SET_RULES: tuple[FollowUpSetRule, ...] = (
 )
 """Rules across all follow-up files."""
 
+COMPILATION_RULES: tuple[CompilationRule, ...] = (
+    c.path_agrees,
+    c.period_within_validity,
+    c.goals_known,
+    c.summary_written,
+    c.goals_assessed,
+    c.analyses_given,
+    c.decision_after_period,
+)
+"""Rules over socialnämnden's compilation file, against the program."""
+
 TEXT_RULES: tuple[TextRule, ...] = (personal_numbers,)
 """Rules over a follow-up's raw text, comments included, whether or not it parses."""
 
 __all__ = [
+    "COMPILATION_RULES",
     "FOLLOWUP_RULES",
     "FOLLOWUP_SET_RULES",
     "PROGRAM_RULES",

@@ -1,0 +1,70 @@
+""" "I korthet": the few facts a committee reads first, taken from the report's own numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from valdsprogram.changes import StatusChange
+from valdsprogram.indicator_report import IndicatorRow
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAtRisk:
+    """A goal that at least one body says is not met (`inte`)."""
+
+    id: str
+    title: str
+    bodies: list[str]
+    """The names of the bodies that say `inte`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """A city-wide indicator judged not to reach its annual target."""
+
+    id: str
+    text: str
+    value: str
+    target: str
+    basis: str
+    """What it was judged on, in words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Highlights:
+    """The key facts, in the order the report gives them."""
+
+    reported: int
+    expected: int
+    rate: str
+    """The share that reported without errors, e.g. `75 %`; empty when nobody was expected."""
+    goals_at_risk: list[GoalAtRisk]
+    shortfalls: list[Shortfall]
+    new_delays: list[StatusChange]
+    missing: list[str]
+    """Names of the expected bodies without a report."""
+    with_errors: list[str]
+    """Names of the bodies whose report has errors."""
+
+
+def highlights(
+    *,
+    reported: int,
+    expected: int,
+    goals: list[tuple[str, str, list[str]]],
+    indicators: list[IndicatorRow],
+    new_delays: list[StatusChange],
+    missing: list[str],
+    with_errors: list[str],
+) -> Highlights:
+    """The key facts; `goals` is each goal's id, title and the names of the bodies that say `inte`."""
+    return Highlights(
+        reported=reported,
+        expected=expected,
+        rate=f"{round(100 * reported / expected)} %" if expected else "",
+        goals_at_risk=[GoalAtRisk(ident, title, names) for ident, title, names in goals if names],
+        shortfalls=[Shortfall(i.id, i.text, i.value, i.target, i.basis_text) for i in indicators if i.met == "inte"],
+        new_delays=new_delays,
+        missing=missing,
+        with_errors=with_errors,
+    )
