@@ -442,7 +442,7 @@ def _percent_lines(target: float, rng: random.Random) -> list[str]:
 
 def _target(indicator: Indicator, rng: random.Random) -> bool | int | float:
     """The body's annual target: the program's suggestion most of the time, otherwise its own."""
-    suggested = indicator.arsmal
+    suggested = indicator.target(2024)
     if indicator.enhet == "ja/nej":
         return True if suggested is None else bool(suggested)
     if indicator.enhet == "antal":

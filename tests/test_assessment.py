@@ -49,21 +49,21 @@ def test_yes_no_target_is_met_only_by_the_same_answer() -> None:
 
 
 def test_counts_are_summed_with_their_targets() -> None:
-    result = aggregate(indicator(enhet="antal"), [Reported(3, 5), Reported(4, 5), Reported(0, 2)])
+    result = aggregate(indicator(enhet="antal"), [Reported(3, 5), Reported(4, 5), Reported(0, 2)], 2024)
     assert result is not None
     assert (result.value, result.n, result.method, result.target) == (7, 3, "summa", 12)
 
 
 def test_percent_is_weighted_when_every_body_gives_numerator_and_denominator() -> None:
     values = [Reported(50.0, 80, 1, 2), Reported(90.0, 80, 9, 10)]
-    result = aggregate(indicator(), values)
+    result = aggregate(indicator(), values, 2024)
     assert result is not None
     assert (result.value, result.method) == (83.3, "vägt medelvärde")  # 10 of 12, not (50 + 90) / 2
 
 
 def test_percent_is_an_unweighted_mean_with_range_otherwise() -> None:
     values = [Reported(50.0, 80, 1, 2), Reported(90.0, 70)]
-    result = aggregate(indicator(), values)
+    result = aggregate(indicator(), values, 2024)
     assert result is not None
     assert (result.value, result.method, result.low, result.high, result.target) == (
         70.0,
@@ -76,18 +76,18 @@ def test_percent_is_an_unweighted_mean_with_range_otherwise() -> None:
 
 def test_yes_no_counts_the_yes_answers() -> None:
     yes_no = indicator(enhet="ja/nej", arsmal=True)
-    result = aggregate(yes_no, [Reported(True, True), Reported(False, True), Reported(True, True)])
+    result = aggregate(yes_no, [Reported(True, True), Reported(False, True), Reported(True, True)], 2024)
     assert result is not None
     assert (result.value, result.n, result.method) == (2, 3, "antal ja")
     assert aggregate_met(yes_no, result) == "delvis"
 
 
 def test_no_target_when_a_body_gave_none() -> None:
-    result = aggregate(indicator(enhet="antal"), [Reported(3, 5), Reported(4, None)])
+    result = aggregate(indicator(enhet="antal"), [Reported(3, 5), Reported(4, None)], 2024)
     assert result is not None
     assert result.target is None
     assert aggregate_met(indicator(enhet="antal"), result) is None
 
 
 def test_nobody_reported() -> None:
-    assert aggregate(indicator(), []) is None
+    assert aggregate(indicator(), [], 2024) is None

@@ -64,6 +64,10 @@ def _schema_places(data: object, error: ValidationError) -> Iterator[str]:
     if error.validator in ("anyOf", "oneOf") and error.context:
         # An optional value is `anyOf: [its schema, null]`: the editor shows why the value fails its own schema.
         inner = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        # A value that is either an id or a mapping (a dated responsibility, a target per year): the editor
+        # shows why it fails the branch of its own kind, not that it is not of the other kind.
+        deeper = [e for e in inner if not (e.validator == "type" and tuple(e.absolute_path) == path)]
+        inner = deeper or inner
         if inner:
             for e in inner:
                 yield from _schema_places(data, e)

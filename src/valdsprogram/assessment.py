@@ -57,9 +57,10 @@ class Aggregate:
     """The comparable city-wide target, when every reporting body gave one."""
 
 
-def aggregate(indicator: Indicator, values: list[Reported]) -> Aggregate | None:
+def aggregate(indicator: Indicator, values: list[Reported], year: int) -> Aggregate | None:
     """The city-wide value: `antal` summed; `procent` weighted by numerator/denominator when every body gave
-    them, otherwise the unweighted mean with min and max; `ja/nej` as how many said ja. None when nobody reported.
+    them, otherwise the unweighted mean with min and max; `ja/nej` as how many said ja (against the program's
+    target for the year). None when nobody reported.
     """
     if not values:
         return None
@@ -70,7 +71,7 @@ def aggregate(indicator: Indicator, values: list[Reported]) -> Aggregate | None:
         total_target = sum(float(t) for t in targets if t is not None) if complete else None
         return Aggregate(_number(sum(float(v.outcome) for v in values)), n, "summa", target=_maybe(total_target))
     if indicator.enhet == "ja/nej":
-        return Aggregate(sum(1 for v in values if v.outcome is True), n, "antal ja", target=indicator.arsmal)
+        return Aggregate(sum(1 for v in values if v.outcome is True), n, "antal ja", target=indicator.target(year))
     mean_target = sum(float(t) for t in targets if t is not None) / n if complete else None
     if all(v.numerator is not None and v.denominator for v in values):
         numerator = sum(v.numerator or 0 for v in values)

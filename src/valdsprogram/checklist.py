@@ -129,8 +129,8 @@ def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]
     outcome = next(((p, v.utfall) for p, v in reversed(values) if v.utfall is not None), None)
     if target is not None:
         target_text = f"{value_text(indicator, target[1])}, {target[0]}"
-    elif indicator.arsmal is not None:
-        target_text = f"{value_text(indicator, indicator.arsmal)}, programmets förslag"
+    elif (proposed := indicator.target(period.year)) is not None:
+        target_text = f"{value_text(indicator, proposed)}, programmets förslag"
     else:
         target_text = "–"
     return IndicatorItem(

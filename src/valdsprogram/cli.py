@@ -16,8 +16,10 @@ from valdsprogram import __version__
 from valdsprogram.formats import DocumentFormat, ReportFormat, ValidationFormat, ViewFormat
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterator
 
+    from valdsprogram.periods import Period
     from valdsprogram.workspace import Workspace
 
 app = typer.Typer(
@@ -41,6 +43,14 @@ PeriodOption = Annotated[
 ]
 DocumentFormatOption = Annotated[DocumentFormat, typer.Option("--format", "-f", help="Markdown eller HTML.")]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Tabeller i terminalen, eller JSON.")]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--datum",
+        help="Visa programmet som det såg ut denna dag (ÅÅÅÅ-MM-DD) i stället för per periodens sista dag.",
+        show_default=False,
+    ),
+]
 OverwriteOption = Annotated[bool, typer.Option("--skriv-over", help="Ersätt befintliga filer.")]
 TemplatesOption = Annotated[
     Path | None,
@@ -339,19 +349,22 @@ app.add_typer(visa_app, name="visa")
 def visa_mal(
     mal: Annotated[str | None, typer.Argument(help="Målets id, till exempel M1; utelämnas för alla mål.")] = None,
     *,
+    datum: DateOption = None,
     format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
 ) -> None:
-    """Programmets mål, eller ett mål med sina aktiviteter och indikatorer."""
+    """Programmets mål, eller ett mål med sina aktiviteter och indikatorer (med --datum: de som gällde då)."""
     from valdsprogram import lookup, terminal
 
     with _usage_errors():
-        index = _workspace(program, None).index
+        workspace = _workspace(program, None)
+        index = workspace.index
+        on = workspace.day(datum)[1] if datum is not None else None
         if mal is None:
             rows = lookup.goals(index)
             _show(rows, terminal.goals_table(rows) if format is ViewFormat.TEXT else None)
         else:
-            data = lookup.goal(index, mal)
+            data = lookup.goal(index, mal, on)
             _show(data, terminal.goal_view(data) if format is ViewFormat.TEXT else None)
 
 
@@ -360,12 +373,13 @@ def visa_aktivitet(
     aktivitet: Annotated[str, typer.Argument(help="Aktivitetens id, till exempel A1.1.", show_default=False)],
     *,
     period: PeriodOption = None,
+    datum: DateOption = None,
     format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
-    """En aktivitet och vilka organ som är ansvariga för den under perioden."""
-    _show_item("aktivitet", aktivitet, period, format, program, uppfoljning)
+    """En aktivitet och vilka organ som är ansvariga för den under perioden (eller en dag)."""
+    _show_item("aktivitet", aktivitet, period, datum, format, program, uppfoljning)
 
 
 @visa_app.command("indikator")
@@ -373,22 +387,26 @@ def visa_indikator(
     indikator: Annotated[str, typer.Argument(help="Indikatorns id, till exempel I1.1.", show_default=False)],
     *,
     period: PeriodOption = None,
+    datum: DateOption = None,
     format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
-    """En indikator och vilka organ som rapporterar den under perioden."""
-    _show_item("indikator", indikator, period, format, program, uppfoljning)
+    """En indikator och vilka organ som rapporterar den under perioden (eller en dag)."""
+    _show_item("indikator", indikator, period, datum, format, program, uppfoljning)
 
 
-def _show_item(kind: str, ident: str, period: str | None, fmt: ViewFormat, program: Path, folder: Path) -> None:
-    """`visa aktivitet` and `visa indikator`: the item and who is responsible for it in the period."""
+def _show_item(
+    kind: str, ident: str, period: str | None, datum: str | None, fmt: ViewFormat, program: Path, folder: Path
+) -> None:
+    """`visa aktivitet` and `visa indikator`: the item and who is responsible for it in the period or on a day."""
     from valdsprogram import lookup, terminal
 
     find = lookup.activity if kind == "aktivitet" else lookup.indicator
     with _usage_errors():
         workspace = _workspace(program, folder)
-        data = find(workspace.index, ident, workspace.period(period))
+        chosen, on = _when(workspace, period, datum)
+        data = find(workspace.index, ident, chosen, on)
     _show(data, terminal.item_view(data) if fmt is ViewFormat.TEXT else None)
 
 
@@ -397,6 +415,7 @@ def visa_organ(
     organ: Annotated[str | None, typer.Argument(help="Organets id; utelämnas för alla organ och grupper.")] = None,
     *,
     period: PeriodOption = None,
+    datum: DateOption = None,
     format: ViewFormatOption = ViewFormat.TEXT,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
@@ -410,8 +429,20 @@ def visa_organ(
             everything = lookup.bodies(workspace.index)
             _show(everything, terminal.bodies_view(everything) if format is ViewFormat.TEXT else None)
             return
-        data = lookup.body(workspace.index, organ, workspace.period(period))
+        chosen, on = _when(workspace, period, datum)
+        data = lookup.body(workspace.index, organ, chosen, on)
     _show(data, terminal.body_view(data) if format is ViewFormat.TEXT else None)
+
+
+def _when(workspace: Workspace, period: str | None, datum: str | None) -> tuple[Period, dt.date | None]:
+    """The period and (with --datum) the day a look-up is made on; both given is a usage error."""
+    from valdsprogram.workspace import WorkspaceError
+
+    if datum is None:
+        return workspace.period(period), None
+    if period is not None:
+        raise WorkspaceError("ange antingen --period eller --datum.")
+    return workspace.day(datum)
 
 
 def _is_date(text: str) -> bool:

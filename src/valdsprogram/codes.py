@@ -206,6 +206,45 @@ CODES: dict[str, Code] = {
             "Aktiviteter och indikatorer numreras efter sitt mål: under M2 heter de A2.1, A2.2 … och I2.1, "
             "I2.2 …. Ett id med ett annat målnummer förvirrar den som läser uppföljningarna.",
         ),
+        Code(
+            "VP214",
+            FEL,
+            "Slutar innan den börjar",
+            "En aktivitet, en indikator eller ett ansvar med datum har ett `till` som ligger före dess `fran`. "
+            "`fran` är den första dagen och `till` den sista.",
+        ),
+        Code(
+            "VP215",
+            VARNING,
+            "Ansvar när organet inte finns",
+            "Ett ansvar med datum (`{organ: ID, fran: DATUM, till: DATUM}`) gäller dagar då organet ännu inte "
+            "finns eller redan har upphört. Ett ansvar utan `fran` gäller från aktivitetens eller indikatorns "
+            "början och ett utan `till` till dess slut. Låt ansvaret följa organets `fran` och `till`, och ange "
+            "efterträdaren som ansvarig därefter.",
+        ),
+        Code(
+            "VP216",
+            VARNING,
+            "Lucka i ansvaret",
+            "Ansvaret för en aktivitet eller indikator har datum, och det finns dagar då den ingår i programmet "
+            "men ingen är ansvarig för den. När ett ansvar flyttas ska det nya börja dagen efter att det gamla "
+            "slutar; om aktiviteten eller indikatorn har upphört anges det med `till` på den.",
+        ),
+        Code(
+            "VP217",
+            VARNING,
+            "Överlappande ansvar",
+            "Ansvaret för en aktivitet eller indikator har datum, och samma organ blir ansvarigt genom två "
+            "poster samma dag, direkt eller genom en grupp, till exempel när ett ansvar flyttas från alla "
+            "stadsdelsnämnder till en av dem och datumen överlappar. Rätta datumen.",
+        ),
+        Code(
+            "VP218",
+            VARNING,
+            "Årsmål för ett år utan indikatorn",
+            "Ett årsmål per år (`arsmal: {2024: 400, 2025: 450}`) nämner ett år utanför programmets giltighet "
+            "eller ett år då indikatorn inte ingår i programmet.",
+        ),
         # VP3xx: rules over a follow-up file, against the program and the other follow-ups.
         Code("VP301", FEL, "Okänt organ", "`organ` är inget organ i programmet."),
         Code(

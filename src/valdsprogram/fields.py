@@ -13,6 +13,11 @@ from pydantic_core import PydanticCustomError
 from valdsprogram.periods import PERIOD_PATTERN
 from valdsprogram.text import describe
 
+ID_TAG, DATED_TAG = "organ-id", "organ-med-datum"
+ONE_VALUE_TAG, BY_YEAR_TAG = "ett-varde", "per-ar"
+UNION_TAGS = frozenset({ID_TAG, DATED_TAG, ONE_VALUE_TAG, BY_YEAR_TAG})
+"""The names pydantic puts in an error's location for the branch of a tagged union; never a key in the data."""
+
 MAX_ID_LENGTH = 60
 """Longer ids are refused: no real one comes close, and a message never has to quote a megabyte."""
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -61,6 +66,18 @@ Date = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "description": "Datum, ÅÅÅÅ-MM-DD."}),
 ]
 Year = Annotated[int, Field(ge=2000, le=2100)]
+
+
+def _year_key(value: Any) -> int:
+    if isinstance(value, str) and re.fullmatch(r"20[0-9]{2}", value):
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2099:
+        return value
+    raise vp_error("VP105", f"{describe(value)} är inget år.", "Skriv året med fyra siffror, till exempel 2024: 450.")
+
+
+YearKey = Annotated[int, PlainValidator(_year_key), WithJsonSchema({"type": "string", "pattern": "^20[0-9]{2}$"})]
+"""A year as a mapping key (`arsmal: {2024: 400}`); YAML keys are read as text."""
 
 
 MAX_VALUE = 10**15

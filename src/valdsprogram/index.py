@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from valdsprogram.program import Activity, Body, Goal, Group, Indicator, Program
+from valdsprogram.program import Activity, Body, Goal, Group, Indicator, Program, ProgramItem, within
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +69,20 @@ class ProgramIndex:
                 ids.update(body.id for body in self.members(self.groups[ref], on))
         return [body for body in self.program.organ if body.id in ids and self.bodies[body.id] is body]
 
+    def responsible(self, item: ProgramItem, on: dt.date) -> list[Body]:
+        """The bodies responsible for the activity or indicator on the date: none when it is not in effect then."""
+        return self.resolve(item.refs_on(on), on)
+
     def responsibilities(self, body_id: str, on: dt.date) -> Responsibilities:
         """What the body is responsible for on the date, directly or through a group."""
         if on not in self._responsible:
             table: dict[str, Responsibilities] = {}
             for goal in self.program.mal:
                 for activity in goal.aktiviteter:
-                    for body in self.resolve(activity.ansvariga, on):
+                    for body in self.responsible(activity, on):
                         table.setdefault(body.id, Responsibilities()).activities.append((goal, activity))
                 for indicator in goal.indikatorer:
-                    for body in self.resolve(indicator.ansvariga, on):
+                    for body in self.responsible(indicator, on):
                         table.setdefault(body.id, Responsibilities()).indicators.append((goal, indicator))
             for duties in table.values():
                 involved = {id(goal) for goal, _ in [*duties.activities, *duties.indicators]}
@@ -89,4 +93,4 @@ class ProgramIndex:
 
 def exists(body: Body, on: dt.date) -> bool:
     """Whether the body exists on the date."""
-    return (body.fran is None or body.fran <= on) and (body.till is None or on <= body.till)
+    return within(body.fran, body.till, on)

@@ -119,14 +119,14 @@ def indicator_row(
     maskings = _maskings(cells, period, last_year, match, limit)
     outcome_mask, forecast_mask = maskings.get(period, _open([])), maskings["prognos"]  # no cells: nothing to mask
 
-    result = aggregate(indicator, list(here.values.values()))
+    result = aggregate(indicator, list(here.values.values()), period.year)
     basis = judged_on(indicator, period)
     forecasts = {b: v for b, v in here.values.items() if v.forecast is not None}
     missing_forecast = [names.get(b, b) for b in here.values if b not in forecasts]
     judged: Aggregate | None = result
     if basis == "prognos":
         complete = here.values and not missing_forecast
-        judged = aggregate(indicator, [_as_outcome(v) for v in here.values.values()]) if complete else None
+        judged = aggregate(indicator, [_as_outcome(v) for v in here.values.values()], period.year) if complete else None
     met = aggregate_met(indicator, judged) if judged is not None else None
     if result is None:
         basis_text = "ingen har rapporterat"

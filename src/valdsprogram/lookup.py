@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period
-from valdsprogram.program import Activity, Body, Indicator
+from valdsprogram.program import Activity, Body, Indicator, ProgramItem
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import WorkspaceError
@@ -26,35 +27,68 @@ def goals(index: ProgramIndex) -> list[Data]:
     ]
 
 
-def goal(index: ProgramIndex, ident: str) -> Data:
-    """One goal with what needs to be in place, its activities and its indicators."""
+def goal(index: ProgramIndex, ident: str, on: dt.date | None = None) -> Data:
+    """One goal with what needs to be in place, its activities and its indicators (on a date: those in effect)."""
     found = next((g for g in index.program.mal if g.id == ident), None)
     if found is None:
         raise NotFound(_unknown("Mål", ident, [g.id for g in index.program.mal]))
+
+    def shown(item: ProgramItem) -> bool:
+        return on is None or item.in_effect(on)
+
     return {
         "id": found.id,
         "titel": found.titel,
         "kalla": found.kalla,
+        "per": on.isoformat() if on else None,
         "pa_plats": list(found.pa_plats),
-        "aktiviteter": [{"id": a.id, "text": a.text, "ansvariga": list(a.ansvariga)} for a in found.aktiviteter],
-        "indikatorer": [_indicator_facts(i) | {"ansvariga": list(i.ansvariga)} for i in found.indikatorer],
+        "aktiviteter": [
+            {"id": a.id, "text": a.text} | _dates(a) | {"ansvariga": responsibility_data(a, on)}
+            for a in found.aktiviteter
+            if shown(a)
+        ],
+        "indikatorer": [
+            _indicator_facts(i, on.year if on else None) | _dates(i) | {"ansvariga": responsibility_data(i, on)}
+            for i in found.indikatorer
+            if shown(i)
+        ],
     }
 
 
-def activity(index: ProgramIndex, ident: str, period: Period) -> Data:
-    """One activity with its responsible bodies resolved on the period's last day."""
+def activity(index: ProgramIndex, ident: str, period: Period, on: dt.date | None = None) -> Data:
+    """One activity with its responsible bodies resolved on the date (by default the period's last day)."""
     if ident not in index.activities:
         raise NotFound(_unknown("Aktiviteten", ident, list(index.activities)))
     owner, item = index.activities[ident]
-    return _item(index, item, period) | {"mal": {"id": owner.id, "titel": owner.titel}}
+    return _item(index, item, period, on or period.last_day) | {"mal": {"id": owner.id, "titel": owner.titel}}
 
 
-def indicator(index: ProgramIndex, ident: str, period: Period) -> Data:
-    """One indicator with its unit, periodicity, direction and responsible bodies on the period's last day."""
+def indicator(index: ProgramIndex, ident: str, period: Period, on: dt.date | None = None) -> Data:
+    """One indicator with its unit, periodicity, direction and responsible bodies on the date (by default the
+    period's last day)."""
     if ident not in index.indicators:
         raise NotFound(_unknown("Indikatorn", ident, list(index.indicators)))
     owner, item = index.indicators[ident]
-    return _item(index, item, period) | _indicator_facts(item) | {"mal": {"id": owner.id, "titel": owner.titel}}
+    day = on or period.last_day
+    facts = _indicator_facts(item, period.year)
+    return _item(index, item, period, day) | facts | {"mal": {"id": owner.id, "titel": owner.titel}}
+
+
+def responsibility_data(item: ProgramItem, on: dt.date | None = None) -> list[str | Data]:
+    """The item's `ansvariga` as JSON: an id, or {organ, fran, till}; on a date, only the entries that hold then."""
+    return [
+        e if isinstance(e, str) else {"organ": e.organ} | _span(e.fran, e.till)
+        for e in item.ansvariga
+        if on is None or isinstance(e, str) or e.holds(on)
+    ]
+
+
+def _span(fran: dt.date | None, till: dt.date | None) -> Data:
+    return {"fran": fran.isoformat() if fran else None, "till": till.isoformat() if till else None}
+
+
+def _dates(item: ProgramItem) -> Data:
+    return _span(item.fran, item.till)
 
 
 def bodies(index: ProgramIndex) -> Data:
@@ -68,12 +102,12 @@ def bodies(index: ProgramIndex) -> Data:
     }
 
 
-def body(index: ProgramIndex, body_id: str, period: Period) -> Data:
-    """One body with everything it is responsible for on the period's last day."""
+def body(index: ProgramIndex, body_id: str, period: Period, on: dt.date | None = None) -> Data:
+    """One body with everything it is responsible for on the date (by default the period's last day)."""
     found = index.bodies.get(body_id)
     if found is None:
         raise NotFound(_unknown("Organet", body_id, list(index.bodies)))
-    day = period.last_day
+    day = on or period.last_day
     duties = index.responsibilities(body_id, day)
     due = {i.id for _, i in duties.indicators if i.due(period)}
     return _body_facts(found) | {
@@ -101,30 +135,39 @@ def _body_facts(body: Body) -> Data:
     }
 
 
-def _item(index: ProgramIndex, item: Activity | Indicator, period: Period) -> Data:
+def _item(index: ProgramIndex, item: Activity | Indicator, period: Period, day: dt.date) -> Data:
     return {
         "id": item.id,
         "text": item.text,
         "kalla": item.kalla,
         "utkast": item.utkast,
         "valdstyper": list(item.valdstyper),
-        "ansvariga": list(item.ansvariga),
-        "period": str(period),
-        "per": period.last_day.isoformat(),
-        "ansvariga_organ": [{"id": b.id, "namn": b.namn} for b in index.resolve(item.ansvariga, period.last_day)],
+        "ansvariga": responsibility_data(item),
+        **_dates(item),
+        "period": str(period) if day == period.last_day else None,
+        "per": day.isoformat(),
+        "i_kraft": item.in_effect(day),
+        "ansvariga_organ": [{"id": b.id, "namn": b.namn} for b in index.responsible(item, day)],
     }
 
 
-def _indicator_facts(item: Indicator) -> Data:
+def _indicator_facts(item: Indicator, year: int | None) -> Data:
     return {
         "id": item.id,
         "text": item.text,
         "enhet": item.enhet,
         "periodicitet": PERIODICITIES[item.periodicitet],
         "riktning": DIRECTIONS[item.riktning],
-        "arsmal": item.arsmal,
+        "arsmal": item.target(year) if year is not None and isinstance(item.arsmal, dict) else _target_data(item),
         "tolerans": item.tolerans,
     }
+
+
+def _target_data(item: Indicator) -> object:
+    """The program's target as JSON: a value, or years (as text, JSON's keys) to values."""
+    if isinstance(item.arsmal, dict):
+        return {str(year): value for year, value in sorted(item.arsmal.items())}
+    return item.arsmal
 
 
 def _unknown(what: str, ident: str, known: list[str]) -> str:

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
-from valdsprogram.fields import PATTERN_DESCRIPTIONS
+from valdsprogram.fields import PATTERN_DESCRIPTIONS, UNION_TAGS
 from valdsprogram.text import describe, shorten
 from valdsprogram.yamlfile import Loc, YamlDocument
 
@@ -75,7 +75,7 @@ def validate_located(model: type[M], document: YamlDocument, data: object) -> tu
 
 
 def _key_loc(error: ErrorDetails) -> Loc:
-    return tuple(part for part in error["loc"] if part != "[key]")
+    return tuple(part for part in error["loc"] if part != "[key]" and part not in UNION_TAGS)
 
 
 def _meant(model: type[BaseModel], error: ErrorDetails) -> Loc | None:

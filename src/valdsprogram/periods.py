@@ -31,6 +31,11 @@ class Period:
             return None
         return cls(int(match[1]), _ORDER.index(match[2]))
 
+    @classmethod
+    def of_day(cls, day: dt.date) -> Period:
+        """The period a day is reported in: the first whose last day is on or after it."""
+        return next(p for p in (cls(day.year, i) for i in range(3)) if day <= p.last_day)
+
     @property
     def kind(self) -> str:
         """`T1`, `T2` or `VB`."""

@@ -95,7 +95,7 @@ def _indicator_lines(
     indicator: Indicator, period: Period, earlier: FollowUp | None, earlier_period: Period | None
 ) -> list[str]:
     before = earlier.indikatorer.get(indicator.id) if earlier else None
-    target: bool | int | float | None = indicator.arsmal
+    target: bool | int | float | None = indicator.target(period.year)
     source = "programmets förslag"
     if before is not None and before.arsmal is not None:
         target, source = before.arsmal, f"från {earlier_period}"

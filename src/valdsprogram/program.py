@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from valdsprogram.fields import ActivityId, Date, GoalId, IndicatorId, Slug, Text, Value, Year
+from valdsprogram.fields import (
+    BY_YEAR_TAG,
+    DATED_TAG,
+    ID_TAG,
+    ONE_VALUE_TAG,
+    ActivityId,
+    Date,
+    GoalId,
+    IndicatorId,
+    Slug,
+    Text,
+    Value,
+    Year,
+    YearKey,
+)
 from valdsprogram.periods import Period
 
 BodyType = Literal["stadsdelsnamnd", "facknamnd", "kommunstyrelse", "bolagsstyrelse"]
@@ -67,18 +82,103 @@ class Group(StrictModel):
     medlemmar: list[Slug] = Field(default_factory=list, description="Dessa organ hör till gruppen.")
 
 
-class Activity(StrictModel):
+class DatedResponsibility(StrictModel):
+    """A responsibility entry that holds only between two dates."""
+
+    model_config = ConfigDict(
+        title="Ansvar med datum",
+        json_schema_extra={"description": "Ett organ eller en grupp som är ansvarig bara mellan två datum."},
+    )
+
+    organ: Slug = Field(description="Organets eller gruppens id.")
+    fran: Date | None = Field(None, description="Första dagen ansvaret gäller (utelämnas om från början).")
+    till: Date | None = Field(None, description="Sista dagen ansvaret gäller (utelämnas om det gäller framåt).")
+
+    def holds(self, on: dt.date) -> bool:
+        return within(self.fran, self.till, on)
+
+
+Responsibility = Annotated[
+    Annotated[Slug, Tag(ID_TAG)] | Annotated[DatedResponsibility, Tag(DATED_TAG)],
+    Discriminator(lambda v: DATED_TAG if isinstance(v, dict | DatedResponsibility) else ID_TAG),
+]
+"""An entry in `ansvariga`: an id that holds as long as the item, or `{organ, fran, till}`."""
+
+Target = Annotated[
+    Annotated[Value, Tag(ONE_VALUE_TAG)]
+    | Annotated[
+        dict[YearKey, Value], Tag(BY_YEAR_TAG), Field(json_schema_extra={"propertyNames": {"pattern": "^20[0-9]{2}$"}})
+    ],
+    Discriminator(lambda v: BY_YEAR_TAG if isinstance(v, dict) else ONE_VALUE_TAG),
+]
+"""An annual target: one value for every year, or one per year (`{2024: 400, 2025: 450}`)."""
+
+
+def within(fran: dt.date | None, till: dt.date | None, on: dt.date) -> bool:
+    """Whether the day lies between the dates; a missing date is open."""
+    return (fran is None or fran <= on) and (till is None or on <= till)
+
+
+def _responsible_field() -> Any:
+    return Field(
+        min_length=1,
+        description="Ansvariga organ och grupper: ett id, eller {organ: ID, fran: DATUM, till: DATUM} när ansvaret "
+        "bara gäller mellan två datum.",
+    )
+
+
+def _from_field() -> Any:
+    return Field(None, description="Första dagen den ingår i programmet (utelämnas om från programmets början).")
+
+
+def _until_field() -> Any:
+    return Field(None, description="Sista dagen den ingår i programmet (utelämnas om den finns kvar).")
+
+
+class ProgramItem:
+    """What activities and indicators share: who is responsible, and when the item is part of the program."""
+
+    if TYPE_CHECKING:
+        id: str
+        ansvariga: list[str | DatedResponsibility]
+        fran: dt.date | None
+        till: dt.date | None
+
+    def in_effect(self, on: dt.date) -> bool:
+        """Whether the item is part of the program on the day."""
+        return within(self.fran, self.till, on)
+
+    @property
+    def refs(self) -> list[str]:
+        """Every body or group named in `ansvariga`, dated or not, in order."""
+        return [entry if isinstance(entry, str) else entry.organ for entry in self.ansvariga]
+
+    def refs_on(self, on: dt.date) -> list[str]:
+        """The bodies and groups responsible on the day; none when the item is not in effect then."""
+        if not self.in_effect(on):
+            return []
+        return [e if isinstance(e, str) else e.organ for e in self.ansvariga if isinstance(e, str) or e.holds(on)]
+
+    @property
+    def dated(self) -> bool:
+        """Whether any responsibility entry carries a date."""
+        return any(not isinstance(entry, str) for entry in self.ansvariga)
+
+
+class Activity(ProgramItem, StrictModel):
     model_config = ConfigDict(title="Aktivitet", json_schema_extra={"description": "Något ett organ ska göra."})
 
     id: ActivityId = Field(description="Id, till exempel A1.2.")
     text: Text = Field(description="Vad som ska göras.")
-    ansvariga: list[Slug] = Field(min_length=1, description="Ansvariga organ och grupper.")
+    ansvariga: list[Responsibility] = _responsible_field()
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper aktiviteten gäller.")
     kalla: Text = Field(description="Källa för aktivitetens text.")
     utkast: bool = Field(False, description="true om texten är ett utkast och inte programmets antagna text.")
+    fran: Date | None = _from_field()
+    till: Date | None = _until_field()
 
 
-class Indicator(StrictModel):
+class Indicator(ProgramItem, StrictModel):
     model_config = ConfigDict(
         title="Indikator", json_schema_extra={"description": "Något ett organ mäter och rapporterar."}
     )
@@ -88,13 +188,16 @@ class Indicator(StrictModel):
     enhet: Unit = Field(description="Enhet: antal, procent eller ja/nej.")
     periodicitet: Periodicity = Field(description="tertial: rapporteras T1, T2 och VB; ar: bara i VB.")
     riktning: Direction = Field(description="Om högre eller lägre värden är bättre.")
-    arsmal: Value | None = Field(None, description="Förslag till årsmål för alla ansvariga.")
+    arsmal: Target | None = Field(
+        None,
+        description="Förslag till årsmål för alla ansvariga: ett värde, eller ett per år ({2024: 400, 2025: 450}).",
+    )
     tolerans: float | None = Field(
         None,
         ge=0,
         description="Hur långt från årsmålet utfallet får ligga för att målet ska räknas som delvis uppnått.",
     )
-    ansvariga: list[Slug] = Field(min_length=1, description="Ansvariga organ och grupper.")
+    ansvariga: list[Responsibility] = _responsible_field()
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper indikatorn gäller.")
     kalla: Text = Field(description="Källa för indikatorn.")
     utkast: bool = Field(False, description="true om indikatorn är ett utkast och inte programmets antagna text.")
@@ -105,11 +208,19 @@ class Indicator(StrictModel):
         "januari–april) eller lage (ett läge periodens sista dag, till exempel en andel eller ja/nej). "
         "Utelämnad: ackumulerad för antal, lage för procent och ja/nej.",
     )
+    fran: Date | None = _from_field()
+    till: Date | None = _until_field()
 
     @property
     def measure(self) -> Measure:
         """`matning`, or the default for the unit."""
         return self.matning or DEFAULT_MEASURE[self.enhet]
+
+    def target(self, year: int) -> bool | int | float | None:
+        """The program's proposed annual target for the year: the single value, or that year's."""
+        if isinstance(self.arsmal, dict):
+            return self.arsmal.get(year)
+        return self.arsmal
 
     def due(self, period: Period) -> bool:
         """Whether the indicator is reported in the period: tertial ones every period, yearly ones in VB."""

@@ -262,12 +262,10 @@ def _goal_part(
     assessments = [
         GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "") for f, g in reported_goal if g.bedomning
     ]
-    activities = [
-        _activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in goal.aktiviteter
-    ]
-    statuses = [
-        (r.status, f.body_name) for f in files for a in goal.aktiviteter if (r := f.followup.aktiviteter.get(a.id))
-    ]
+    # The goal's activities and indicators as the program stood on the period's last day.
+    in_effect = [a for a in goal.aktiviteter if a.in_effect(period.last_day)]
+    activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in in_effect]
+    statuses = [(r.status, f.body_name) for f in files for a in in_effect if (r := f.followup.aktiviteter.get(a.id))]
     return GoalPart(
         id=goal.id,
         title=goal.titel,
@@ -275,7 +273,11 @@ def _goal_part(
         assessments=assessments,
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
-        indicators=[indicator_row(workspace.index, i, period, by_period) for i in goal.indikatorer if i.due(period)],
+        indicators=[
+            indicator_row(workspace.index, i, period, by_period)
+            for i in goal.indikatorer
+            if i.due(period) and i.in_effect(period.last_day)
+        ],
         city_assessment=(city.bedomning or "") if city else "",
         city_analysis=(city.analys or "").strip() if city else "",
     )
@@ -291,7 +293,7 @@ def _activity_row(
     with_errors: set[str],
 ) -> ActivityRow:
     reported = [(r.status, f.body_name) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
-    responsible = workspace.index.resolve(workspace.index.activities[ident][1].ansvariga, period.last_day)
+    responsible = workspace.index.responsible(workspace.index.activities[ident][1], period.last_day)
     by_id = {f.body_id for f in files if ident in f.followup.aktiviteter}
     missing = [
         b.namn + (" (rapport med fel)" if b.id in with_errors else "")

@@ -37,7 +37,8 @@ def goals_table(rows: list[Data]) -> RenderableType:
 
 
 def goal_view(data: Data) -> RenderableType:
-    parts: list[RenderableType] = [_text(f"{data['id']} {data['titel']}", style="bold")]
+    per = f" (per {data['per']})" if data["per"] else ""
+    parts: list[RenderableType] = [_text(f"{data['id']} {data['titel']}{per}", style="bold")]
     if data["pa_plats"]:
         parts.append(Text("Vad som behöver vara på plats:"))
         parts += [_text(f"  • {line}") for line in data["pa_plats"]]
@@ -45,12 +46,13 @@ def goal_view(data: Data) -> RenderableType:
     for name in ("Id", "Aktivitet", "Ansvariga"):
         activities.add_column(name, no_wrap=name == "Id")
     for a in data["aktiviteter"]:
-        _row(activities, a["id"], a["text"], ", ".join(a["ansvariga"]))
+        _row(activities, a["id"], a["text"], _responsible(a["ansvariga"]))
     indicators = Table(title="Indikatorer", title_justify="left")
     for name in ("Id", "Indikator", "Enhet", "Periodicitet", "Riktning", "Ansvariga"):
         indicators.add_column(name, no_wrap=name == "Id")
     for i in data["indikatorer"]:
-        _row(indicators, i["id"], i["text"], i["enhet"], i["periodicitet"], i["riktning"], ", ".join(i["ansvariga"]))
+        responsible = _responsible(i["ansvariga"])
+        _row(indicators, i["id"], i["text"], i["enhet"], i["periodicitet"], i["riktning"], responsible)
     return Group(*parts, activities, indicators)
 
 
@@ -63,14 +65,32 @@ def item_view(data: Data) -> RenderableType:
     for key, label in (("enhet", "Enhet"), ("periodicitet", "Periodicitet"), ("riktning", "Riktning")):
         if key in data:
             _row(facts, Text(label, style="bold"), str(data[key]))
-    _row(facts, Text("Ansvariga", style="bold"), ", ".join(data["ansvariga"]))
+    _row(facts, Text("Ansvariga", style="bold"), _responsible(data["ansvariga"]))
+    if data["fran"] or data["till"]:
+        _row(facts, Text("Ingår", style="bold"), f"{data['fran'] or '…'} – {data['till'] or '…'}")
     _row(facts, Text("Källa", style="bold"), data["kalla"] + (" (utkast)" if data["utkast"] else ""))
-    bodies = Table(title=_text(f"Ansvariga organ per {data['per']} ({data['period']})"), title_justify="left")
+    if not data["i_kraft"]:
+        _row(facts, Text("Obs", style="bold"), f"Ingår inte i programmet per {data['per']}.")
+    period = f" ({data['period']})" if data["period"] else ""
+    bodies = Table(title=_text(f"Ansvariga organ per {data['per']}{period}"), title_justify="left")
     bodies.add_column("Id", no_wrap=True)
     bodies.add_column("Organ")
     for b in data["ansvariga_organ"]:
         _row(bodies, b["id"], b["namn"])
     return Group(facts, bodies)
+
+
+def _responsible(entries: list[str | Data]) -> str:
+    """`ansvariga` as a reader reads it: `aldrenamnden, alla-stadsdelsnamnder till 2023-12-31`."""
+    texts = []
+    for entry in entries:
+        if isinstance(entry, str):
+            texts.append(entry)
+            continue
+        dates = [f"från {entry['fran']}"] if entry["fran"] else []
+        dates += [f"till {entry['till']}"] if entry["till"] else []
+        texts.append(" ".join([entry["organ"], *dates]))
+    return ", ".join(texts)
 
 
 def bodies_view(data: Data) -> RenderableType:

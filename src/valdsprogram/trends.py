@@ -103,7 +103,7 @@ def matched(index: ProgramIndex, indicator: Indicator, earlier: Cells, later: Ce
     """The later bodies that reported at both points: a successor counts only when every predecessor responsible
     for the indicator then reported, and (since only counts add up) predecessors are summed only for `antal`."""
     on = later.period.last_day
-    responsible = index.resolve(indicator.ansvariga, earlier.period.last_day)
+    responsible = index.responsible(indicator, earlier.period.last_day)
     groups: dict[str, list[str]] = {}
     for body in later.values:
         needed = [b.id for b in responsible if successor(index, b.id, on) == body]
@@ -120,7 +120,7 @@ def matched(index: ProgramIndex, indicator: Indicator, earlier: Cells, later: Ce
 
 def point(indicator: Indicator, cells: Cells, masking: Masking | None, names: dict[str, str]) -> Point:
     """The city-wide value at one point, masked when its sum may not be published."""
-    result = aggregate(indicator, list(cells.values.values()))
+    result = aggregate(indicator, list(cells.values.values()), cells.period.year)
     masked = masking is not None and bool(cells.values) and not masking.shows_sum(cells.values)
     number = None if masked or result is None or isinstance(result.value, bool) else float(result.value)
     value = MASKED if masked else aggregate_text(indicator, result)
@@ -139,8 +139,8 @@ def comparison(
     names: dict[str, str],
 ) -> Comparison:
     """The change since last year over the matched bodies; masked when either sum may not be published."""
-    before = aggregate(indicator, [cells[last_year].values[b] for b in match.earlier])
-    after = aggregate(indicator, [here.values[b] for b in match.later])
+    before = aggregate(indicator, [cells[last_year].values[b] for b in match.earlier], last_year.year)
+    after = aggregate(indicator, [here.values[b] for b in match.later], here.period.year)
     masked = not (maskings[last_year].shows_sum(match.earlier) and maskings[here.period].shows_sum(match.later))
     bodies = [
         names.get(later, later) + ("" if earlier == [later] else f" ({' + '.join(names.get(b, b) for b in earlier)})")

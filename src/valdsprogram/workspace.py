@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +80,20 @@ class Workspace:
         if not validity.fran <= period.year <= validity.till:
             raise WorkspaceError(f"Programmet gäller {validity.fran}–{validity.till}, inte {period.year}.")
         return period
+
+    def day(self, text: str) -> tuple[Period, dt.date]:
+        """A date given as ÅÅÅÅ-MM-DD and the period it is reported in; WorkspaceError when it is no date of the
+        program's validity."""
+        try:
+            day = dt.date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise WorkspaceError(f"{text!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-03-20.")
+        validity = self.index.program.giltighet
+        if not validity.fran <= day.year <= validity.till:
+            raise WorkspaceError(f"Programmet gäller {validity.fran}–{validity.till}, inte {day}.")
+        return Period.of_day(day), day
 
     def body(self, body_id: str, period: Period | None = None) -> Body:
         """The body (existing on the period's last day, when a period is given), or WorkspaceError saying why not."""

@@ -37,7 +37,7 @@ from valdsprogram.yamlerrors import DEPTH_HINT, syntax_diagnostic, undecodable_d
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
 MAX_DEPTH = 32
-"""Deeper nesting is refused; the deepest real path (program → mål → aktivitet → ansvariga) is 5."""
+"""Deeper nesting is refused; the deepest real path (program → mål → aktivitet → ansvariga → datum) is 6."""
 
 Loc = tuple[str | int, ...]
 """A path into a document: mapping keys and sequence indexes, the same shape as pydantic's `loc`."""

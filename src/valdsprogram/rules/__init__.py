@@ -11,6 +11,7 @@ from valdsprogram.index import ProgramIndex
 from valdsprogram.rules import compilation_rules as c
 from valdsprogram.rules import followup_rules as f
 from valdsprogram.rules import followup_set_rules as s
+from valdsprogram.rules import program_dates as d
 from valdsprogram.rules import program_rules as p
 from valdsprogram.rules.finding import Finding
 from valdsprogram.rules.personal_data import personal_numbers
@@ -32,6 +33,11 @@ PROGRAM_RULES: tuple[ProgramRule, ...] = (
     p.violence_types_known,
     p.responsible_exist,
     p.ids_match_goal,
+    d.items_run_forwards,
+    d.responsibility_within_body_life,
+    d.responsibility_without_gaps,
+    d.responsibility_without_overlaps,
+    d.targets_within_validity,
 )
 """Rules over program.yaml once it fits the model."""
 

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from valdsprogram.followup import NEEDS_ANALYSIS, needs_comment
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
+from valdsprogram.program import Activity, Indicator
 from valdsprogram.rules.finding import Finding
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.text import shorten
@@ -75,7 +76,11 @@ def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterat
                 )
             elif file.exists and ident not in mine:
                 yield Finding(
-                    "VP306", loc, _not_responsible(file, ident), f"Ta bort {the} ur uppföljningen.", at_key=True
+                    "VP306",
+                    loc,
+                    _not_responsible(file, known[ident][1]),
+                    f"Ta bort {the} ur uppföljningen.",
+                    at_key=True,
                 )
     goals = {goal.id for goal in index.program.mal}
     for ident in file.followup.mal:
@@ -303,5 +308,9 @@ def _day(file: FollowUpFile) -> str:
     return f"{day.day} {months[day.month]}"
 
 
-def _not_responsible(file: FollowUpFile, ident: str) -> str:
-    return f"{file.body_name} är inte ansvarig för {ident} per {file.period.last_day}."
+def _not_responsible(file: FollowUpFile, item: Activity | Indicator) -> str:
+    day = file.period.last_day
+    if not item.in_effect(day):
+        since = f"från {item.fran}" if item.fran and day < item.fran else f"till {item.till}"
+        return f"{item.id} ingår inte i programmet per {day} (ingår {since})."
+    return f"{file.body_name} är inte ansvarig för {item.id} per {day}."

@@ -52,15 +52,14 @@ def _ids(where: str | Loc, items: Sequence[_HasId], what: str) -> Iterator[tuple
 
 def references_resolve(index: ProgramIndex) -> Iterator[Finding]:
     """VP202: every responsible and every group member is a known body or group."""
-    for loc, refs in _responsible_lists(index):
-        for k, ref in enumerate(refs):
-            if not index.is_reference(ref):
-                yield Finding(
-                    "VP202",
-                    (*loc, k),
-                    f"{ref!r} är varken ett organ eller en grupp i programmet.",
-                    _close_hint(ref, [*index.bodies, *index.groups]),
-                )
+    for loc, ref in _responsible_refs(index):
+        if not index.is_reference(ref):
+            yield Finding(
+                "VP202",
+                loc,
+                f"{ref!r} är varken ett organ eller en grupp i programmet.",
+                _close_hint(ref, [*index.bodies, *index.groups]),
+            )
     for i, group in enumerate(index.program.grupper):
         for k, member in enumerate(group.medlemmar):
             if member not in index.bodies:
@@ -143,13 +142,19 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
     for i, goal in enumerate(index.program.mal):
         for j, indicator in enumerate(goal.indikatorer):
             loc = ("mal", i, "indikatorer", j)
-            if indicator.arsmal is not None:
-                problem = unit_problem(indicator, indicator.arsmal)
+            targets: list[tuple[int | None, bool | int | float]] = []
+            if isinstance(indicator.arsmal, dict):
+                targets += indicator.arsmal.items()
+            elif indicator.arsmal is not None:
+                targets.append((None, indicator.arsmal))
+            for year, target in targets:
+                problem = unit_problem(indicator, target)
                 if problem:
+                    which = f"Årsmålet för {indicator.id} {year}" if year else f"Årsmålet för {indicator.id}"
                     yield Finding(
                         "VP206",
-                        (*loc, "arsmal"),
-                        f"Årsmålet för {indicator.id} {problem}.",
+                        (*loc, "arsmal") if year is None else (*loc, "arsmal", year),
+                        f"{which} {problem}.",
                         unit_hint(indicator),
                     )
             if indicator.enhet == "ja/nej" and indicator.matning == "ackumulerad":
@@ -210,16 +215,15 @@ def responsible_exist(index: ProgramIndex) -> Iterator[Finding]:
                 f"Gruppen {group.id} har inga medlemmar under programmets giltighetstid.",
                 "Ange typer: eller medlemmar: som finns under giltighetstiden.",
             )
-    for loc, refs in _responsible_lists(index):
-        for k, ref in enumerate(refs):
-            body = index.bodies.get(ref)
-            if body is not None and not any(exists(body, day) for day in days):
-                yield Finding(
-                    "VP208",
-                    (*loc, k),
-                    f"{body.namn} finns inte vid någon rapportperiod under programmets giltighetstid.",
-                    "Ange efterträdaren som ansvarig i stället.",
-                )
+    for loc, ref in _responsible_refs(index):
+        body = index.bodies.get(ref)
+        if body is not None and not any(exists(body, day) for day in days):
+            yield Finding(
+                "VP208",
+                loc,
+                f"{body.namn} finns inte vid någon rapportperiod under programmets giltighetstid.",
+                "Ange efterträdaren som ansvarig i stället.",
+            )
 
 
 def ids_match_goal(index: ProgramIndex) -> Iterator[Finding]:
@@ -241,12 +245,18 @@ def ids_match_goal(index: ProgramIndex) -> Iterator[Finding]:
                     )
 
 
-def _responsible_lists(index: ProgramIndex) -> Iterator[tuple[Loc, list[str]]]:
+def _responsible_refs(index: ProgramIndex) -> Iterator[tuple[Loc, str]]:
+    """Every body or group named in an `ansvariga`, with where its id stands."""
     for i, goal in enumerate(index.program.mal):
-        for j, activity in enumerate(goal.aktiviteter):
-            yield ("mal", i, "aktiviteter", j, "ansvariga"), activity.ansvariga
-        for j, indicator in enumerate(goal.indikatorer):
-            yield ("mal", i, "indikatorer", j, "ansvariga"), indicator.ansvariga
+        items: tuple[tuple[str, Sequence[Activity | Indicator]], ...] = (
+            ("aktiviteter", goal.aktiviteter),
+            ("indikatorer", goal.indikatorer),
+        )
+        for kind, entries in items:
+            for j, item in enumerate(entries):
+                for k, entry in enumerate(item.ansvariga):
+                    loc: Loc = ("mal", i, kind, j, "ansvariga", k)
+                    yield (loc, entry) if isinstance(entry, str) else ((*loc, "organ"), entry.organ)
 
 
 def _close_hint(value: str, known: list[str]) -> str:
