@@ -158,8 +158,17 @@ def test_warnings_pass_unless_strict(workdir: Path) -> None:
 def test_paths_limit_what_is_validated(workdir: Path) -> None:
     (workdir / "uppfoljning" / "2024-T2" / "sdn-syd.yaml").parent.mkdir()
     (workdir / "uppfoljning" / "2024-T2" / "sdn-syd.yaml").write_text(COMPLETE.replace("T1", "T2"), encoding="utf-8")
-    code, output = run("validera", "uppfoljning/2024-T2", "program.yaml")
+    code, output = run("validera", "uppfoljning/2024-T2")
     assert (code, output.splitlines()[-1]) == (0, "0 fel och 1 varning i 2 filer.")
+
+
+def test_naming_the_program_validates_every_follow_up(workdir: Path) -> None:
+    """A program change can break any follow-up, and pre-commit passes only the changed program.yaml."""
+    (workdir / "uppfoljning" / "2024-T2" / "sdn-syd.yaml").parent.mkdir()
+    (workdir / "uppfoljning" / "2024-T2" / "sdn-syd.yaml").write_text(COMPLETE.replace("T1", "T2"), encoding="utf-8")
+    assert run("validera", "program.yaml") == run("validera")
+    code, output = run("validera", "uppfoljning/2024-T2", "program.yaml")
+    assert (code, output.splitlines()[-1]) == (1, "2 fel och 2 varningar i 3 filer.")
 
 
 def test_a_path_that_does_not_exist_is_a_finding(workdir: Path) -> None:

@@ -101,8 +101,12 @@ def validera(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Filer eller mappar att validera (standard: programmet och hela uppföljningsmappen). En fil "
-            "kontrolleras mot de andra uppföljningarna i sin mapp, men bara filens egna fel visas.",
+            help=(
+                "Filer eller mappar att validera (standard: programmet och hela uppföljningsmappen). "
+                "Är programmet en av dem valideras alla uppföljningar, eftersom en ändring i programmet kan "
+                "göra vilken som helst av dem fel. En fil kontrolleras mot de andra uppföljningarna i sin mapp, "
+                "men bara filens egna fel visas."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -117,7 +121,7 @@ def validera(
 
     Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
     from valdsprogram.formats import RENDERERS
-    from valdsprogram.sources import compilation_folder, context_of, expand, followup_files
+    from valdsprogram.sources import chosen_files, compilation_folder, context_of
     from valdsprogram.validation import validate
 
     render = RENDERERS[format]
@@ -126,7 +130,7 @@ def validera(
             typer.echo(render(validate(program, [], base=Path.cwd())), nl=False)
         raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
     compiled = sammanstallning or compilation_folder(uppfoljning)
-    files = expand(paths, program) if paths else [*followup_files(uppfoljning), *followup_files(compiled)]
+    files = chosen_files(paths or [], program, [uppfoljning, compiled])
     # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed ones).
     context = context_of(files, uppfoljning) if paths else []
     result = validate(program, files, context=context, base=Path.cwd())

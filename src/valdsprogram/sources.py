@@ -41,6 +41,19 @@ def is_compilation(path: Path) -> bool:
     return path.parent.name == COMPILATION_FOLDER
 
 
+def chosen_files(paths: Sequence[Path], program: Path, folders: Sequence[Path]) -> list[Path]:
+    """The files a `validera` run checks: every one under `folders` when no path is named or the program itself
+    is (a program change can break any follow-up, and pre-commit passes only the changed file), else those the
+    paths name."""
+    every = [path for folder in folders for path in followup_files(folder)]
+    if not paths:
+        return every
+    named = expand(paths, program)
+    if any(_same(path, program) for path in paths):
+        return list(dict.fromkeys([*every, *named]))
+    return named
+
+
 def expand(paths: Sequence[Path], program: Path) -> list[Path]:
     """The follow-up files that PATHS name: files as given, folders expanded; the program itself left out.
 
