@@ -114,6 +114,27 @@ def test_a_program_change_is_checked_against_every_follow_up(
     assert _summaries(output) == _summaries(expected.stdout)
 
 
+def test_a_follow_up_change_is_checked_against_the_others(
+    user_repo: Path, pre_commit_home: Path, hook_repo: tuple[Path, str]
+) -> None:
+    """Only the changed follow-up is passed; status and target are still compared with earlier reports."""
+    target = user_repo / "uppfoljning" / "2023-T2" / "sdn-sodermalm.yaml"
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert (lines[37], lines[55]) == ("    status: genomförd\n", "    arsmal: 380\n")
+    lines[37], lines[55] = "    status: pågående\n", "    arsmal: 390\n"
+    target.write_text("".join(lines), encoding="utf-8")
+    _git(user_repo, "add", "uppfoljning/2023-T2/sdn-sodermalm.yaml")
+    code, output = _try_repo(user_repo, pre_commit_home, hook_repo)
+    findings = re.findall(r"^(\S+): (VP\d+) varning", output, re.M)
+    assert findings == [
+        ("uppfoljning/2023-T2/sdn-sodermalm.yaml:38:13", "VP313"),
+        ("uppfoljning/2023-T2/sdn-sodermalm.yaml:56:13", "VP314"),
+    ], output
+    assert _summaries(output) == ["0 fel och 2 varningar i 2 filer."], output
+    assert code == 0, output
+    assert re.search(r"^valdsprogram validera\.+Passed$", output, re.M), output
+
+
 def test_all_files_in_one_run_even_where_pre_commit_would_batch(
     user_repo: Path, pre_commit_home: Path, hook_repo: tuple[Path, str]
 ) -> None:
