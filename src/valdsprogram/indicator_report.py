@@ -129,7 +129,7 @@ def indicator_row(
         judged = aggregate(indicator, [_as_outcome(v) for v in here.values.values()], period.year) if complete else None
     met = aggregate_met(indicator, judged) if judged is not None else None
     if result is None:
-        basis_text = "ingen har rapporterat"
+        basis, basis_text = "ej bedömd", "ingen har rapporterat"
     elif basis == "prognos" and judged is None:
         basis, basis_text = "ej bedömd", "ej bedömd: prognos saknas från " + _and(missing_forecast)
     else:
@@ -142,7 +142,7 @@ def indicator_row(
         _body_value(indicator, period, body_id, names.get(body_id, body_id), v, outcome_mask)
         for body_id, v in sorted(here.values.items(), key=lambda item: names.get(item[0], item[0]))
     ]
-    trend = [point(indicator, cells[p], maskings.get(p), names) for p in trend_periods if p in cells]
+    trend = [point(indicator, cells[p], maskings.get(p), names) for p in trend_periods if p in cells and cells[p].values]
     within = [point(indicator, cells[p], maskings.get(p), names) for p in within_year(period, with_data)]
     compared = comparison(indicator, cells, last_year, here, match, maskings, names) if match else None
     return IndicatorRow(
