@@ -142,7 +142,8 @@ def indicator_row(
         _body_value(indicator, period, body_id, names.get(body_id, body_id), v, outcome_mask)
         for body_id, v in sorted(here.values.items(), key=lambda item: names.get(item[0], item[0]))
     ]
-    trend = [point(indicator, cells[p], maskings.get(p), names) for p in trend_periods if p in cells and cells[p].values]
+    reported = [p for p in trend_periods if p in cells and cells[p].values]
+    trend = [point(indicator, cells[p], maskings.get(p), names) for p in reported]
     within = [point(indicator, cells[p], maskings.get(p), names) for p in within_year(period, with_data)]
     compared = comparison(indicator, cells, last_year, here, match, maskings, names) if match else None
     return IndicatorRow(
