@@ -110,6 +110,24 @@ CODES: dict[str, Code] = {
             "vända text i en rapport. Ta bort tecknet.",
         ),
         Code(
+            "VP016",
+            VARNING,
+            "Texten kortas av vid #",
+            "En text utan citattecken följs av ` #` på samma rad. YAML läser allt från ` #` som en kommentar, "
+            "så resten av texten försvinner tyst: `kommentar: Tre grupper har startat #2 och #3 i höst.` blir "
+            'bara "Tre grupper har startat". Sätt citattecken runt hela texten, eller skriv nummer utan `#`. '
+            "En kommentar på egen rad eller efter ett tal, en status eller ett id varnas det inte för.",
+        ),
+        Code(
+            "VP017",
+            FEL,
+            "Citattecken inne i en citerad text",
+            "En text inom dubbla citattecken innehåller själv ett dubbelt citattecken, som avslutar texten för "
+            'tidigt: `kommentar: "Projektet "Trygg hemma" har startat."`. Sätt enkla citattecken runt texten '
+            "(`'Projektet \"Trygg hemma\" har startat.'`; ett enkelt citattecken i texten skrivs då `''`), eller "
+            'skriv `\\"` för varje citattecken inne i texten.',
+        ),
+        Code(
             "VP020",
             VARNING,
             "Sanningsvärde eller tomt värde med versaler",
@@ -395,6 +413,21 @@ CODES: dict[str, Code] = {
             "En ja/nej-indikator tar sanningsvärdena `true` (ja) och `false` (nej). `ja` och `nej` är text i YAML, "
             "och `yes` och `no` tolkas olika av olika verktyg. Skriv true eller false, så är filen entydig för "
             "alla verktyg som läser den.",
+        ),
+        Code(
+            "VP333",
+            VARNING,
+            "Misstänkt värde",
+            "Värdet kan vara rätt men ser ut som ett vanligt misstag: en andel i procent skriven som en "
+            "decimalandel (`0.625` där 62,5 % menas). Kontrollera värdet; skriv procenttalet (`62.5`).",
+        ),
+        Code(
+            "VP334",
+            VARNING,
+            "Födelsedatum intill ett namn",
+            'Texten har ett datum med `född` eller `f.` framför, intill ett namn ("Anna, född 1981-12-18"). '
+            "Ett namn med födelsedatum pekar ut en enskild person, och uppföljningar är allmänna handlingar. "
+            "Ta bort födelsedatumet och namnet. Vanliga datum varnas det inte för.",
         ),
         Code(
             "VP335",

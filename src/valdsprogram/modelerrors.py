@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from pydantic_core import ErrorDetails
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.fields import PATTERN_DESCRIPTIONS, UNION_TAGS
+from valdsprogram.periods import PERIOD_PATTERN
+from valdsprogram.suggest import explained, meant_period, meant_word
 from valdsprogram.text import describe, shorten
 from valdsprogram.yamlfile import Loc, YamlDocument
 
@@ -113,13 +116,10 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
         )
     elif kind in ("literal_error", "enum"):
         allowed = [str(a).strip("'") for a in _literal_values(ctx)]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-        hint = f"Menade du {close[0]!r}? " if close else ""
+        meant = meant_word(value, allowed)
+        hint = f"Menade du {meant!r}? " if meant else ""
         diag = code("VP104").at(
-            document.path,
-            *where,
-            f"{name} kan inte vara {describe(value)}.",
-            hint + "Tillåtna värden: " + ", ".join(allowed) + ".",
+            document.path, *where, f"{name} kan inte vara {describe(value)}.", hint + explained(allowed)
         )
     elif kind in _KINDS:
         hint = "Sätt citattecken runt texten." if kind == "string_type" and value is not None else ""
@@ -136,7 +136,8 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
             document.path, *where, f"{name} ska vara {_KINDS[kind]} men är {describe(value)}.", hint
         )
     else:
-        diag = code("VP105").at(document.path, *where, _shape_message(name, kind, value, ctx), "")
+        hint = _pattern_hint(value, ctx) if kind == "string_pattern_mismatch" else ""
+        diag = code("VP105").at(document.path, *where, _shape_message(name, kind, value, ctx), hint)
     return dataclasses.replace(diag, place=place_of(document.data, loc))
 
 
@@ -155,6 +156,19 @@ def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str
     if kind in ("less_than_equal", "less_than"):
         return f"{name} får vara högst {_number(ctx.get('le', ctx.get('lt')))}, inte {_number(value)}."
     return f"{name} har ett ogiltigt värde: {describe(value)}."
+
+
+def _pattern_hint(value: Any, ctx: dict[str, Any]) -> str:
+    """The exact value meant, when a period or id is written in a form people use (`2024 t2`, `i1.2`)."""
+    if not isinstance(value, str) or len(value) > 60:
+        return ""
+    pattern = str(ctx.get("pattern", ""))
+    if pattern == PERIOD_PATTERN:
+        meant = meant_period(value)
+    else:
+        tidy = value.strip().replace(" ", "")
+        meant = next((form for form in (tidy.upper(), tidy.lower()) if re.fullmatch(pattern, form)), None)
+    return f"Skriv {meant}." if meant and meant != value else ""
 
 
 def _number(value: Any) -> str:

@@ -28,3 +28,12 @@ MEASURES = {
     "lage": "mäts som läget periodens sista dag",
 }
 """`matning` of an indicator → how it is measured."""
+
+STATUSES = {
+    "ej påbörjad": "arbetet har inte börjat",
+    "pågående": "arbetet har börjat och går enligt plan",
+    "försenad": "arbetet ligger efter sin tidsplan",
+    "genomförd": "aktiviteten är klar",
+    "utgår": "aktiviteten har strukits genom beslut",
+}
+"""An activity's `status` → what it means, for messages that explain the words."""

@@ -13,7 +13,7 @@ from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period, periods_between
 from valdsprogram.program import Body
 from valdsprogram.sources import compilation_folder, followup_files
-from valdsprogram.suggest import did_you_mean
+from valdsprogram.suggest import did_you_mean, meant_period
 from valdsprogram.validation import load_compilations, load_followups, load_program, shown
 
 
@@ -74,7 +74,8 @@ class Workspace:
         period = Period.parse(text)
         if period is None:
             how = "Skriv år, bindestreck och T1, T2 eller VB, till exempel 2024-T2."
-            close = did_you_mean(text, [str(p) for p in self.periods], most=3)
+            meant = meant_period(text)
+            close = f"Menade du {meant!r}?" if meant else did_you_mean(text, [str(p) for p in self.periods], most=3)
             raise WorkspaceError(f"{text!r} är ingen period. {how} {close}".rstrip())
         validity = self.index.program.giltighet
         if not validity.fran <= period.year <= validity.till:

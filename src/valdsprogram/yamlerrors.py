@@ -217,7 +217,40 @@ def syntax_diagnostic(error: yaml.YAMLError, raw: bytes, path: str) -> Diagnosti
             line, column = mark.line + 1, key_start
             message = "Nyckeln är för lång: YAML tillåter högst 1 024 tecken i en nyckel."
             hint = "Korta nyckeln, eller skriv den långa texten som ett värde."
+    if mark is not None and _QUOTES_IN_QUOTES_PROBLEMS.search(problem):
+        inner = _quotes_in_quotes(_line_text(raw, mark.line))
+        if inner is not None:
+            return code("VP017").at(path, mark.line + 1, mark.column + 1, *inner)
     return code("VP004").at(path, line, column, message, hint)
+
+
+_QUOTES_IN_QUOTES_PROBLEMS = re.compile(
+    "did not find expected key|did not find expected ',' or|expected <document start>"
+)
+# A key, then a text in quotes that ends before the line does, then more text: `kommentar: "Ett "citat" här"`.
+_QUOTED_THEN_MORE = re.compile(
+    r"""^(?P<lead>.*?(?::[ \t]+|[{\[,][ \t]*|^[ \t]*-[ \t]+))"""
+    r"""(?P<quote>["'])(?P<text>.*)(?P=quote)[ \t]*(?P<end>[,}\]]*)[ \t]*$"""
+)
+
+
+def _quotes_in_quotes(line: str) -> tuple[str, str] | None:
+    """Message and hint when the line holds a quoted text with the same quotes inside it; None otherwise."""
+    match = _QUOTED_THEN_MORE.match(line)
+    if match is None or match["quote"] not in match["text"]:
+        return None
+    text, quote = match["text"], match["quote"]
+    if quote == '"':
+        fixed = "'" + text.replace("'", "''") + "'"
+        around, other = "enkla", 'skriv \\" för varje citattecken inne i texten'
+    else:
+        fixed = '"' + text.replace("''", "'").replace("\\", "\\\\").replace('"', '\\"') + '"'
+        around, other = "dubbla", "skriv '' för varje apostrof inne i texten"
+    exact = f": {match['lead'].strip()} {fixed}{match['end']}" if len(fixed) <= 100 else ""
+    return (
+        "Citattecken inne i texten avslutar den för tidigt.",
+        f"Använd {around} citattecken runt texten eller {other}{exact}",
+    )
 
 
 _KEY_PROBLEMS = re.compile("could not find expected ':'|mapping values are not allowed")

@@ -14,6 +14,7 @@ from valdsprogram.rules import followup_set_rules as s
 from valdsprogram.rules import program_dates as d
 from valdsprogram.rules import program_rules as p
 from valdsprogram.rules.finding import Finding
+from valdsprogram.rules.free_text import birth_dates, cut_at_hash
 from valdsprogram.rules.personal_data import personal_numbers
 from valdsprogram.yamlfile import YamlDocument
 
@@ -56,6 +57,7 @@ FOLLOWUP_RULES: tuple[FollowUpRule, ...] = (
     f.indicators_due,
     f.goals_with_duties,
     f.forecasts_fit,
+    f.values_plausible,
 )
 """Rules over one follow-up file that fits the model, against the program."""
 
@@ -77,7 +79,7 @@ COMPILATION_RULES: tuple[CompilationRule, ...] = (
 )
 """Rules over socialnämnden's compilation file, against the program."""
 
-TEXT_RULES: tuple[TextRule, ...] = (personal_numbers,)
+TEXT_RULES: tuple[TextRule, ...] = (personal_numbers, birth_dates, cut_at_hash)
 """Rules over a follow-up's raw text, comments included, whether or not it parses."""
 
 __all__ = [

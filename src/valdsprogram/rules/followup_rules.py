@@ -302,6 +302,28 @@ def forecasts_fit(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
             )
 
 
+def values_plausible(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+    """VP333: a percentage that looks written as a fraction (0.625 where 62,5 % is meant)."""
+    for ident, values in file.followup.indikatorer.items():
+        known = index.indicators.get(ident)
+        if known is None or known[1].enhet != "procent" or values.taljare is not None or values.namnare is not None:
+            continue  # with a numerator and denominator, VP309 already compares the share
+        for key, value, what in (
+            ("utfall", values.utfall, "Utfallet"),
+            ("arsmal", values.arsmal, "Årsmålet"),
+            ("prognos", values.prognos, "Prognosen"),
+        ):
+            if isinstance(value, float) and 0 < value < 1:
+                percent = round(value * 100, 6)
+                yield Finding(
+                    "VP333",
+                    ("indikatorer", ident, key),
+                    f"{what} för {ident} är {swedish(value)} %. Menar du {swedish(percent)} %?",
+                    f"En andel skrivs i procent: {key}: {swedish(percent).replace(',', '.')}. "
+                    f"Stämmer {swedish(value)} %, låt värdet stå.",
+                )
+
+
 def _day(file: FollowUpFile) -> str:
     day = file.period.last_day
     months = {4: "april", 8: "augusti", 12: "december"}
