@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from valdsprogram.periods import Period
-from valdsprogram.vocabulary import STATUSES
+from valdsprogram.vocabulary import STATUS_MEANINGS
 
 SAYINGS: dict[str, tuple[str, ...]] = {
     # Activity statuses.
@@ -96,8 +96,8 @@ def meant_word(value: object, allowed: Iterable[str]) -> str | None:
 def explained(allowed: Iterable[str]) -> str:
     """The allowed words, with what each status means (the assessments `helt`, `delvis`, `inte` say it themselves)."""
     words = list(allowed)
-    if all(word in STATUSES for word in words):
-        return "Tillåtna värden: " + ", ".join(f"{word} ({STATUSES[word]})" for word in words) + "."
+    if all(word in STATUS_MEANINGS for word in words):
+        return "Tillåtna värden: " + ", ".join(f"{word} ({STATUS_MEANINGS[word]})" for word in words) + "."
     return "Tillåtna värden: " + ", ".join(words) + "."
 
 

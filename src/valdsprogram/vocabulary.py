@@ -29,7 +29,7 @@ MEASURES = {
 }
 """`matning` of an indicator → how it is measured."""
 
-STATUSES = {
+STATUS_MEANINGS = {
     "ej påbörjad": "arbetet har inte börjat",
     "pågående": "arbetet har börjat och går enligt plan",
     "försenad": "arbetet ligger efter sin tidsplan",
