@@ -27,7 +27,9 @@ def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     shutil.copytree(folder, work)
     if not (work / "program.yaml").exists():
         shutil.copy(ROOT / "program.yaml", work / "program.yaml")
-        shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning")
+        shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning", dirs_exist_ok=True)
+        if (folder / "uppfoljning").exists():  # its own follow-ups (one filled in by hand) among the examples
+            shutil.copytree(folder / "uppfoljning", work / "uppfoljning", dirs_exist_ok=True)
         shutil.copytree(ROOT / "sammanstallning", work / "sammanstallning")
     if not (work / "schema").exists():  # as in a repository, where `valdsprogram schema` has written them
         shutil.copytree(ROOT / "schema", work / "schema")

@@ -236,21 +236,50 @@ _QUOTED_THEN_MORE = re.compile(
 
 def _quotes_in_quotes(line: str) -> tuple[str, str] | None:
     """Message and hint when the line holds a quoted text with the same quotes inside it; None otherwise."""
+    requoted = _requoted(line)
+    if requoted is None:
+        return None
+    lead, fixed, end, quote = requoted
+    if quote == '"':
+        around, other = "enkla", 'skriv \\" för varje citattecken inne i texten'
+    else:
+        around, other = "dubbla", "skriv '' för varje apostrof inne i texten"
+    exact = f": {lead.strip()} {fixed}{end}" if len(fixed) <= 100 else ""
+    return (
+        "Citattecken inne i texten avslutar den för tidigt.",
+        f"Använd {around} citattecken runt texten eller {other}{exact}",
+    )
+
+
+def _requoted(line: str) -> tuple[str, str, str, str] | None:
+    """The line's lead, its text in the other kind of quotes, what follows, and the quote used; None if no such text."""
     match = _QUOTED_THEN_MORE.match(line)
     if match is None or match["quote"] not in match["text"]:
         return None
     text, quote = match["text"], match["quote"]
     if quote == '"':
         fixed = "'" + text.replace("'", "''") + "'"
-        around, other = "enkla", 'skriv \\" för varje citattecken inne i texten'
     else:
         fixed = '"' + text.replace("''", "'").replace("\\", "\\\\").replace('"', '\\"') + '"'
-        around, other = "dubbla", "skriv '' för varje apostrof inne i texten"
-    exact = f": {match['lead'].strip()} {fixed}{match['end']}" if len(fixed) <= 100 else ""
-    return (
-        "Citattecken inne i texten avslutar den för tidigt.",
-        f"Använd {around} citattecken runt texten eller {other}{exact}",
-    )
+    return match["lead"], fixed, match["end"], quote
+
+
+def quote_repair(error: yaml.YAMLError, raw: bytes) -> bytes | None:
+    """The file with the line of a quotes-in-quotes error (VP017) requoted, so that reading can go on; else None."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None or not _QUOTES_IN_QUOTES_PROBLEMS.search(str(getattr(error, "problem", ""))):
+        return None
+    lines = raw.decode("utf-8").splitlines(keepends=True)
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    body = line.rstrip("\r\n")
+    requoted = _requoted(body)
+    if requoted is None:
+        return None
+    lead, fixed, end, _ = requoted
+    lines[mark.line] = lead + fixed + end + line[len(body) :]
+    return "".join(lines).encode("utf-8")
 
 
 _KEY_PROBLEMS = re.compile("could not find expected ':'|mapping values are not allowed")

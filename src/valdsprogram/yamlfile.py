@@ -32,10 +32,12 @@ from valdsprogram.codes import code
 from valdsprogram.controls import forbidden_in, visible
 from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.text import os_error_text, shorten
-from valdsprogram.yamlerrors import DEPTH_HINT, syntax_diagnostic, undecodable_diagnostic
+from valdsprogram.yamlerrors import DEPTH_HINT, quote_repair, syntax_diagnostic, undecodable_diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
+MAX_REPAIRS = 20
+"""Lines with quotes inside quoted text that are requoted before reading gives up (each is still an error)."""
 MAX_DEPTH = 32
 """Deeper nesting is refused; the deepest real path (program → mål → aktivitet → ansvariga → datum) is 6."""
 
@@ -165,20 +167,32 @@ def parse_yaml(raw: bytes, path: str) -> YamlDocument:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return YamlDocument(path, None, Positions(), [undecodable_diagnostic(raw, error, path)], ok=False)
-    builder = _Builder(path)
-    parser = yaml.CSafeLoader(raw)
-    try:
-        builder.run(parser)
-    except yaml.YAMLError as error:
-        builder.diagnostics.append(syntax_diagnostic(error, raw, path))
-        builder.ok = False
-    except _Stop:
-        builder.ok = False
-    finally:
-        parser.dispose()
+    # Text in quotes with the same quotes inside it is requoted and read again (VP017), up to MAX_REPAIRS
+    # times, so that one such line does not hide every other problem in the file.
+    repaired: list[Diagnostic] = []
+    while True:
+        builder = _Builder(path)
+        parser = yaml.CSafeLoader(raw)
+        try:
+            builder.run(parser)
+        except yaml.YAMLError as error:
+            diagnostic = syntax_diagnostic(error, raw, path)
+            fixed = quote_repair(error, raw) if diagnostic.code == "VP017" and len(repaired) < MAX_REPAIRS else None
+            if fixed is not None:
+                repaired.append(diagnostic)
+                raw = fixed
+                continue
+            builder.diagnostics.append(diagnostic)
+            builder.ok = False
+        except _Stop:
+            builder.ok = False
+        finally:
+            parser.dispose()
+        break
     for index, loc in builder.located:
         diagnostic = builder.diagnostics[index]
         builder.diagnostics[index] = dataclasses.replace(diagnostic, place=place_of(builder.root, loc))
+    builder.diagnostics += repaired
     if builder.ok and builder.empty:
         builder.diagnostics.append(code("VP011").at(path, 1, 1, "Filen är tom.", "Fyll i filen eller ta bort den."))
         builder.ok = False
