@@ -59,6 +59,7 @@ class GoalAssessment:
     body_name: str
     assessment: str
     analysis: str
+    body_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +261,9 @@ def _goal_part(
     reported_goal = [(f, f.followup.mal[goal.id]) for f in files if goal.id in f.followup.mal]
     city = compiled.goals.get(goal.id) if compiled else None
     assessments = [
-        GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "") for f, g in reported_goal if g.bedomning
+        GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "", f.followup.organ)
+        for f, g in reported_goal
+        if g.bedomning
     ]
     # The goal's activities and indicators as the program stood on the period's last day.
     in_effect = [a for a in goal.aktiviteter if a.in_effect(period.last_day)]

@@ -86,6 +86,21 @@ class Indikator(_Out):
     under_aret: list[Punkt] = Field(description="Årets perioder hittills (T1, T2, VB).")
 
 
+class Malbedomning(_Out):
+    model_config = ConfigDict(title="Målbedömning")
+
+    organ: str
+    bedomning: Literal["helt", "delvis", "inte"]
+
+
+class Mal(_Out):
+    model_config = ConfigDict(title="Mål", json_schema_extra={"description": "Organens bedömning av ett mål."})
+
+    id: str
+    prognos: bool = Field(description="true i T1 och T2: bedömningarna är prognoser för helåret.")
+    bedomningar: list[Malbedomning]
+
+
 class Forandring(_Out):
     model_config = ConfigDict(title="Förändring")
 
@@ -130,6 +145,7 @@ class Rapport(_Out):
     per: str = Field(description="Periodens sista dag.")
     organ: Organ
     indikatorer: list[Indikator]
+    mal: list[Mal]
     forandringar: Forandringar
 
 
@@ -149,6 +165,17 @@ def document(report: Report) -> Rapport:
             saknas=report.missing,
         ),
         indikatorer=[_indicator(i) for g in report.goals for i in g.indicators],
+        mal=[
+            Mal(
+                id=g.id,
+                prognos=report.tertial,
+                bedomningar=[
+                    Malbedomning(organ=a.body_id, bedomning=a.assessment)  # type: ignore[arg-type]
+                    for a in g.assessments
+                ],
+            )
+            for g in report.goals
+        ],
         forandringar=Forandringar(
             sedan=report.previous or None,
             stillastaende=[
