@@ -1,18 +1,21 @@
-"""A pre-filled follow-up file for one body and period: everything it must report, ready to fill in."""
+"""A follow-up form written as YAML with comments: the file `mall` writes and `importera` produces from a workbook."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from valdsprogram.followup import ActivityReport, FollowUp, needs_comment
+from valdsprogram.followup import ActivityReport, GoalReport, IndicatorReport
+from valdsprogram.form import Form, Loc, build_form
 from valdsprogram.periods import Period
 from valdsprogram.program import Indicator
 from valdsprogram.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
 from valdsprogram.workspace import Workspace
 
-FORECAST_HINT = "helårsprognos: vad utfallet väntas bli för hela året; utan den bedöms inte årsmålet"
+Scalar = bool | int | float | str | dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,49 +30,26 @@ class Prefill:
     """The earlier report this year whose statuses and targets were carried forward, if any."""
 
 
+@dataclass(frozen=True, slots=True)
+class FormYaml:
+    """A form as YAML text, and which field each line holds."""
+
+    text: str
+    """The YAML, with comments."""
+    lines: dict[int, Loc]
+    """1-based line → the field (or item, or section) written on it."""
+
+
 def prefill(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
     """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
 
     `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
     editor finds it wherever `folder` is.
     """
-    index = workspace.index
-    period = workspace.period(period_text)
-    body = workspace.body(body_id, period)
-    target = folder / str(period) / f"{body_id}.yaml"
-    earlier_file = next(
-        (f for f in reversed(workspace.reports_of(body_id)) if f.period.year == period.year and f.period < period), None
-    )
-    earlier = earlier_file.followup if earlier_file else None
-    earlier_period = earlier_file.period if earlier_file else None
-    duties = index.responsibilities(body_id, period.last_day)
-    lines = [
-        f"# yaml-language-server: $schema={modeline_path(schema, target.parent)}",
-        f"# {body.namn}: uppföljning av {index.program.kortnamn or index.program.titel},",
-        f"# {period.name} (per {period.last_day}). Skapad med `valdsprogram mall`.",
-        "# Fyll i det som står tomt och kör sedan `valdsprogram validera`.",
-        "# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.",
-        f"organ: {body_id}",
-        f"period: {period}",
-        '# beslut: {datum: ÅÅÅÅ-MM-DD, diarienummer: "…"}',
-    ]
-    if duties.activities:
-        lines.append("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår")
-    for _, activity in duties.activities:
-        before = earlier.aktiviteter.get(activity.id) if earlier else None
-        lines += [f"  {activity.id}:  # {_one_line(activity.text)}", _status_line(before, earlier_period, period)]
-        lines.append("    kommentar:")
-    due = [(g, i) for g, i in duties.indicators if i.due(period)]
-    if due:
-        lines.append("indikatorer:")
-    for _, indicator in due:
-        lines += _indicator_lines(indicator, period, earlier, earlier_period)
-    if duties.goals:
-        required = "krävs" if period.is_annual else "valfri prognos"
-        lines.append(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte")
-    for goal in duties.goals:
-        lines += [f"  {goal.id}:  # {_one_line(goal.titel)}", "    bedomning:", "    analys:"]
-    return Prefill(target, "\n".join(lines) + "\n", earlier_period)
+    form = build_form(workspace, body_id, period_text)
+    target = followup_path(folder, form)
+    text = form_yaml(form, "valdsprogram mall", schema=modeline_path(schema, target.parent)).text
+    return Prefill(target, text, form.earlier)
 
 
 def modeline_path(schema: Path, folder: Path) -> str:
@@ -81,48 +61,146 @@ def modeline_path(schema: Path, folder: Path) -> str:
         return Path(os.path.abspath(schema)).as_uri()
 
 
-def _status_line(before: ActivityReport | None, earlier: Period | None, period: Period) -> str:
-    """The earlier status carried forward, unless it needs a fresh explanation this period."""
-    status = before.status if before is not None else None
-    if status is None:
-        return "    status:"
-    if needs_comment(status, period):
-        return f"    status:  # var {status} i {earlier}; ange status och förklara i kommentar"
-    return f"    status: {status}  # från {earlier}"
+def followup_path(folder: Path, form: Form) -> Path:
+    """Where the form's follow-up belongs: <folder>/<period>/<organ>.yaml."""
+    return folder / str(form.period) / f"{form.body.id}.yaml"
 
 
-def _indicator_lines(
-    indicator: Indicator, period: Period, earlier: FollowUp | None, earlier_period: Period | None
-) -> list[str]:
-    before = earlier.indikatorer.get(indicator.id) if earlier else None
-    target: bool | int | float | None = indicator.target(period.year)
-    source = "programmets förslag"
-    if before is not None and before.arsmal is not None:
-        target, source = before.arsmal, f"från {earlier_period}"
+def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
+    """The form as a follow-up file in the layout `mall` writes; `made_by` names the command in the header and
+    `schema` is the modeline's path to the follow-up schema."""
+    out = _Lines()
+    program, period, values = form.program, form.period, form.values
+    out.add(f"# yaml-language-server: $schema={schema}")
+    out.add(f"# {form.body.namn}: uppföljning av {program.kortnamn or program.titel},")
+    out.add(f"# {period.name} (per {period.last_day}). Skapad med `{made_by}`.")
+    out.add("# Fyll i det som står tomt och kör sedan `valdsprogram validera`.")
+    out.add("# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.")
+    out.add(f"organ: {yaml_scalar(values.organ)}", ("organ",))
+    out.add(f"period: {yaml_scalar(values.period)}", ("period",))
+    if values.beslut is None:
+        out.add('# beslut: {datum: ÅÅÅÅ-MM-DD, diarienummer: "…"}')
+    else:
+        out.add("beslut:", ("beslut",))
+        for name in ("datum", "diarienummer"):
+            value = getattr(values.beslut, name)
+            if value is not None:
+                out.add(f"  {name}: {yaml_scalar(value)}", ("beslut", name))
+    if form.activities:
+        out.add("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår", ("aktiviteter",))
+    for ident, activity in form.activities:
+        report = values.aktiviteter.get(ident, ActivityReport())
+        out.add(f"  {ident}:  # {_one_line(activity.text) if activity else _UNKNOWN}", ("aktiviteter", ident))
+        for name in ("status", "kommentar"):
+            loc = ("aktiviteter", ident, name)
+            out.field(name, getattr(report, name), form.notes.get(loc), loc)
+    if form.indicators:
+        out.add("indikatorer:", ("indikatorer",))
+    for ident, indicator in form.indicators:
+        report = values.indikatorer.get(ident, IndicatorReport())
+        out.add(f"  {ident}:  # {_one_line(indicator.text) if indicator else _UNKNOWN}", ("indikatorer", ident))
+        for name, comment in indicator_fields(indicator, report, period):
+            loc = ("indikatorer", ident, name)
+            out.field(name, getattr(report, name), form.notes.get(loc, comment), loc)
+    if form.goals:
+        required = "krävs" if period.is_annual else "valfri prognos"
+        out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
+    for ident, goal in form.goals:
+        report = values.mal.get(ident, GoalReport())
+        out.add(f"  {ident}:  # {_one_line(goal.titel) if goal else _UNKNOWN}", ("mal", ident))
+        for name in ("bedomning", "analys"):
+            out.field(name, getattr(report, name), None, ("mal", ident, name))
+    return FormYaml("\n".join(out.lines) + "\n", out.locs)
+
+
+_UNKNOWN = "finns inte i programmet"
+FORECAST_HINT = "helårsprognos: vad utfallet väntas bli för hela året; utan den bedöms inte årsmålet"
+
+
+def asks_forecast(indicator: Indicator, period: Period) -> bool:
+    """Whether the form asks for a full-year forecast: for a count that accumulates, at the tertials."""
+    return indicator.measure == "ackumulerad" and not period.is_annual
+
+
+def indicator_fields(
+    indicator: Indicator | None, report: IndicatorReport, period: Period
+) -> list[tuple[str, str | None]]:
+    """The fields an indicator's report shows, each with its comment: those its unit asks for and any others filled."""
     about = (
         f"{VALID_VALUES[indicator.enhet]}; {PERIODICITIES[indicator.periodicitet]}; {DIRECTIONS[indicator.riktning]}"
+        if indicator
+        else None
     )
-    lines = [
-        f"  {indicator.id}:  # {_one_line(indicator.text)}",
-        f"    utfall:  # {about}",
-        f"    arsmal:{_value(target, source)}",
-    ]
-    if indicator.measure == "ackumulerad" and not period.is_annual:
-        lines[1] = f"    utfall:  # {about}; hittills i år, till och med {period.last_day}"
-        lines.insert(2, f"    prognos:  # {FORECAST_HINT}")
-    if indicator.enhet == "procent":
-        lines += [
-            "    taljare:  # valfritt: antalet som uppfyller villkoret",
-            "    namnare:  # valfritt: antalet totalt",
+    fields: list[tuple[str, str | None]] = [("utfall", about), ("arsmal", None)]
+    if indicator is not None and asks_forecast(indicator, period):
+        fields[0] = ("utfall", f"{about}; hittills i år, till och med {period.last_day}")
+        fields.insert(1, ("prognos", FORECAST_HINT))
+    if indicator is None or indicator.enhet == "procent":
+        fields += [
+            ("taljare", "valfritt: antalet som uppfyller villkoret"),
+            ("namnare", "valfritt: antalet totalt"),
         ]
-    return [*lines, "    kommentar:"]
+    shown = {name for name, _ in fields}
+    fields += [
+        (name, None)
+        for name in IndicatorReport.model_fields
+        if name != "kommentar" and name not in shown and getattr(report, name) is not None
+    ]
+    return [*fields, ("kommentar", None)]
 
 
-def _value(value: bool | int | float | None, source: str) -> str:
+class _Lines:
+    """YAML lines being written, with the field each holds."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.locs: dict[int, Loc] = {}
+
+    def add(self, line: str, loc: Loc | None = None) -> None:
+        self.lines.append(line)
+        if loc is not None:
+            self.locs[len(self.lines)] = loc
+
+    def field(self, name: str, value: Scalar, comment: str | None, loc: Loc) -> None:
+        shown = "" if value is None else f" {yaml_scalar(value)}"
+        self.add(f"    {name}:{shown}" + (f"  # {comment}" if comment else ""), loc)
+
+
+def yaml_scalar(value: Scalar) -> str:
+    """A value as a YAML scalar that reads back as exactly the same value, whatever characters a text holds."""
     if value is None:
         return ""
-    shown = str(value).lower() if isinstance(value, bool) else str(value)
-    return f" {shown}  # {source}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
+        return value
+    return '"' + "".join(_yaml_char(char) for char in value) + '"'
+
+
+_PLAIN = re.compile(r"[a-zåäö][a-zåäö0-9 -]*[a-zåäö0-9]|[a-zåäö]|[0-9]{4}-(T1|T2|VB)")
+"""Words that read back as the same text unquoted: statuses, assessments, body ids and periods."""
+_RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
+
+
+def _yaml_char(char: str) -> str:
+    """One character inside a double-quoted YAML scalar: printable ones as they are, the rest escaped."""
+    if char in '"\\':
+        return "\\" + char
+    point = ord(char)
+    printable = (
+        0x20 <= point <= 0x7E or 0xA0 <= point <= 0xD7FF or 0xE000 <= point <= 0xFFFD or point >= 0x10000
+    ) and point not in (0x2028, 0x2029, 0xFEFF)
+    if printable:
+        return char
+    if point == 0x0A:
+        return "\\n"
+    if point == 0x09:
+        return "\\t"
+    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
 
 
 def _one_line(text: str) -> str:
