@@ -25,9 +25,29 @@ FILE_EXAMPLES = {
 }
 
 
+WORKBOOK_GOLDENS = sorted((ROOT / "tests" / "excel").glob("*.txt"))
+"""The output of `importera` on the workbooks built in tests/test_excel.py: the examples of the VP4xx codes."""
+
+
+def workbook_example(code: str) -> str | None:
+    for golden in WORKBOOK_GOLDENS:
+        lines = golden.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if f": {code} " in line:
+                hint = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].startswith("    tips:") else None
+                shown = "\n".join([line, hint] if hint else [line])
+                where = f"tests/{golden.parent.name}/{golden.name}"
+                return f"Ur `valdsprogram importera` i *{where}*:\n\n```text\n{shown}\n```\n"
+    return None
+
+
 def example(code: str, cases: list[tuple[RuleCase, list[Diagnostic], Path]]) -> str:
     if code in FILE_EXAMPLES:
         return f"```text\n{FILE_EXAMPLES[code]}```\n"
+    if code.startswith("VP4"):
+        from_workbook = workbook_example(code)
+        assert from_workbook is not None, f"{code} har inget exempel i tests/excel/"
+        return from_workbook
     for case, diagnostics, folder in cases:
         found = [d for d in diagnostics if d.code == code]
         if found:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from valdsprogram import __version__
-from valdsprogram.formats import DocumentFormat, ReportFormat, ValidationFormat, ViewFormat
+from valdsprogram.formats import (
+    DocumentFormat,
+    ReportFormat,
+    StatusFormat,
+    TemplateFormat,
+    ValidationFormat,
+    ViewFormat,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -150,36 +157,127 @@ def mall(
     ],
     period: Annotated[str, typer.Argument(help="Perioden, till exempel 2024-T2.", show_default=False)],
     *,
+    format: Annotated[
+        TemplateFormat,
+        typer.Option(
+            "--format", "-f", help="En YAML-fil, eller en Excel-arbetsbok att fylla i och läsa in med importera."
+        ),
+    ] = TemplateFormat.YAML,
+    utfil: Annotated[
+        Path | None,
+        typer.Option(
+            "--utfil",
+            "-o",
+            help="Filen att skriva (standard: uppfoljning/PERIOD/ORGAN.yaml, eller ORGAN-PERIOD.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
     sammanstallning: CompilationOption = None,
     skriv_over: OverwriteOption = False,
 ) -> None:
     """Skriv en förifylld uppföljning för ett organ och en period, eller (`mall sammanstallning PERIOD`)
-    socialnämndens sammanställning med periodens nyckeltal. Skriver aldrig över utan --skriv-over."""
-    from valdsprogram.compilation_prefill import prefill_compilation
-    from valdsprogram.prefill import prefill
+    socialnämndens sammanställning med periodens nyckeltal. Skriver aldrig över utan --skriv-over.
+
+    Som arbetsbok (--format xlsx) innehåller uppföljningen organets inlämnade värden för perioden, om de finns,
+    så att de kan rättas i Excel.
+    """
     from valdsprogram.sources import COMPILATION_FOLDER, compilation_folder
 
-    # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
     compiling = organ == COMPILATION_FOLDER
+    if format is TemplateFormat.XLSX:
+        from valdsprogram.form import build_form
+        from valdsprogram.workbook import form_workbook
+
+        if compiling:
+            raise _fail("sammanställningen skrivs bara som YAML; utelämna --format xlsx.")
+        with _usage_errors():
+            form = build_form(_workspace(program, uppfoljning), organ, period, use_filed=True)
+        target = utfil or Path(f"{form.body.id}-{form.period}.xlsx")
+        _write(target, form_workbook(form), overwrite=skriv_over)
+        source = (
+            f" Med den inlämnade uppföljningen för {form.period}."
+            if form.filed
+            else (f" Status och årsmål från {form.earlier}." if form.earlier else "")
+        )
+        typer.echo(
+            f"Skrev {target.as_posix()}.{source} Fyll i den i Excel och läs in den med "
+            f"`valdsprogram importera {target.as_posix()}`."
+        )
+        return
+    from valdsprogram.compilation_prefill import prefill_compilation
+    from valdsprogram.prefill import prefill
+
+    # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
     schema_file = program.parent / "schema" / f"{'sammanstallning' if compiling else 'uppfoljning'}.schema.json"
     with _usage_errors():
         workspace = _workspace(program, uppfoljning, sammanstallning)
         if compiling:
-            target = sammanstallning or compilation_folder(uppfoljning)
-            result = prefill_compilation(workspace, period, target, schema=schema_file)
+            result = prefill_compilation(
+                workspace, period, sammanstallning or compilation_folder(uppfoljning), schema=schema_file
+            )
         else:
             result = prefill(workspace, organ, period, uppfoljning, schema=schema_file)
-    _write(result.path, result.text, overwrite=skriv_over)
+    target = utfil or result.path
+    _write(target, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
-    typer.echo(f"Skrev {result.path.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
+    typer.echo(f"Skrev {target.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
     if not schema_file.is_file():
         folder = schema_file.parent.as_posix()
         typer.echo(
             f"Editorn hittar inget schema i {folder}/ för att komplettera och kontrollera filen; "
             f"skriv det med `valdsprogram schema --mapp {folder}`."
         )
+
+
+@app.command("importera")
+def importera(
+    fil: Annotated[
+        Path,
+        typer.Argument(help="Arbetsboken (.xlsx) från valdsprogram mall --format xlsx, ifylld.", show_default=False),
+    ],
+    *,
+    utfil: Annotated[
+        Path | None,
+        typer.Option(
+            "--utfil", "-o", help="YAML-filen att skriva (standard: uppfoljning/PERIOD/ORGAN.yaml).", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        ValidationFormat, typer.Option("--format", "-f", help="Utdataformat för felen.")
+    ] = ValidationFormat.TEXT,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+    skriv_over: OverwriteOption = False,
+) -> None:
+    """Läs in en ifylld arbetsbok som uppföljning (YAML) och validera den; varje fel anges med cell och rad.
+
+    Slutkod 0: inga fel, 1: fel i värdena eller arbetsboken avvisad (då skrivs inget), 2: kunde inte köras.
+    """
+    from valdsprogram.diagnostics import Validation
+    from valdsprogram.formats import RENDERERS
+    from valdsprogram.importing import check_imported, import_workbook
+
+    render = RENDERERS[format]
+    with _usage_errors():
+        imported = import_workbook(
+            _workspace(program, uppfoljning),
+            fil,
+            uppfoljning,
+            schema=program.parent / "schema" / "uppfoljning.schema.json",
+            base=Path.cwd(),
+        )
+    if imported.refused or imported.yaml is None or imported.target is None:
+        typer.echo(render(Validation(imported.refused, 1)), nl=False)
+        typer.echo(f"valdsprogram: {imported.source} lästes inte in; inget skrevs.", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    target = utfil or imported.target
+    _write(target, imported.yaml.text, overwrite=skriv_over)
+    typer.echo(f"Skrev {target.as_posix()} ur {imported.source}.", err=True)
+    result = Validation(check_imported(imported, program, uppfoljning, target, base=Path.cwd()), 1)
+    typer.echo(render(result), nl=False)
+    raise typer.Exit(EXIT_FINDINGS if result.error_count else EXIT_OK)
 
 
 @app.command("checklista")
@@ -239,7 +337,12 @@ def rapport(
     *,
     period: PeriodOption = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Markdown, HTML, eller rapportens data som JSON.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Markdown, HTML, eller rapportens data: JSON, CSV (en tabell) eller xlsx (en tabell per blad).",
+        ),
     ] = ReportFormat.MD,
     utfil: Annotated[
         Path | None, typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.")
@@ -259,6 +362,7 @@ def rapport(
 ) -> None:
     """Den stadsövergripande uppföljningen av en period: Markdown, fristående HTML med diagram, eller JSON."""
     from valdsprogram.charts import report_charts, trend_chart
+    from valdsprogram.exports import report_table, report_tables, tables_workbook, to_csv
     from valdsprogram.formats import render_text
     from valdsprogram.render import render, safe
     from valdsprogram.report import build_report
@@ -285,6 +389,14 @@ def rapport(
         )
         if format is ReportFormat.JSON:
             _emit(render_json(data), utfil, overwrite=skriv_over)
+            return
+        if format is ReportFormat.CSV:
+            _emit(to_csv(report_table(data)), utfil, overwrite=skriv_over)
+            return
+        if format is ReportFormat.XLSX:
+            target = utfil or Path(f"rapport-{chosen}.xlsx")
+            _write(target, tables_workbook(report_tables(data), data.per), overwrite=skriv_over)
+            typer.echo(f"Skrev {target.as_posix()}.")
             return
         fmt = DocumentFormat(format.value)
         context: dict[str, object] = {"r": data}
@@ -320,7 +432,10 @@ def status(
             show_default=False,
         ),
     ] = None,
-    format: ViewFormatOption = ViewFormat.TEXT,
+    format: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="Tabell i terminalen, JSON, eller CSV (en rad per organ och period)."),
+    ] = StatusFormat.TEXT,
     bara_rapporterande: OnlyReportingOption = False,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
@@ -338,7 +453,12 @@ def status(
             periods = [p for p in workspace.periods if with_data and with_data[0] <= p <= with_data[-1]]
         table = matrix(workspace, periods, only_reporting=bara_rapporterande)
     data = terminal.matrix_data(table)
-    _show(data, terminal.matrix_view(table) if format is ViewFormat.TEXT else None)
+    if format is StatusFormat.CSV:
+        from valdsprogram.exports import status_table, to_csv
+
+        typer.echo(to_csv(status_table(data)), nl=False)
+    else:
+        _show(data, terminal.matrix_view(table) if format is StatusFormat.TEXT else None)
     if period is not None and (table.missing(periods[0]) or table.with_errors(periods[0])):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -507,7 +627,7 @@ def _emit(text: str, target: Path | None, *, overwrite: bool) -> None:
     typer.echo(f"Skrev {target.as_posix()}.")
 
 
-def _write(target: Path, text: str, *, overwrite: bool) -> None:
+def _write(target: Path, text: str | bytes, *, overwrite: bool) -> None:
     """Write atomically; an existing file without --skriv-over is exit 1, nothing written."""
     from valdsprogram.writing import WriteRefused, write_atomic
 

@@ -437,6 +437,106 @@ CODES: dict[str, Code] = {
             "Skrivsätt som `21/5 2024`, `2024-5-21` och `21 maj 2024` läses här som det datum som menas, och "
             "meddelandet visar exakt vad som ska stå.",
         ),
+        # VP4xx: reading a follow-up workbook (valdsprogram importera).
+        Code(
+            "VP401",
+            FEL,
+            "Arbetsboken går inte att läsa",
+            "Filen finns inte, är ingen Excel-arbetsbok (.xlsx) eller är skadad. Inget skrivs. Öppna den i Excel, "
+            "spara den som Excel-arbetsbok (.xlsx) och läs in den igen.",
+        ),
+        Code(
+            "VP402",
+            FEL,
+            "Arbetsboken är lösenordsskyddad",
+            "Arbetsboken är krypterad med ett lösenord, eller sparad i det gamla formatet .xls, och kan inte läsas. "
+            "Ta bort lösenordet och spara som .xlsx. Inget skrivs.",
+        ),
+        Code(
+            "VP403",
+            FEL,
+            "Arbetsboken innehåller makron",
+            "En arbetsbok med makron (.xlsm, eller med ett VBA-projekt) läses inte in. Spara den som vanlig "
+            "Excel-arbetsbok (.xlsx). Inget skrivs.",
+        ),
+        Code(
+            "VP404",
+            FEL,
+            "Arbetsboken hämtar data utifrån",
+            "Arbetsboken har länkar till andra arbetsböcker eller dataanslutningar. Värdena i en uppföljning ska "
+            "stå i arbetsboken själv: bryt länkarna och spara igen. Inget skrivs.",
+        ),
+        Code(
+            "VP405",
+            FEL,
+            "Arbetsboken är för stor",
+            "Filen, dess uppackade delar eller bladet Uppföljning är mycket större än en uppföljning kan vara "
+            "(till exempel en så kallad zip-bomb). Den läses inte, så att verktyget inte kan låsas. Inget skrivs.",
+        ),
+        Code(
+            "VP406",
+            FEL,
+            "Otillåten XML i arbetsboken",
+            "En del av arbetsboken har en dokumenttypsdeklaration (DOCTYPE) eller entiteter, som Excel aldrig "
+            "skriver och som används i attacker mot XML-läsare. Inget skrivs.",
+        ),
+        Code(
+            "VP407",
+            FEL,
+            "Arbetsboken är inte skapad med mall",
+            "Arbetsboken saknar bladen eller rubrikerna som `valdsprogram mall --format xlsx` skriver. Skapa en "
+            "arbetsbok med mall och för över värdena. Inget skrivs.",
+        ),
+        Code(
+            "VP408",
+            FEL,
+            "Arbetsboken hör inte hit",
+            "Det dolda bladet säger att arbetsboken hör till ett annat program, eller till ett organ eller en "
+            "period som inte finns i programmet. Inget skrivs.",
+        ),
+        Code(
+            "VP410",
+            VARNING,
+            "Formel i en cell",
+            "Cellen innehåller en formel. Dess senast uträknade värde, som Excel sparat i filen, läses in; "
+            "formeln själv räknas aldrig ut. Skriv hellre värdet direkt i cellen.",
+        ),
+        Code(
+            "VP411",
+            FEL,
+            "Formel utan sparat värde",
+            "Cellen innehåller en formel men filen har inget uträknat värde för den (den har inte sparats av "
+            "Excel eller LibreOffice). Formler räknas aldrig ut vid inläsningen, så inget skrivs.",
+        ),
+        Code(
+            "VP412",
+            FEL,
+            "Värdet i cellen kan inte läsas säkert",
+            "Värdet kan betyda två saker (till exempel 1.234: ettusen tvåhundratrettiofyra eller en komma "
+            "tvåhundratrettiofyra) eller går inte att läsa som det som ska stå i kolumnen. Värdet skrivs som "
+            "text i YAML-filen; skriv det som meddelandet föreslår. Säkra tolkningar görs utan att fråga: "
+            "decimalkomma, 62 %, mellanslag som tusentalsavgränsare, ja/nej, tal sparade som text och "
+            "mellanslag före och efter.",
+        ),
+        Code(
+            "VP413",
+            FEL,
+            "Raden går inte att läsa",
+            "Kolumnerna Typ och Id har ändrats, eller samma id står på två rader. Ändra inte de låsta kolumnerna.",
+        ),
+        Code(
+            "VP414",
+            FEL,
+            "Cellen visar ett fel",
+            "Cellen visar ett felvärde som #DIV/0! eller #SAKNAS!. Skriv värdet i cellen.",
+        ),
+        Code(
+            "VP415",
+            VARNING,
+            "Värdet läses inte",
+            "Ett värde står i en kolumn som inte hör till radens typ (till exempel ett utfall på en aktivitet) "
+            "och läses därför inte in. Flytta det till rätt kolumn eller ta bort det.",
+        ),
         # VP5xx: socialnämnden's compilation file, sammanstallning/<period>.yaml.
         Code(
             "VP501",

@@ -35,6 +35,23 @@ class ReportFormat(enum.StrEnum):
     MD = "md"
     HTML = "html"
     JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class StatusFormat(enum.StrEnum):
+    """What `status --format` accepts: the table, JSON, or CSV (a row per body and period)."""
+
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
+
+
+class TemplateFormat(enum.StrEnum):
+    """What `mall --format` writes: the follow-up YAML, or a workbook to fill in and read back with `importera`."""
+
+    YAML = "yaml"
+    XLSX = "xlsx"
 
 
 class ViewFormat(enum.StrEnum):

@@ -89,11 +89,11 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
     if form.activities:
         out.add("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår", ("aktiviteter",))
     for ident, activity in form.activities:
-        report = values.aktiviteter.get(ident, ActivityReport())
+        done = values.aktiviteter.get(ident, ActivityReport())
         out.add(f"  {ident}:  # {_one_line(activity.text) if activity else _UNKNOWN}", ("aktiviteter", ident))
         for name in ("status", "kommentar"):
             loc = ("aktiviteter", ident, name)
-            out.field(name, getattr(report, name), form.notes.get(loc), loc)
+            out.field(name, getattr(done, name), form.notes.get(loc), loc)
     if form.indicators:
         out.add("indikatorer:", ("indikatorer",))
     for ident, indicator in form.indicators:
@@ -106,10 +106,10 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         required = "krävs" if period.is_annual else "valfri prognos"
         out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
     for ident, goal in form.goals:
-        report = values.mal.get(ident, GoalReport())
+        judged = values.mal.get(ident, GoalReport())
         out.add(f"  {ident}:  # {_one_line(goal.titel) if goal else _UNKNOWN}", ("mal", ident))
         for name in ("bedomning", "analys"):
-            out.field(name, getattr(report, name), None, ("mal", ident, name))
+            out.field(name, getattr(judged, name), None, ("mal", ident, name))
     return FormYaml("\n".join(out.lines) + "\n", out.locs)
 
 

@@ -14,8 +14,8 @@ class WriteRefused(Exception):
     """The file exists and replacing it was not asked for, or the file could not be written."""
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write `text` to `path` via a temporary file in the same folder and a rename.
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
+    """Write `text` (as UTF-8; bytes as they are) to `path` via a temporary file in the same folder and a rename.
 
     An interrupted run leaves either the old file or the new one, never half of one. Raises
     `WriteRefused` with a Swedish message when the file exists and `overwrite` is false, or on an OS error.
@@ -27,8 +27,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             if overwrite:

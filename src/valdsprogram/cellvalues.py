@@ -1,0 +1,210 @@
+"""Values typed into a workbook, read as a Swede types them: converted where the meaning is certain, else explained.
+
+Excel gives a cell's value as a number, a date, a truth value or text. A controller may type "62,5", "62 %",
+"1 234", "ja" or "Pågående " and may paste numbers that end up stored as text. Each reader returns the value
+for the follow-up, or (when two readings are possible, or none) the text as typed and a Swedish explanation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from valdsprogram.units import swedish
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a cell's value means for the follow-up."""
+
+    value: object
+    """The value to write: converted, or the text as typed when `problem` says why it could not be."""
+    problem: str = ""
+    """Why the value could not be read with certainty, in Swedish; empty when it could."""
+    hint: str = ""
+    """What to type instead."""
+
+
+EMPTY = Reading(None)
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_YES = frozenset({"ja", "j", "sant", "true"})
+_NO = frozenset({"nej", "n", "falskt", "false"})
+_INT = re.compile(r"[-+]?\d+")
+_COMMA_DECIMAL = re.compile(r"[-+]?\d+,\d+")
+_POINT_DECIMAL = re.compile(r"[-+]?\d+\.\d+")
+_POINT_THOUSAND = re.compile(r"[-+]?\d{1,3}\.\d{3}")
+_POINT_GROUPS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3}){2,}")
+_SPACE_GROUPS = re.compile(r"[-+]?\d{1,3}(?: \d{3})+(?:,\d+)?")
+
+
+def clean(text: str) -> str:
+    """Text as typed, without the invisible differences: outer spaces, hard spaces, a typographic minus."""
+    text = unicodedata.normalize("NFC", text).replace("\u2212", "-").replace("\r\n", "\n")
+    return text.strip(" \t\n\r\u00a0\u2007\u202f")
+
+
+def is_percent_format(number_format: str) -> bool:
+    """Whether Excel shows the cell as a percentage (so 0.62 is shown, and meant, as 62 %)."""
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+    return "%" in bare
+
+
+def read_number(raw: object, number_format: str, unit: str, *, whole: bool = False) -> Reading:
+    """An outcome, target or forecast in the indicator's unit (`whole`: a count such as täljare or nämnare)."""
+    if raw is None:
+        return EMPTY
+    if isinstance(raw, bool):
+        if unit == "ja/nej":
+            return Reading(raw)
+        return Reading(swedish(raw), "är ett sanningsvärde men ska vara ett tal", _number_hint(unit, whole))
+    if isinstance(raw, int | float):
+        if unit == "procent" and not whole and is_percent_format(number_format):
+            return Reading(_tidy(round(raw * 100, 9)))  # Excel keeps 62 % as 0.62
+        if unit == "ja/nej":
+            return Reading(raw, "är ett tal men indikatorn är ja/nej", "Välj ja eller nej.")
+        return Reading(_tidy(raw) if whole or unit == "antal" else raw)
+    if isinstance(raw, dt.datetime | dt.date):
+        shown = raw.date() if isinstance(raw, dt.datetime) else raw
+        return Reading(shown.isoformat(), "är ett datum men ska vara ett tal", _number_hint(unit, whole))
+    text = clean(str(raw))
+    if not text:
+        return EMPTY
+    word = text.lower()
+    if unit == "ja/nej" and not whole:
+        if word in _YES:
+            return Reading(True)
+        if word in _NO:
+            return Reading(False)
+        return Reading(text, f"{text!r} är varken ja eller nej", "Välj ja eller nej.")
+    if word in _YES or word in _NO:
+        return Reading(text, f"{text!r} är ett ja eller nej men ska vara ett tal", _number_hint(unit, whole))
+    percent = re.fullmatch(r"(.*?)\s*%", text)
+    if percent:
+        if unit != "procent" or whole:
+            return Reading(text, f"{text!r} har ett procenttecken men ska vara ett antal", _number_hint(unit, whole))
+        text = percent[1]
+    return _number_text(text, unit, whole)
+
+
+def _number_text(text: str, unit: str, whole: bool) -> Reading:
+    compact = text.replace(" ", "") if _SPACE_GROUPS.fullmatch(text) else text
+    if _INT.fullmatch(compact):
+        return Reading(int(compact))
+    if _COMMA_DECIMAL.fullmatch(compact):
+        if (whole or unit == "antal") and re.fullmatch(r"[-+]?\d{1,3},\d{3}", compact):
+            return Reading(
+                text,
+                f"{text!r} kan vara {compact.replace(',', '')} med tusentalsavgränsare eller ett decimaltal",
+                "Skriv talet utan avgränsare, till exempel 1234.",
+            )
+        return Reading(_tidy(float(compact.replace(",", "."))))
+    if _POINT_GROUPS.fullmatch(compact):
+        return Reading(int(compact.replace(".", "")))
+    if _POINT_THOUSAND.fullmatch(compact):
+        return Reading(
+            text,
+            f"{text!r} kan vara {compact.replace('.', '')} (punkt som tusentalsavgränsare) eller "
+            f"{compact.replace('.', ',')} (decimalpunkt)",
+            "Skriv talet med decimalkomma, eller utan avgränsare.",
+        )
+    if _POINT_DECIMAL.fullmatch(compact):
+        return Reading(_tidy(float(compact)))
+    return Reading(text, f"{text!r} går inte att läsa som ett tal", _number_hint(unit, whole))
+
+
+def _number_hint(unit: str, whole: bool) -> str:
+    if whole or unit == "antal":
+        return "Skriv ett heltal, till exempel 12."
+    if unit == "procent":
+        return "Skriv andelen i procent som ett tal mellan 0 och 100, till exempel 62,5."
+    if unit == "ja/nej":
+        return "Välj ja eller nej."
+    return "Skriv ett tal, till exempel 12 eller 62,5."
+
+
+def _tidy(value: int | float) -> int | float:
+    """A float that holds a whole number as an int: Excel stores every number as a float."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def read_choice(raw: object, choices: tuple[str, ...], aliases: dict[str, str], what: str) -> Reading:
+    """One of `choices` (status, bedömning), whatever its case, spaces and missing accents; `aliases` map other
+    words whose meaning is certain (`genomfört` → `genomförd`)."""
+    if raw is None:
+        return EMPTY
+    text = clean(str(raw))
+    if not text:
+        return EMPTY
+    word = _SPACES.sub(" ", text.lower())
+    plain = {_unaccented(c): c for c in choices}
+    found = word if word in choices else aliases.get(word) or plain.get(_unaccented(word))
+    if found is not None:
+        return Reading(found)
+    listed = ", ".join(choices[:-1]) + " eller " + choices[-1]
+    return Reading(text, f"{text!r} är ingen {what}", f"Välj {listed} i listan.")
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+STATUS_ALIASES = {
+    "ej påbörjat": "ej påbörjad",
+    "inte påbörjad": "ej påbörjad",
+    "inte påbörjat": "ej påbörjad",
+    "pågår": "pågående",
+    "försenat": "försenad",
+    "genomfört": "genomförd",
+    "utgått": "utgår",
+}
+ASSESSMENT_ALIASES = {
+    "helt uppfyllt": "helt",
+    "delvis uppfyllt": "delvis",
+    "inte uppfyllt": "inte",
+    "ej uppfyllt": "inte",
+    "ej": "inte",
+}
+
+
+def read_text(raw: object) -> Reading:
+    """A comment, analysis or diarienummer: text without outer spaces; a number or date as it was shown."""
+    if raw is None:
+        return EMPTY
+    if isinstance(raw, bool):
+        return Reading("ja" if raw else "nej")
+    if isinstance(raw, int | float):
+        return Reading(swedish(_tidy(raw)))
+    if isinstance(raw, dt.datetime):
+        return Reading(raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(sep=" "))
+    if isinstance(raw, dt.date):
+        return Reading(raw.isoformat())
+    text = clean(str(raw))
+    return Reading(text or None)
+
+
+def read_date(raw: object) -> Reading:
+    """A decision date: a date cell, or text ÅÅÅÅ-MM-DD."""
+    if raw is None:
+        return EMPTY
+    if isinstance(raw, dt.datetime):
+        if raw.time() == dt.time():
+            return Reading(raw.date())
+        return Reading(raw.isoformat(sep=" "), "har ett klockslag", "Skriv bara datumet, ÅÅÅÅ-MM-DD.")
+    if isinstance(raw, dt.date):
+        return Reading(raw)
+    text = clean(str(raw))
+    if not text:
+        return EMPTY
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return Reading(dt.date.fromisoformat(text))
+        except ValueError:
+            return Reading(text, f"{text!r} är inget giltigt datum", "Kontrollera månad och dag.")
+    return Reading(
+        text, f"{text!r} går inte att läsa som ett datum", "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-21."
+    )

@@ -1,0 +1,157 @@
+"""`rapport --format csv|xlsx` and `status --format csv`: read back with Python's csv module and openpyxl."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from valdsprogram.cli import app
+from valdsprogram.exports import ONE_TABLE_COLUMNS, STATUS_COLUMNS
+from valdsprogram.units import swedish
+from valdsprogram.yamlfile import read_yaml
+
+PERIODS = ["2023-T1", "2023-T2", "2023-VB", "2024-T1"]
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def report_json(period: str) -> dict[str, object]:
+    document = json.loads(run("rapport", "--period", period, "--format", "json"))
+    assert isinstance(document, dict)
+    return document
+
+
+def per_body(document: dict[str, object]) -> dict[tuple[str, str], dict[str, object]]:
+    indicators = document["indikatorer"]
+    assert isinstance(indicators, list)
+    return {(i["id"], b["organ"]): b for i in indicators for b in i["per_organ"]}
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff"), "Swedish Excel needs the byte-order mark to read UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def shown(value: object) -> str:
+    return "" if value is None else swedish(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_report_csv_is_one_tidy_table_with_the_reports_values(repo_copy: Path, period: str) -> None:
+    text = run("rapport", "--period", period, "--format", "csv")
+    assert text.splitlines()[0] == "\ufeff" + ";".join(ONE_TABLE_COLUMNS)
+    rows = csv_rows(text)
+    expected = per_body(report_json(period))
+    indicators = {(r["id"], r["organ"]): r for r in rows if r["typ"] == "indikator"}
+    assert set(indicators) == set(expected)
+    for key, body in expected.items():
+        row = indicators[key]
+        assert (row["utfall"], row["prognos"], row["arsmal"]) == tuple(
+            shown(body[k]) for k in ("utfall", "prognos", "arsmal")
+        ), key
+        assert row["maskerad"] == ("ja" if body["maskerad"] else "nej")
+        assert row["period"] == period
+    assert {r["typ"] for r in rows} == {"indikator", "aktivitet", "mål"}
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_no_masked_value_is_in_any_export(repo_copy: Path, period: str) -> None:
+    masked = [key for key, body in per_body(report_json(period)).items() if body["maskerad"]]
+    if period != "2023-T2":
+        assert masked, "the example data has masked counts in this period"
+    files = {f"uppfoljning/{period}/{organ}.yaml": organ for _, organ in masked}
+    raw = {}
+    for path, organ in files.items():
+        data = read_yaml(repo_copy / path).data
+        assert isinstance(data, dict)
+        for ident, values in data["indikatorer"].items():
+            raw[ident, organ] = values
+    csv_by_key = {(r["id"], r["organ"]): r for r in csv_rows(run("rapport", "--period", period, "--format", "csv"))}
+    run("rapport", "--period", period, "--format", "xlsx", "-o", f"{period}.xlsx")
+    sheet = openpyxl.load_workbook(f"{period}.xlsx")["Indikatorer"]
+    header = [c.value for c in sheet[1]]
+    xlsx_by_key = {
+        (r[header.index("indikator")], r[header.index("organ")]): dict(zip(header, r, strict=True))
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    for key in masked:
+        secret = raw[key]
+        for row in (csv_by_key[key], xlsx_by_key[key]):
+            assert row["utfall"] in ("", None), key
+            assert row["prognos"] in ("", None), key
+            assert row["maskerad"] == "ja"
+            published = {str(v) for v in row.values()}
+            for name in ("utfall", "prognos", "taljare", "namnare"):
+                if secret.get(name) is not None:
+                    assert str(secret[name]) not in published - {str(row["arsmal"])}, (key, name)
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_report_workbook_has_tidy_sheets_with_the_reports_values(repo_copy: Path, period: str) -> None:
+    run("rapport", "--period", period, "--format", "xlsx", "-o", "a.xlsx")
+    run("rapport", "--period", period, "--format", "xlsx", "-o", "b.xlsx")
+    assert Path("a.xlsx").read_bytes() == Path("b.xlsx").read_bytes()
+    book = openpyxl.load_workbook("a.xlsx")
+    assert book.sheetnames == ["Indikatorer", "Indikatorer staden", "Aktiviteter", "Målbedömningar"]
+    document = report_json(period)
+    sheet = book["Indikatorer"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    expected = per_body(document)
+    assert {(r["indikator"], r["organ"]) for r in rows} == set(expected)
+    for r in rows:
+        body = expected[str(r["indikator"]), str(r["organ"])]
+        for name in ("utfall", "prognos", "arsmal"):
+            value = body[name]
+            assert r[name] == (("ja" if value else "nej") if isinstance(value, bool) else value), (r, name)
+    city = book["Indikatorer staden"]
+    assert city.max_row - 1 == len(document["indikatorer"])  # type: ignore[arg-type]
+    assert book["Aktiviteter"].max_row > 1
+
+
+def test_status_csv_has_a_row_per_body_and_period(repo_copy: Path) -> None:
+    data = json.loads(run("status", "--format", "json"))
+    rows = csv_rows(run("status", "--format", "csv"))
+    assert list(rows[0]) == list(STATUS_COLUMNS)
+    assert [(r["organ"], r["period"], r["status"]) for r in rows] == [
+        (b["id"], p, s) for b in data["organ"] for p, s in b["status"].items()
+    ]
+
+
+def test_text_that_starts_like_a_formula_is_written_as_text(repo_copy: Path) -> None:
+    path = repo_copy / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml"
+    text = path.read_text(encoding="utf-8")
+    attacks = ['=HYPERLINK("http://example.org","klicka")', "+1+1", "-2+3", "@SUM(1)"]
+    for number, attack in enumerate(attacks):
+        old = text.split("    kommentar: ", number + 2)[number + 1].split("\n", 1)[0]
+        text = text.replace(f"    kommentar: {old}", f"    kommentar: {json.dumps(attack)}", 1)
+    path.write_text(text, encoding="utf-8")
+    comments = [r["kommentar"] for r in csv_rows(run("rapport", "--format", "csv"))]
+    for attack in attacks:
+        assert "'" + attack in comments
+        assert attack not in comments
+    run("rapport", "--format", "xlsx", "-o", "r.xlsx")
+    cells = [c for row in openpyxl.load_workbook("r.xlsx")["Aktiviteter"].iter_rows() for c in row]
+    found = {c.value: c for c in cells if c.value in attacks}
+    assert set(found) == set(attacks)
+    assert all(c.data_type == "s" for c in found.values())
