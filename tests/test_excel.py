@@ -134,7 +134,7 @@ def test_hand_typed_values_are_read_as_a_swede_types_them(repo_copy: Path, updat
     assert run("mall", "sdn-sodermalm", "2024-VB", "--format", "xlsx", "-o", "bok.xlsx")[0] == 0
     certain = {
         ("I2.3", "Utfall"): "62,5",  # decimal comma, stored as text
-        ("I3.2", "Utfall"): "62 %",  # a percent sign
+        ("I7.3", "Utfall"): "62 %",  # a percent sign
         ("I5.2", "Utfall"): 0.85,  # Excel's own percentage: shown as 85 %
         ("I2.1", "Utfall"): "Ja ",  # ja/nej, capital and a trailing space
         ("I3.3", "Utfall"): "1 234",  # a space between thousands
@@ -160,7 +160,7 @@ def test_hand_typed_values_are_read_as_a_swede_types_them(repo_copy: Path, updat
     written = read_yaml(repo_copy / "uppfoljning" / "2024-VB" / "sdn-sodermalm.yaml").data
     assert isinstance(written, dict)
     indicators, activities, goals = written["indikatorer"], written["aktiviteter"], written["mal"]
-    assert [indicators[i]["utfall"] for i in ("I2.3", "I3.2", "I5.2", "I2.1", "I3.3", "I4.3")] == [
+    assert [indicators[i]["utfall"] for i in ("I2.3", "I7.3", "I5.2", "I2.1", "I3.3", "I4.3")] == [
         62.5,
         62,
         85,
@@ -275,7 +275,7 @@ def test_hostile_workbooks_are_refused_and_nothing_is_written(repo_copy: Path, u
 
 def test_formulas_error_values_and_changed_rows_are_named_by_cell(repo_copy: Path, update_golden: bool) -> None:
     assert run("mall", "sdn-sodermalm", "2024-VB", "--format", "xlsx", "-o", "bok.xlsx")[0] == 0
-    fill_workbook(repo_copy / "bok.xlsx", {("I3.4", "Utfall"): "=F27*2", ("I4.3", "Årsmål"): "#DIV/0!"}, {})
+    fill_workbook(repo_copy / "bok.xlsx", {("I3.4", "Utfall"): "=F26*2", ("I4.3", "Årsmål"): "#DIV/0!"}, {})
     book = openpyxl.load_workbook(repo_copy / "bok.xlsx")
     sheet = book[SHEET]
     sheet["A8"] = "Aktivitett"  # the locked Typ column changed (sheet protection removed)
@@ -283,7 +283,7 @@ def test_formulas_error_values_and_changed_rows_are_named_by_cell(repo_copy: Pat
     book.save(repo_copy / "bok.xlsx")
     # As Excel saves it: the formula with its computed value.
     with zipfile.ZipFile(repo_copy / "bok.xlsx") as old:
-        part = old.read("xl/worksheets/sheet1.xml").replace(b"<f>F27*2</f><v />", b"<f>F27*2</f><v>24</v>")
+        part = old.read("xl/worksheets/sheet1.xml").replace(b"<f>F26*2</f><v />", b"<f>F26*2</f><v>24</v>")
     rezip(repo_copy / "bok.xlsx", repo_copy / "excel.xlsx", {"xl/worksheets/sheet1.xml": part})
     code, output = run("importera", "excel.xlsx")
     assert code == 1
