@@ -71,7 +71,7 @@ def validate_located(model: type[M], document: YamlDocument, data: object) -> tu
             _key_loc(e),
             "[key]" in e["loc"] or e["type"] == "extra_forbidden",
             _diagnostic(model, document, e),
-            _meant(model, e) if e["type"] == "extra_forbidden" else None,
+            _split_meant(document, e) or _meant(model, e) if e["type"] == "extra_forbidden" else None,
         )
         for e in errors
     ]
@@ -88,6 +88,28 @@ def _meant(model: type[BaseModel], error: ErrorDetails) -> Loc | None:
     return (*loc[:-1], close[0]) if close else None
 
 
+def _comma_split(data: object, loc: Loc) -> tuple[str, int] | None:
+    """`{utfall: 62,5}`: YAML reads `utfall: 62` and an empty key `5`; the key before it and its number, if so."""
+    key = loc[-1] if loc else None
+    for part in loc[:-1]:
+        data = data.get(part) if isinstance(data, dict) else None
+    if not (isinstance(key, str) and key.isdigit() and isinstance(data, dict) and data.get(key) is None):
+        return None
+    keys = list(data)
+    before = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
+    number = data.get(before) if isinstance(before, str) else None
+    if isinstance(number, int) and not isinstance(number, bool) and isinstance(before, str):
+        return before, number
+    return None
+
+
+def _split_meant(document: YamlDocument, error: ErrorDetails) -> Loc | None:
+    """For a key split off a number by a decimal comma, the loc of the number it belongs to."""
+    loc = _key_loc(error)
+    split = _comma_split(document.data, loc)
+    return (*loc[:-1], split[0]) if split else None
+
+
 def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDetails) -> Diagnostic:
     loc = _key_loc(error)
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
@@ -97,6 +119,15 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, error: ErrorDeta
         where, name = document.positions.of_value(loc), _name(loc)
     if kind == "vp":
         diag = code(ctx["code"]).at(document.path, *where, error["msg"], ctx.get("hint", ""))
+    elif kind == "extra_forbidden" and (split := _comma_split(document.data, loc)) is not None:
+        before, number = split
+        diag = code("VP331").at(
+            document.path,
+            *document.positions.of_value((*loc[:-1], before)),
+            f"Decimalkommat i {before}: {number},{loc[-1]} delar talet: inom {{ }} läses det som {before}: {number} "
+            f"och en nyckel {loc[-1]}.",
+            f"Skriv decimalpunkt: {before}: {number}.{loc[-1]}",
+        )
     elif kind == "extra_forbidden":
         known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
