@@ -293,3 +293,13 @@ def test_a_sensitive_count_reported_out_of_its_period_is_not_shown(folder: Path)
     report = report_of(folder, Period(2024, 0))
     appendix = next(a for a in report.appendix if a.body_id == "socialnamnden")
     assert appendix.indicators == [("I2.1", "maskerat", "maskerat", "10", "(visas inte: värdet är maskerat)")]
+
+
+def test_a_misplaced_file_with_errors_is_out_of_the_totals_under_the_body_it_names(folder: Path) -> None:
+    # Syd's 2024-VB report saved under Norr's name: the path is wrong (VP304), so its numbers count for nobody.
+    (folder / "uppfoljning" / "2024-VB" / "sdn-syd.yaml").rename(folder / "uppfoljning" / "2024-VB" / "sdn-norr.yaml")
+    report = report_of(folder, Period(2024, 2))
+    assert "sdn-syd" in report.with_errors
+    assert "sdn-syd" not in report.reported
+    i12 = report.goals[0].indicators[1]
+    assert (i12.masked, i12.number, i12.method) == (True, None, "summa, 1 organ")  # Mitt's 3 alone, masked

@@ -67,11 +67,12 @@ def expected(workspace: Workspace, body: Body, period: Period, *, only_reporting
 
 
 def erroneous(workspace: Workspace) -> set[tuple[str, Period]]:
-    """(body id, period) of every follow-up with an error, read from its path `<period>/<organ>.yaml`, so that a
-    file too broken to read still counts as reported with errors."""
-    found = set()
-    for d in workspace.errors:
-        path = PurePosixPath(d.path)
+    """(body id, period) of every follow-up with an error: from its content when it could be read, and from its
+    path `<period>/<organ>.yaml` too, so that a file too broken to read still counts as reported with errors."""
+    paths = {d.path for d in workspace.errors}
+    found = {(f.followup.organ, f.period) for f in workspace.files if f.document.path in paths}
+    for shown in paths:
+        path = PurePosixPath(shown)
         period = Period.parse(path.parent.name)
         if period is not None and path.suffix in (".yaml", ".yml"):
             found.add((path.stem, period))
