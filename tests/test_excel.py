@@ -142,6 +142,7 @@ def test_hand_typed_values_are_read_as_a_swede_types_them(repo_copy: Path, updat
         ("A1.2", "Status"): "Pågående ",
         ("M1", "Bedömning"): "Delvis uppfyllt",
         ("M1", "Kommentar / analys"): "  Rutinen är inte på plats i alla enheter.  ",
+        ("beslut", "C2"): "21/5 2024",  # a Swedish date typed as text
     }
     typing = {
         ("I3.4", "Utfall"): "1.234",  # 1234 or 1,234?
@@ -151,7 +152,7 @@ def test_hand_typed_values_are_read_as_a_swede_types_them(repo_copy: Path, updat
         ("M2", "Bedömning"): "bra",
         ("I3.3", "Årsmål"): "400 %",  # a percent sign on a count
         ("I2.3", "Täljare"): "12,5",
-        ("beslut", "C2"): "21/5 2024",
+        ("I6.1", "Utfall"): "1",  # ja or nej?
         ("A3.1", "Utfall"): 5,  # an outcome on an activity row
     }
     fill_workbook(repo_copy / "bok.xlsx", {**certain, **typing}, {("I5.2", "Utfall"): "0%"})
@@ -169,6 +170,7 @@ def test_hand_typed_values_are_read_as_a_swede_types_them(repo_copy: Path, updat
         102,
     ]
     assert activities["A1.2"]["status"] == "pågående"
+    assert written["beslut"] == {"datum": "2024-05-21"}
     assert goals["M1"] == {"bedomning": "delvis", "analys": "Rutinen är inte på plats i alla enheter."}
     # Typed right, the values meet the rules, which speak of cells too.
     assert run("mall", "sdn-sodermalm", "2024-VB", "--format", "xlsx", "-o", "bok.xlsx", "--skriv-over")[0] == 0

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from valdsprogram.handtyped import typed_bool, typed_date, typed_number
 from valdsprogram.units import swedish
 
 
@@ -30,14 +31,8 @@ class Reading:
 EMPTY = Reading(None)
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
-_YES = frozenset({"ja", "j", "sant", "true"})
-_NO = frozenset({"nej", "n", "falskt", "false"})
-_INT = re.compile(r"[-+]?\d+")
-_COMMA_DECIMAL = re.compile(r"[-+]?\d+,\d+")
-_POINT_DECIMAL = re.compile(r"[-+]?\d+\.\d+")
 _POINT_THOUSAND = re.compile(r"[-+]?\d{1,3}\.\d{3}")
-_POINT_GROUPS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3}){2,}")
-_SPACE_GROUPS = re.compile(r"[-+]?\d{1,3}(?: \d{3})+(?:,\d+)?")
+_COMMA_THOUSAND = re.compile(r"[-+]?\d{1,3},\d{3}")
 
 
 def clean(text: str) -> str:
@@ -72,47 +67,28 @@ def read_number(raw: object, number_format: str, unit: str, *, whole: bool = Fal
     text = clean(str(raw))
     if not text:
         return EMPTY
-    word = text.lower()
     if unit == "ja/nej" and not whole:
-        if word in _YES:
-            return Reading(True)
-        if word in _NO:
-            return Reading(False)
-        return Reading(text, f"{text!r} är varken ja eller nej", "Välj ja eller nej.")
-    if word in _YES or word in _NO:
+        meant = typed_bool(text)
+        if meant is None:
+            return Reading(text, f"{text!r} är varken ja eller nej", "Välj ja eller nej.")
+        return Reading(meant)
+    if typed_bool(text) is not None:
         return Reading(text, f"{text!r} är ett ja eller nej men ska vara ett tal", _number_hint(unit, whole))
-    percent = re.fullmatch(r"(.*?)\s*%", text)
-    if percent:
-        if unit != "procent" or whole:
-            return Reading(text, f"{text!r} har ett procenttecken men ska vara ett antal", _number_hint(unit, whole))
-        text = percent[1]
-    return _number_text(text, unit, whole)
-
-
-def _number_text(text: str, unit: str, whole: bool) -> Reading:
-    compact = text.replace(" ", "") if _SPACE_GROUPS.fullmatch(text) else text
-    if _INT.fullmatch(compact):
-        return Reading(int(compact))
-    if _COMMA_DECIMAL.fullmatch(compact):
-        if (whole or unit == "antal") and re.fullmatch(r"[-+]?\d{1,3},\d{3}", compact):
-            return Reading(
-                text,
-                f"{text!r} kan vara {compact.replace(',', '')} med tusentalsavgränsare eller ett decimaltal",
-                "Skriv talet utan avgränsare, till exempel 1234.",
-            )
-        return Reading(_tidy(float(compact.replace(",", "."))))
-    if _POINT_GROUPS.fullmatch(compact):
-        return Reading(int(compact.replace(".", "")))
-    if _POINT_THOUSAND.fullmatch(compact):
+    count = whole or unit == "antal"
+    # Where Swedish and English typing disagree the reading is not certain: 1.234, and (for a count) 1,234.
+    if _POINT_THOUSAND.fullmatch(text) or (count and _COMMA_THOUSAND.fullmatch(text)):
+        digits = text.replace(".", "").replace(",", "")
         return Reading(
             text,
-            f"{text!r} kan vara {compact.replace('.', '')} (punkt som tusentalsavgränsare) eller "
-            f"{compact.replace('.', ',')} (decimalpunkt)",
+            f"{text!r} kan vara {digits} (med tusentalsavgränsare) eller ett decimaltal",
             "Skriv talet med decimalkomma, eller utan avgränsare.",
         )
-    if _POINT_DECIMAL.fullmatch(compact):
-        return Reading(_tidy(float(compact)))
-    return Reading(text, f"{text!r} går inte att läsa som ett tal", _number_hint(unit, whole))
+    number = typed_number(text)
+    if number is None:
+        return Reading(text, f"{text!r} går inte att läsa som ett tal", _number_hint(unit, whole))
+    if "procenttecken" in number.marks and (unit != "procent" or whole):
+        return Reading(text, f"{text!r} har ett procenttecken men ska vara ett antal", _number_hint(unit, whole))
+    return Reading(_tidy(number.value) if count else number.value)
 
 
 def _number_hint(unit: str, whole: bool) -> str:
@@ -188,7 +164,7 @@ def read_text(raw: object) -> Reading:
 
 
 def read_date(raw: object) -> Reading:
-    """A decision date: a date cell, or text ÅÅÅÅ-MM-DD."""
+    """A decision date: a date cell, or text as a Swede writes a date (2024-05-21, 21/5 2024, 21 maj 2024)."""
     if raw is None:
         return EMPTY
     if isinstance(raw, dt.datetime):
@@ -200,11 +176,9 @@ def read_date(raw: object) -> Reading:
     text = clean(str(raw))
     if not text:
         return EMPTY
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return Reading(dt.date.fromisoformat(text))
-        except ValueError:
-            return Reading(text, f"{text!r} är inget giltigt datum", "Kontrollera månad och dag.")
-    return Reading(
-        text, f"{text!r} går inte att läsa som ett datum", "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-21."
-    )
+    meant = typed_date(text)
+    if meant is None:
+        return Reading(
+            text, f"{text!r} går inte att läsa som ett datum", "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-21."
+        )
+    return Reading(meant)
