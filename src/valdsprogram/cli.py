@@ -257,7 +257,8 @@ def importera(
     """
     from valdsprogram.diagnostics import Validation
     from valdsprogram.formats import RENDERERS
-    from valdsprogram.importing import check_imported, import_workbook
+    from valdsprogram.importcheck import check_imported
+    from valdsprogram.importing import import_workbook
 
     render = RENDERERS[format]
     with _usage_errors():
