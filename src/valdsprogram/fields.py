@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from valdsprogram.handtyped import typed_date
 from valdsprogram.periods import PERIOD_PATTERN
 from valdsprogram.text import describe
 
@@ -48,10 +49,11 @@ def _parse_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise vp_error("VP105", f"{value} är inget giltigt datum.", "Kontrollera månad och dag.") from None
+    meant = typed_date(value) if isinstance(value, str) else None
     raise vp_error(
         "VP105",
         f"Väntade ett datum (ÅÅÅÅ-MM-DD) men fick {describe(value)}.",
-        "Skriv datumet som till exempel 2023-06-30.",
+        f"Skriv {meant.isoformat()}." if meant else "Skriv datumet som till exempel 2023-06-30.",
     )
 
 

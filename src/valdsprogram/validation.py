@@ -89,13 +89,16 @@ def load_followups(
     units = {ident: indicator.enhet for ident, (_, indicator) in index.indicators.items()} if index else {}
     for path in paths:
         document = read_yaml(path, shown(path, base))
-        diagnostics += document.diagnostics
         for text_rule in TEXT_RULES:
             diagnostics += text_rule(document)
         document.text = ""  # only the text rules need it: a city's worth of follow-ups is lighter without it
         if not document.ok:
+            diagnostics += document.diagnostics
             continue
         salvaged = validate_followup(document, units)
+        # `yes` for a ja/nej indicator gets its exact fix (VP332); YAML 1.1's reading of it (VP008) is the same mistake.
+        typed = {(d.line, d.column) for d in salvaged.diagnostics if d.code in ("VP331", "VP332")}
+        diagnostics += (d for d in document.diagnostics if not (d.code == "VP008" and (d.line, d.column) in typed))
         diagnostics += salvaged.diagnostics
         if salvaged.followup is None or index is None:
             continue
