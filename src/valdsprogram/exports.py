@@ -190,6 +190,7 @@ def tables_workbook(tables: list[Table], when: dt.date) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     from valdsprogram.workbook import deterministic_xlsx, text_cell
 
@@ -215,6 +216,11 @@ def tables_workbook(tables: list[Table], when: dt.date) -> bytes:
                 else:
                     cell.value = value
         sheet.freeze_panes = "A2"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.print_title_rows = "1:1"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(len(table.rows) + 1, 2)}"
     book.properties.creator = "valdsprogram"
     fixed = dt.datetime.combine(when, dt.time())
