@@ -31,6 +31,9 @@ def cut_at_hash(document: YamlDocument) -> Iterator[Diagnostic]:
             continue
         lost = "#" + comment[1].rstrip()
         whole = (value + rest[len(value) :]).rstrip()
+        if "{" in lines[line - 1][: column - 1] or "[" in lines[line - 1][: column - 1]:
+            whole = whole.rstrip("}], ")  # inside { } the brackets that close the line are not the text's
+            lost = lost.rstrip("}], ")
         key = str(loc[-1])
         if len(whole) <= _EXACT_LIMIT:
             quoted = "'" + whole.replace("'", "''") + "'"
