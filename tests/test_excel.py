@@ -293,3 +293,51 @@ def test_formulas_error_values_and_changed_rows_are_named_by_cell(repo_copy: Pat
     written = read_yaml(repo_copy / "uppfoljning" / "2024-VB" / "sdn-sodermalm.yaml").data
     assert isinstance(written, dict)
     assert written["indikatorer"]["I3.4"]["utfall"] == 24
+
+
+def test_the_workbook_locks_texts_opens_answers_and_lists_choices(repo_copy: Path) -> None:
+    assert run("mall", "sdn-sodermalm", "2024-T2", "--format", "xlsx", "-o", "bok.xlsx")[0] == 0
+    first = (repo_copy / "bok.xlsx").read_bytes()
+    assert run("mall", "sdn-sodermalm", "2024-T2", "--format", "xlsx", "-o", "bok.xlsx")[0] == 1  # never replaced
+    assert run("mall", "sdn-sodermalm", "2024-T2", "--format", "xlsx", "-o", "bok.xlsx", "--skriv-over")[0] == 0
+    assert (repo_copy / "bok.xlsx").read_bytes() == first  # the same form, the same bytes
+    book = openpyxl.load_workbook(repo_copy / "bok.xlsx")
+    assert book.sheetnames == [SHEET, "Instruktioner", META_SHEET]
+    assert book[META_SHEET].sheet_state == "hidden"
+    assert [[c.value for c in row] for row in book[META_SHEET].iter_rows()] == [
+        ["format", "valdsprogram-uppföljning 1"],
+        ["program", "stockholm-vald-2021-2025"],
+        ["revision", None],  # the program lists no revisions
+        ["organ", "sdn-sodermalm"],
+        ["period", "2024-T2"],
+    ]
+    sheet = book[SHEET]
+    assert sheet.protection.sheet
+    headers = {str(c.value): c.column_letter for c in sheet[HEADER_ROW] if c.value}
+    rows = {str(sheet[f"B{r}"].value): r for r in range(FIRST_ROW, sheet.max_row + 1) if sheet[f"B{r}"].value}
+    unlocked = {
+        (ident, header)
+        for ident, r in rows.items()
+        for header, letter in headers.items()
+        if not sheet[f"{letter}{r}"].protection.locked
+    }
+    assert ("A1.2", "Status") in unlocked
+    assert ("I3.3", "Prognos (helår)") in unlocked  # a count that accumulates: the tertial asks for a forecast
+    assert ("M1", "Bedömning") in unlocked
+    assert not {h for _, h in unlocked} & {"Typ", "Id", "Text", "Enhet", "Anmärkning"}
+    assert ("A1.2", "Utfall") not in unlocked
+    assert sheet[f"{headers['Status']}{rows['A1.2']}"].value == "pågående"  # carried from 2024-T1
+    assert sheet[f"{headers['Årsmål']}{rows['I3.3']}"].value == 400
+    lists = {dv.formula1: str(dv.sqref) for dv in sheet.data_validations.dataValidation if dv.type == "list"}
+    assert f"{headers['Status']}{rows['A1.2']}" in lists['"ej påbörjad,pågående,försenad,genomförd,utgår"']
+    assert f"{headers['Bedömning']}{rows['M1']}" in lists['"helt,delvis,inte"']
+
+
+def test_importera_never_replaces_a_follow_up_unasked(repo_copy: Path) -> None:
+    assert run("mall", "sdn-sodermalm", "2024-T1", "--format", "xlsx", "-o", "bok.xlsx")[0] == 0
+    filed = repo_copy / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml"
+    before = filed.read_bytes()
+    result = CliRunner().invoke(app, ["importera", "bok.xlsx"])
+    assert result.exit_code == 1
+    assert "finns redan och skrivs inte över. Ange --skriv-over" in result.stderr
+    assert filed.read_bytes() == before
