@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from valdsprogram.program import Program
 from valdsprogram.rules import COMPILATION_RULES, FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding
 from valdsprogram.salvage import Salvaged, validate_followup
 from valdsprogram.sources import is_compilation
-from valdsprogram.yamlfile import YamlDocument, read_yaml
+from valdsprogram.yamlfile import MAX_BYTES, YamlDocument, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,8 @@ def load_followups(
         for rule in FOLLOWUP_RULES:
             diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
     if index is not None:
-        others = (_context_file(index, path, base) for path in context)
+        organs = {file.followup.organ for file, _ in checked.values()}
+        others = (_context_file(index, path, base, organs) for path in context)
         every = [file for file, _ in checked.values()] + [other for other in others if other is not None]
         for set_rule in FOLLOWUP_SET_RULES:
             for file, finding in set_rule(index, every):
@@ -118,8 +120,23 @@ def load_followups(
     return files, diagnostics
 
 
-def _context_file(index: ProgramIndex, path: Path, base: Path | None) -> FollowUpFile | None:
-    """A follow-up read only for the rules across files: the file when it fits the model, else None."""
+_ORGAN_LINE = re.compile(rb"""^organ:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
+"""A follow-up's `organ:` line as `mall` writes it; the rules across files compare only a body's own reports."""
+
+
+def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: set[str]) -> FollowUpFile | None:
+    """A follow-up read only for the rules across files: the file when it fits the model, else None.
+
+    A file whose `organ:` line plainly names another body than the targets' is skipped unread: those rules
+    only compare a body's own reports. When in doubt (no such line) the file is read.
+    """
+    try:
+        raw = path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_BYTES else b""
+    except OSError:
+        raw = b""
+    organ = _ORGAN_LINE.search(raw)
+    if organ is not None and organ[1].decode("ascii") not in organs:
+        return None
     document = read_yaml(path, shown(path, base))
     document.text = ""
     if not document.ok:
