@@ -44,7 +44,9 @@ NUMBERS = [
     ("-3", -3, ("citattecken",)),
     ("62 procent", 62, ("procenttecken",)),
     ("ca 60", None, ()),
-    ("12 st", None, ()),
+    ("12 st", 12, ("enhet efter talet",)),
+    ("1 200 stycken", 1200, ("enhet efter talet", "mellanslag i talet")),
+    ("st", None, ()),
     ("1 29", None, ()),
 ]
 

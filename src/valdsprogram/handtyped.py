@@ -24,6 +24,7 @@ _FALSE_WORDS = frozenset({"nej", "no", "falskt", "falsk", "n", "false"})
 _SPACES = "\u00a0\u202f\u2009 "
 _NUMBER = re.compile(r"([-+−]?)(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:([.,])(\d+))?")
 _PERCENT = re.compile(r"\s*(%|procent|proc\.?)$", re.IGNORECASE)
+_PIECES = re.compile(r"\s*(st|st\.|stycken|styck)$", re.IGNORECASE)
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
     "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -39,7 +40,8 @@ class TypedNumber:
     value: int | float
     """The number meant."""
     marks: tuple[str, ...]
-    """What YAML read as text, in Swedish: `procenttecken`, `decimalkomma`, `mellanslag i talet`, `citattecken`."""
+    """What made it text, in Swedish: `procenttecken`, `enhet efter talet`, `mellanslag i talet`, `decimalkomma`,
+    `citattecken`."""
 
 
 def typed_bool(text: str) -> bool | None:
@@ -56,6 +58,10 @@ def typed_number(text: str) -> TypedNumber | None:
     if percent:
         stripped = stripped[: percent.start()].rstrip()
         marks.append("procenttecken")
+    pieces = _PIECES.search(stripped) if not percent else None
+    if pieces and pieces.start() > 0:
+        stripped = stripped[: pieces.start()].rstrip()
+        marks.append("enhet efter talet")
     match = _NUMBER.fullmatch(stripped)
     if match is None:
         return None
@@ -180,6 +186,7 @@ _FIXES = {
     "mellanslag i talet": "ta bort mellanslaget",
     "decimalkomma": "skriv decimalpunkt",
     "citattecken": "ta bort citattecknen",
+    "enhet efter talet": "ta bort enheten",
 }
 
 
