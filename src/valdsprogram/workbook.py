@@ -345,14 +345,21 @@ def _instructions(sheet: Worksheet, form: Form) -> None:
         ("Den läses in med: valdsprogram importera FIL.xlsx", False),
         ("Varje fel anges med cellen där det finns, till exempel Uppföljning!F7, och hur det rättas.", False),
         ("", False),
-        ("Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.", True),
+        ("Uppföljningar är allmänna handlingar", True),
+        ("Skriv aldrig något som kan identifiera en enskild person.", False),
         ("Formler räknas inte om vid inläsningen: skriv värdena direkt i cellerna.", False),
     ]
     if form.filed:
-        lines.insert(3, ("Arbetsboken innehåller den inlämnade uppföljningen, så att den kan rättas.", False))
+        lines[3:3] = [
+            ("Arbetsboken innehåller den inlämnade uppföljningen, så att den kan rättas.", False),
+            ("", False),
+        ]
     elif form.earlier is not None:
-        lines.insert(3, (f"Status och årsmål är förifyllda från {form.earlier}; kontrollera dem.", False))
-    sheet.column_dimensions["A"].width = 110
+        lines[3:3] = [(f"Status och årsmål är förifyllda från {form.earlier}; kontrollera dem.", False), ("", False)]
+    sheet.column_dimensions["A"].width = 100
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     for row, (text, bold) in enumerate(lines, start=1):
         cell = sheet.cell(row, 1, text)
         cell.alignment = Alignment(wrap_text=True)
