@@ -48,6 +48,8 @@ class Problem:
     """The problem as the user reads it."""
     meant: Loc | None = None
     """For an unknown key, the known key it most resembles (the one its hint suggests)."""
+    value: object = None
+    """The value at fault, as read."""
 
 
 def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, list[Diagnostic]]:
@@ -72,6 +74,7 @@ def validate_located(model: type[M], document: YamlDocument, data: object) -> tu
             "[key]" in e["loc"] or e["type"] == "extra_forbidden",
             _diagnostic(model, document, e),
             _split_meant(document, e) or _meant(model, e) if e["type"] == "extra_forbidden" else None,
+            e.get("input"),
         )
         for e in errors
     ]

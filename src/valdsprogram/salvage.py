@@ -17,6 +17,7 @@ from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.followup import FollowUp
 from valdsprogram.handtyped import handtyped_values
 from valdsprogram.modelerrors import Problem, validate_located
+from valdsprogram.suggest import meant_period
 from valdsprogram.yamlfile import Loc, YamlDocument
 
 _ITEMS = ("aktiviteter", "indikatorer", "mal")
@@ -63,7 +64,9 @@ def validate_followup(document: YamlDocument, units: Mapping[str, str]) -> Salva
         for loc, action in sorted(every, key=lambda part: (len(part[0]), part[1])):
             if any(loc[: len(done)] == done for done in set_aside):
                 continue  # inside a part already set aside this round
-            if action != _COVER and not _set_aside(data, loc, blank=action == _BLANK):
+            if action == _MEANT:
+                data["period"] = meant_period(str(data.get("period")))  # `T2 2024`: the rules run on 2024-T2
+            elif action != _COVER and not _set_aside(data, loc, blank=action == _BLANK):
                 return Salvaged(None, diagnostics, ())
             set_aside.append(loc)
             if action == _REMOVE and len(loc) == 2:
@@ -74,12 +77,14 @@ def validate_followup(document: YamlDocument, units: Mapping[str, str]) -> Salva
     return Salvaged(None, diagnostics, ())
 
 
-_REMOVE, _BLANK, _COVER = "remove", "blank", "cover"
+_REMOVE, _BLANK, _COVER, _MEANT = "remove", "blank", "cover", "meant"
 
 
 def _part(problem: Problem) -> list[tuple[Loc, str]] | None:
     """The parts to set aside for a problem, and how; None when no rule can run without them."""
     loc = problem.loc
+    if loc == ("period",) and isinstance(problem.value, str) and meant_period(problem.value):
+        return [(loc, _MEANT)]  # a period written as people write it is read as meant, so no rule waits for it
     if not loc or loc[0] in _NEEDED:
         return None
     if loc[0] in _ITEMS and len(loc) >= 2:
