@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator
 
-    from valdsprogram.periods import Period
-    from valdsprogram.workspace import Workspace
+    from valdsprogram import Period, Workspace
 
 app = typer.Typer(
     name="valdsprogram",
@@ -127,21 +126,19 @@ def validera(
     """Validera programmet, uppföljningarna och sammanställningarna.
 
     Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
-    from valdsprogram.formats import RENDERERS
+    from valdsprogram import render_validation, validate
     from valdsprogram.sources import chosen_files, compilation_folder, context_of
-    from valdsprogram.validation import validate
 
-    render = RENDERERS[format]
     if not program.is_file():
         if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
-            typer.echo(render(validate(program, [], base=Path.cwd())), nl=False)
+            typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
         raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
     compiled = sammanstallning or compilation_folder(uppfoljning)
     files = chosen_files(paths or [], program, [uppfoljning, compiled])
     # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed ones).
     context = context_of(files, uppfoljning) if paths else []
     result = validate(program, files, context=context, base=Path.cwd())
-    typer.echo(render(result), nl=False)
+    typer.echo(render_validation(result, format), nl=False)
     failed = result.error_count > 0 or (strikt and result.warning_count > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -206,8 +203,8 @@ def mall(
             f"`valdsprogram importera {target.as_posix()}`."
         )
         return
+    from valdsprogram import prefill
     from valdsprogram.compilation_prefill import prefill_compilation
-    from valdsprogram.prefill import prefill
 
     # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
     schema_file = program.parent / "schema" / f"{'sammanstallning' if compiling else 'uppfoljning'}.schema.json"
@@ -301,18 +298,16 @@ def checklista(
     skriv_over: OverwriteOption = False,
 ) -> None:
     """Vad ett organ ska göra och rapportera, mål för mål: aktiviteter, indikatorer och rapporteringstillfällen."""
-    from valdsprogram.checklist import build_checklist
-    from valdsprogram.render import render
+    from valdsprogram import build_checklist, render_checklist
 
     if alla == (organ is not None):
         raise _fail("ange antingen ett organ eller --alla.")
-    fmt = format
     with _usage_errors():
         workspace = _workspace(program, uppfoljning)
         chosen = workspace.period(period)
         organs = [b.id for b in workspace.bodies_in(chosen)] if alla else [str(organ)]
         documents = {
-            name: render("checklista", fmt, {"c": build_checklist(workspace, name, chosen)}, user_folder=mallar)
+            name: render_checklist(build_checklist(workspace, name, chosen), format, templates=mallar)
             for name in organs
         }
     if not alla:
@@ -320,7 +315,7 @@ def checklista(
         return
     folder = utfil or Path("checklistor")
     for name, text in documents.items():
-        _write(folder / f"{name}-{chosen}.{fmt.value}", text, overwrite=skriv_over)
+        _write(folder / f"{name}-{chosen}.{format.value}", text, overwrite=skriv_over)
     typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")
 
 
@@ -362,63 +357,24 @@ def rapport(
     skriv_over: OverwriteOption = False,
 ) -> None:
     """Den stadsövergripande uppföljningen av en period: Markdown, fristående HTML med diagram, eller JSON."""
-    from valdsprogram.charts import report_charts, trend_chart
-    from valdsprogram.exports import report_table, report_tables, tables_workbook, to_csv
-    from valdsprogram.formats import render_text
-    from valdsprogram.render import render, safe
-    from valdsprogram.report import build_report
-    from valdsprogram.report_json import render_json
+    from valdsprogram import build_report, render_report, render_validation, report_workbook
 
     if datum is not None and not _is_date(datum):
         raise _fail(f"--datum {datum!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-02-14.")
     with _usage_errors():
         workspace = _workspace(program, uppfoljning, sammanstallning)
         chosen = workspace.period(period)
-        errors = workspace.errors
-        if errors and not trots_fel:
-            typer.echo(render_text(workspace.validation), err=True, nl=False)
+        if workspace.errors and not trots_fel:
+            typer.echo(render_validation(workspace.validation), err=True, nl=False)
             typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
             raise typer.Exit(EXIT_FINDINGS)
-        warning = (
-            f"Uppföljningarna har {len(errors)} fel (se valdsprogram validera). Rapporter med fel ingår inte i "
-            "rapportens siffror."
-            if errors
-            else ""
-        )
-        data = build_report(
-            workspace, chosen, warning=warning, generated=datum or "", only_reporting=bara_rapporterande
-        )
-        if format is ReportFormat.JSON:
-            _emit(render_json(data), utfil, overwrite=skriv_over)
-            return
-        if format is ReportFormat.CSV:
-            _emit(to_csv(report_table(data)), utfil, overwrite=skriv_over)
-            return
+        data = build_report(workspace, chosen, generated=datum or "", only_reporting=bara_rapporterande)
         if format is ReportFormat.XLSX:
             target = utfil or Path(f"rapport-{chosen}.xlsx")
-            _write(target, tables_workbook(report_tables(data), data.per), overwrite=skriv_over)
+            _write(target, report_workbook(data), overwrite=skriv_over)
             typer.echo(f"Skrev {target.as_posix()}.")
             return
-        fmt = DocumentFormat(format.value)
-        context: dict[str, object] = {"r": data}
-        if fmt is DocumentFormat.HTML:
-            context["diagram"] = {
-                name: safe(svg)
-                for name, svg in report_charts(data.goals, assessment_label=data.assessment_label).items()
-            }
-            context["trender"] = {
-                i.id: safe(
-                    trend_chart(
-                        f"trend-{i.id.replace('.', '-')}",
-                        f"{i.id}, stadens värde i {data.series_name} år för år",
-                        i.trend,
-                        i.unit,
-                    )
-                )
-                for g in data.goals
-                for i in g.indicators
-            }
-        text = render("rapport", fmt, context, user_folder=mallar)
+        text = render_report(data, format, templates=mallar)
     _emit(text, utfil, overwrite=skriv_over)
 
 
@@ -442,25 +398,17 @@ def status(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
     """Vilka organ som rapporterat vilka perioder: rapporterad, rapporterad med fel, saknas eller förväntas inte."""
-    from valdsprogram import terminal
-    from valdsprogram.coverage import matrix
+    from valdsprogram import render_status, status_matrix, terminal
 
     with _usage_errors():
         workspace = _workspace(program, uppfoljning)
-        if period is not None:
-            periods = [workspace.period(period)]
-        else:
-            with_data = sorted({f.period for f in workspace.files})
-            periods = [p for p in workspace.periods if with_data and with_data[0] <= p <= with_data[-1]]
-        table = matrix(workspace, periods, only_reporting=bara_rapporterande)
-    data = terminal.matrix_data(table)
+        periods = [workspace.period(period)] if period is not None else None
+        table = status_matrix(workspace, periods, only_reporting=bara_rapporterande)
     if format is StatusFormat.CSV:
-        from valdsprogram.exports import status_table, to_csv
-
-        typer.echo(to_csv(status_table(data)), nl=False)
+        typer.echo(render_status(table, format), nl=False)
     else:
-        _show(data, terminal.matrix_view(table) if format is StatusFormat.TEXT else None)
-    if period is not None and (table.missing(periods[0]) or table.with_errors(periods[0])):
+        _show(terminal.matrix_data(table), terminal.matrix_view(table) if format is StatusFormat.TEXT else None)
+    if period is not None and not table.complete(table.periods[0]):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -582,23 +530,20 @@ def _is_date(text: str) -> bool:
 
 def _workspace(program: Path, uppfoljning: Path | None, sammanstallning: Path | None = None) -> Workspace:
     """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError."""
-    from valdsprogram.diagnostics import Validation
-    from valdsprogram.formats import render_text
-    from valdsprogram.workspace import WorkspaceError, open_workspace
+    from valdsprogram import Validation, WorkspaceError, open_workspace, render_validation
 
     try:
         return open_workspace(program, uppfoljning, base=Path.cwd(), compilations=sammanstallning)
     except WorkspaceError as error:
         if error.diagnostics:
-            typer.echo(render_text(Validation(error.diagnostics, 1)), err=True, nl=False)
+            typer.echo(render_validation(Validation(error.diagnostics, 1)), err=True, nl=False)
         raise
 
 
 @contextlib.contextmanager
 def _usage_errors() -> Iterator[None]:
     """Turn the core's WorkspaceError and TemplateProblem into a Swedish message and exit code 2."""
-    from valdsprogram.render import TemplateProblem
-    from valdsprogram.workspace import WorkspaceError
+    from valdsprogram import TemplateProblem, WorkspaceError
 
     try:
         yield

@@ -50,6 +50,10 @@ class Matrix:
         column = self.periods.index(period)
         return [row.body for row in self.rows if row.states[column] is State.WITH_ERRORS]
 
+    def complete(self, period: Period) -> bool:
+        """Whether every expected report for the period is in and free of errors (what a CI deadline checks)."""
+        return not self.missing(period) and not self.with_errors(period)
+
 
 def expected(workspace: Workspace, body: Body, period: Period, *, only_reporting: bool = False) -> bool:
     """Whether the body must report the period: it exists then and has something to report.
@@ -79,10 +83,13 @@ def erroneous(workspace: Workspace) -> set[tuple[str, Period]]:
     return found
 
 
-def matrix(workspace: Workspace, periods: list[Period], *, only_reporting: bool = False) -> Matrix:
-    """The reporting state of every body for every period."""
+def status_matrix(workspace: Workspace, periods: list[Period] | None = None, *, only_reporting: bool = False) -> Matrix:
+    """The reporting state of every body for every period; by default the periods from the first to the last that
+    has a follow-up (`Workspace.reported_periods`)."""
+    if periods is None:
+        periods = workspace.reported_periods()
     broken = erroneous(workspace)
-    reported = {(f.followup.organ, f.period) for f in workspace.files} | broken
+    reported = {(f.body_id, f.period) for f in workspace.files} | broken
     rows = []
     for body in workspace.index.program.organ:
         states = [

@@ -158,6 +158,11 @@ RENDERERS: dict[ValidationFormat, Callable[[Validation], str]] = {
 }
 
 
+def render_validation(validation: Validation, fmt: ValidationFormat = ValidationFormat.TEXT) -> str:
+    """The validation as `validera --format` writes it."""
+    return RENDERERS[fmt](validation)
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 

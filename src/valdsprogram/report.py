@@ -163,10 +163,12 @@ class Report:
         return [self.names.get(i, i) for i in ids]
 
 
-def build_report(
-    workspace: Workspace, period: Period, *, warning: str = "", generated: str = "", only_reporting: bool = False
-) -> Report:
-    """The city-wide follow-up of the period (see `coverage.expected` for `only_reporting`)."""
+def build_report(workspace: Workspace, period: Period, *, generated: str = "", only_reporting: bool = False) -> Report:
+    """The city-wide follow-up of the period, saying at its top when the follow-ups have errors.
+
+    `generated` is the date to print as the day of compilation (a report carries none unless given);
+    `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`).
+    """
     index = workspace.index
     program = index.program
     broken = erroneous(workspace)
@@ -205,7 +207,7 @@ def build_report(
         tertial=not period.is_annual,
         assessment_label="prognos för helåret" if not period.is_annual else "",
         previous=str(found.since) if found.since and found.since in by_period else "",
-        warning=warning,
+        warning=_errors_warning(workspace),
         generated=generated,
         expected=expected_ids,
         reported=reported_ids,
@@ -369,3 +371,13 @@ def _counts(labels: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[Cou
     for label, name in pairs:
         names.setdefault(label, []).append(name)
     return [Count(label, len(who), sorted(set(who))) for label, who in names.items()]
+
+
+def _errors_warning(workspace: Workspace) -> str:
+    errors = workspace.errors
+    if not errors:
+        return ""
+    return (
+        f"Uppföljningarna har {len(errors)} fel (se valdsprogram validera). Rapporter med fel ingår inte i "
+        "rapportens siffror."
+    )

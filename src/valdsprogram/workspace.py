@@ -63,6 +63,11 @@ class Workspace:
         """The latest period any follow-up reports, or None when there are none."""
         return max((f.period for f in self.files), default=None)
 
+    def reported_periods(self) -> list[Period]:
+        """The program's periods from the first to the last that any follow-up reports; none without follow-ups."""
+        with_data = sorted({f.period for f in self.files})
+        return [p for p in self.periods if with_data and with_data[0] <= p <= with_data[-1]]
+
     def default_period(self) -> Period:
         """The period a command uses when none is given: the latest with data, else the program's first."""
         return self.latest_period() or self.periods[0]
