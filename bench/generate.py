@@ -20,10 +20,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from valdsprogram import Period, WorkspaceError, open_workspace
 from valdsprogram.index import ProgramIndex, exists
-from valdsprogram.periods import Period, periods_between
+from valdsprogram.periods import periods_between
 from valdsprogram.program import Body, Goal, Indicator
-from valdsprogram.validation import load_program
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PROGRAM = ROOT / "program.yaml"
@@ -280,12 +280,11 @@ def _body_line(body: Body, city: int) -> str:
 
 
 def _index(path: Path) -> ProgramIndex:
-    loaded = load_program(path)
-    errors = [d for d in loaded.diagnostics if d.severity.value == "fel"]
-    if loaded.index is None or errors:
-        shown = "; ".join(f"{d.line}: {d.code} {d.message}" for d in errors[:3])
-        raise GenerationError(f"{path} validerar inte: {shown}")
-    return loaded.index
+    try:
+        return open_workspace(path, None).index
+    except WorkspaceError as error:
+        shown = "; ".join(f"{d.line}: {d.code} {d.message}" for d in error.diagnostics[:3]) or str(error)
+        raise GenerationError(f"{path} validerar inte: {shown}") from None
 
 
 def _chosen_bodies(original: ProgramIndex, index: ProgramIndex, scale: int, limit: int | None) -> list[Body]:

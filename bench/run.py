@@ -42,6 +42,14 @@ for path in paths:
 """
 """The floor for `validera`: read the same files and parse them with libyaml, nothing else."""
 
+API = """
+from pathlib import Path
+import valdsprogram as vp
+workspace = vp.open_workspace(Path("program.yaml"), Path("uppfoljning"))
+vp.render_report(vp.build_report(workspace, workspace.default_period()), vp.ReportFormat.HTML)
+"""
+"""The same work as `rapport --format html` through the Python API, without the command line around it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -165,6 +173,8 @@ def _benchmark(work: Path, options: argparse.Namespace) -> int:
     if _has_report(tool, one, env):
         argv = [*tool, "rapport", "--format", "html"]
         commands.append(Command("rapport", "valdsprogram rapport --format html, 1×", argv, one, env, optional=True))
+        api = [sys.executable, "-c", API]
+        commands.append(Command("api", "Python-API: rapport som html, 1×", api, one, env, optional=True))
     else:
         missing["rapport"] = "ej mätt: kommandot rapport finns inte ännu"
     if ten is None:
