@@ -53,6 +53,8 @@ from valdsprogram.sources import followup_files
 from valdsprogram.workspace import open_workspace
 from valdsprogram.yamlfile import YamlDocument, parse_yaml
 
+pytestmark = pytest.mark.fuzz  # the quick local loop skips these with -m "not fuzz"; CI runs everything
+
 # --- Budget --------------------------------------------------------------------------------------------------
 
 settings.register_profile(

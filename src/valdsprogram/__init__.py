@@ -6,7 +6,7 @@ report or the status matrix, and render each to each of its formats. Names are i
 
     >>> import valdsprogram as vp
     >>> ws = vp.open_workspace(Path("program.yaml"), Path("uppfoljning"))
-    >>> html = vp.render_report(vp.build_report(ws, ws.period("2024-VB")), vp.ReportFormat.HTML)
+    >>> html = vp.render_report(vp.build_report(ws, ws.period("2023-VB")), vp.ReportFormat.HTML)
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _HOMES = {
     "Report": "valdsprogram.report",
     "status_matrix": "valdsprogram.coverage",
     "Matrix": "valdsprogram.coverage",
-    "prefill": "valdsprogram.prefill",
+    "prefilled_followup": "valdsprogram.prefill",
     "Prefill": "valdsprogram.prefill",
     # render
     "render_checklist": "valdsprogram.documents",
@@ -93,7 +93,7 @@ if TYPE_CHECKING:
     from valdsprogram.formats import render_validation as render_validation
     from valdsprogram.periods import Period as Period
     from valdsprogram.prefill import Prefill as Prefill
-    from valdsprogram.prefill import prefill as prefill
+    from valdsprogram.prefill import prefilled_followup as prefilled_followup
     from valdsprogram.render import TemplateProblem as TemplateProblem
     from valdsprogram.report import Report as Report
     from valdsprogram.report import build_report as build_report

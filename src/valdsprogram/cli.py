@@ -203,7 +203,7 @@ def mall(
             f"`valdsprogram importera {target.as_posix()}`."
         )
         return
-    from valdsprogram import prefill
+    from valdsprogram import prefilled_followup
     from valdsprogram.compilation_prefill import prefill_compilation
 
     # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
@@ -215,7 +215,7 @@ def mall(
                 workspace, period, sammanstallning or compilation_folder(uppfoljning), schema=schema_file
             )
         else:
-            result = prefill(workspace, organ, period, uppfoljning, schema=schema_file)
+            result = prefilled_followup(workspace, organ, period, uppfoljning, schema=schema_file)
     target = utfil or result.path
     _write(target, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""

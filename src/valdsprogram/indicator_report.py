@@ -144,7 +144,9 @@ def indicator_row(
     ]
     reported = [p for p in trend_periods if p in cells and cells[p].values]
     trend = [point(indicator, cells[p], maskings.get(p), names) for p in reported]
-    within = [point(indicator, cells[p], maskings.get(p), names) for p in within_year(period, with_data)]
+    # A period nobody has reported yet has no point of its own, so no line through the year either.
+    year = within_year(period, with_data) if period in cells else []
+    within = [point(indicator, cells[p], maskings.get(p), names) for p in year]
     compared = comparison(indicator, cells, last_year, here, match, maskings, names) if match else None
     return IndicatorRow(
         id=indicator.id,

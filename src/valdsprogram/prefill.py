@@ -40,7 +40,7 @@ class FormYaml:
     """1-based line → the field (or item, or section) written on it."""
 
 
-def prefill(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
+def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
     """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
 
     `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
