@@ -42,7 +42,7 @@ def test_importing_the_package_is_cheap() -> None:
 
 
 def test_validate_counts_every_file_and_renders_each_format(workspace: vp.Workspace) -> None:
-    followups = sorted((ROOT / "uppfoljning").rglob("*.yaml"))
+    followups = sorted((ROOT / "uppfoljning").rglob("*.yaml")) + sorted((ROOT / "sammanstallning").glob("*.yaml"))
     result = vp.validate(ROOT / "program.yaml", followups, base=ROOT)
     assert (result.files, result.error_count, result.warning_count) == (1 + len(followups), 0, 0)
     assert workspace.validation.files == result.files
