@@ -68,7 +68,7 @@ def test_the_status_matrix_is_what_status_shows(workspace: vp.Workspace) -> None
     assert everything.periods == workspace.reported_periods()
     assert vp.render_status(everything, width=100) == _golden_output("status")
     one = vp.status_matrix(workspace, [vp.Period(2023, 2)], only_reporting=True)
-    assert vp.render_status(one, vp.ViewFormat.JSON) == _golden_output("status-json")
+    assert vp.render_status(one, vp.StatusFormat.JSON) == _golden_output("status-json")
     assert one.complete(vp.Period(2023, 2))
 
 
