@@ -74,7 +74,7 @@ def test_json_format(workdir: Path) -> None:
     document = json.loads(output)
     assert code == 1
     assert document["version"] == 1
-    assert document["summary"] == {"files": 2, "errors": 2, "warnings": 1}
+    assert document["summary"] == {"files": 2, "errors": 2, "warnings": 1, "acknowledged": 0}
     assert document["diagnostics"][0] == {
         "code": "VP104",
         "severity": "error",
@@ -84,6 +84,7 @@ def test_json_format(workdir: Path) -> None:
         "place": "mal.M1.bedomning",
         "message": "Värdet för 'bedomning' kan inte vara texten 'kanske'.",
         "hint": "Tillåtna värden: helt, delvis, inte.",
+        "acknowledged": None,
     }
     assert [d["severity"] for d in document["diagnostics"]] == ["error", "error", "warning"]
 

@@ -11,8 +11,13 @@ from valdsprogram.validation import load_followups, load_program, validate
 
 
 def test_shipped_data_validates_without_errors_or_warnings() -> None:
+    """The one warning in the examples is acknowledged with its reason, as the README shows."""
     result = validate(ROOT / "program.yaml", followup_files(ROOT / "uppfoljning"), base=ROOT)
-    assert result.diagnostics == []
+    assert [(d.path, d.code, d.place) for d in result.diagnostics] == [
+        ("uppfoljning/2023-T2/sdn-sodermalm.yaml", "VP314", "indikatorer.I3.3.arsmal")
+    ]
+    assert result.diagnostics[0].acknowledged.startswith("Årsmålet höjdes från 380 till 390 genom nämndens beslut")
+    assert (result.error_count, result.warning_count, result.acknowledged_count) == (0, 0, 1)
     assert result.files == 17
 
 

@@ -1,4 +1,5 @@
-"""What every run of `validera` must print, whatever it was given: only diagnostics, tips and a summary."""
+"""What every run of `validera` must print, whatever it was given: only diagnostics, tips, the reasons of
+acknowledged warnings and a summary."""
 
 from __future__ import annotations
 
@@ -26,11 +27,15 @@ def english(text: str) -> bool:
     return bool(_ENGLISH.search(_QUOTED.sub("", text)))
 
 
-DIAGNOSTIC_LINE = re.compile(r"^(?P<where>.+?): (?P<code>VP\d{3}) (?P<severity>fel|varning): (?P<message>.+)$")
+DIAGNOSTIC_LINE = re.compile(
+    r"^(?P<where>.+?): (?P<code>VP\d{3}) (?P<severity>fel|varning)(?P<acknowledged> \(kvitterad\))?: (?P<message>.+)$"
+)
 WHERE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+):(?P<column>\d+))?$")
 TIP_LINE = re.compile(r"^    tips: \S.*$")
+REASON_LINE = re.compile(r"^    kvitterad: \S.*$")
 SUMMARY = re.compile(
-    r"^(Inga fel i \d+ (fil|filer)|\d+ fel och \d+ (varning|varningar) i \d+ (fil|filer))\.$",
+    r"^(Inga fel i \d+ (fil|filer)|\d+ fel och \d+ (varning|varningar) i \d+ (fil|filer))\."
+    r"( 1 varning är kvitterad\.| \d+ varningar är kvitterade\.)?$",
 )
 
 
@@ -52,10 +57,13 @@ def check_output(result: Result, fmt: str = "text") -> None:
         if TIP_LINE.match(line):
             assert not english(line), line
             continue
+        if REASON_LINE.match(line):
+            continue  # the body's own words
         match = DIAGNOSTIC_LINE.match(line)
         assert match, f"not a diagnostic line: {line!r}"
         assert WHERE.match(match["where"]), line
         assert CODES[match["code"]].severity.value == match["severity"], line
+        assert not match["acknowledged"] or match["severity"] == "varning", line
         assert len(match["message"]) <= MAX_MESSAGE, line
         assert not english(match["message"]), line
         errors += match["severity"] == "fel"

@@ -342,14 +342,17 @@ CODES: dict[str, Code] = {
             VARNING,
             "Status går bakåt",
             "En aktivitet har en status som ligger före statusen i en tidigare rapport samma år, till exempel "
-            "`pågående` efter `genomförd`. Rätta den ena eller förklara i kommentaren.",
+            "`pågående` efter `genomförd`. Rätta den ena, eller kvittera varningen med skälet på aktiviteten: "
+            '`kvittera: {VP313: "Nämnden beslutade …"}`. En kvitterad varning räknas inte av `--strikt`.',
         ),
         Code(
             "VP314",
             VARNING,
             "Årsmålet ändras under året",
             "Årsmålet för en indikator skiljer sig från det i en tidigare rapport samma år. Årsmål ändras "
-            "normalt bara genom beslut; förklara ändringen i kommentaren.",
+            "normalt bara genom beslut; kvittera varningen med beslutet på indikatorn: "
+            '`kvittera: {VP314: "Årsmålet höjdes genom nämndens beslut 2024-03-20"}`. En kvitterad varning '
+            "räknas inte av `--strikt`.",
         ),
         Code(
             "VP315",
@@ -396,6 +399,21 @@ CODES: dict[str, Code] = {
             "Prognosen är lägre än utfallet hittills",
             "Ett ackumulerat antal (till exempel ärenden januari–april) kan inte minska under året, så en "
             "helårsprognos kan inte vara lägre än utfallet hittills i år. Rätta prognosen eller utfallet.",
+        ),
+        Code(
+            "VP327",
+            VARNING,
+            "Kvitteringen används inte",
+            'Uppföljningen kvitterar en varning (`kvittera: {VP314: "skäl"}`) på en aktivitet, indikator eller '
+            "ett mål där den varningen inte ges, till exempel för att värdet har rättats. Ta bort kvitteringen, "
+            "så att den inte döljer en varning som dyker upp senare.",
+        ),
+        Code(
+            "VP328",
+            VARNING,
+            "Koden kan inte kvitteras",
+            "Bara varningar kan kvitteras. Uppföljningen kvitterar ett fel, en kod som inte finns eller en "
+            "varning om kvitteringar (VP327, VP328). Ett fel rättas; det kan inte förklaras bort.",
         ),
         Code(
             "VP331",

@@ -42,10 +42,13 @@ class Diagnostic:
     place: str = ""
     """Where in the data, as keys and ids joined by dots (`indikatorer.I3.3.utfall`, `mal.M1.aktiviteter.A1.2`);
     empty when the problem is not tied to one item. Unlike the line, it stays put when lines are added above."""
+    acknowledged: str = ""
+    """For a warning the follow-up acknowledges (`kvittera`), the reason it gives; such a warning is shown with
+    its reason and not counted by `validera --strikt`."""
 
     def __post_init__(self) -> None:
         # Messages quote the user's keys, values and file names: no control character reaches any output.
-        for name in ("path", "message", "hint"):
+        for name in ("path", "message", "hint", "acknowledged"):
             text = getattr(self, name)
             if not text.isprintable():
                 object.__setattr__(self, name, visible(text, keep_breaks=False))
@@ -85,8 +88,13 @@ class Validation:
 
     @property
     def warning_count(self) -> int:
-        """How many diagnostics are warnings."""
-        return len(self.diagnostics) - self.error_count
+        """How many diagnostics are warnings that no follow-up has acknowledged."""
+        return sum(1 for d in self.diagnostics if d.severity is Severity.VARNING and not d.acknowledged)
+
+    @property
+    def acknowledged_count(self) -> int:
+        """How many warnings the follow-ups acknowledge (`kvittera`)."""
+        return sum(1 for d in self.diagnostics if d.acknowledged)
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
@@ -14,6 +14,16 @@ Status = Literal["ej påbörjad", "pågående", "försenad", "genomförd", "utg�
 Assessment = Literal["helt", "delvis", "inte"]
 """Whether a goal or target is met fully, partly or not (uppfyllt helt, delvis, inte)."""
 PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+CodeText = Annotated[str, StringConstraints(pattern=r"^VP[0-9]{3}$")]
+
+
+def _acknowledgements() -> Any:
+    return Field(
+        default_factory=dict,
+        description='Varningar som organet kvitterar här, med skäl: {VP314: "Årsmålet höjdes genom nämndens '
+        'beslut 2024-03-20"}. En kvitterad varning räknas inte av validera --strikt; fel kan inte kvitteras.',
+    )
+
 
 ASSESSMENTS: tuple[Assessment, ...] = ("helt", "delvis", "inte")
 """The assessments in order, best first."""
@@ -39,6 +49,7 @@ class ActivityReport(StrictModel):
 
     status: Status | None = Field(None, description="ej påbörjad, pågående, försenad, genomförd eller utgår.")
     kommentar: str | None = Field(None, description="Vad som gjorts; krävs när status är ej påbörjad i T2 och VB.")
+    kvittera: dict[CodeText, Text] = _acknowledgements()
 
 
 class IndicatorReport(StrictModel):
@@ -54,6 +65,7 @@ class IndicatorReport(StrictModel):
     taljare: int | None = Field(None, ge=0, le=10**15, description="För procent: antalet som uppfyller villkoret.")
     namnare: int | None = Field(None, ge=1, le=10**15, description="För procent: antalet som andelen räknas på.")
     kommentar: str | None = Field(None, description="Kommentar till utfallet.")
+    kvittera: dict[CodeText, Text] = _acknowledgements()
 
 
 class GoalReport(StrictModel):
@@ -63,6 +75,7 @@ class GoalReport(StrictModel):
         None, description="Uppfylls målet helt, delvis eller inte? Krävs i VB; en prognos i T1 och T2."
     )
     analys: str | None = Field(None, description="Analys; krävs när bedömningen är delvis eller inte.")
+    kvittera: dict[CodeText, Text] = _acknowledgements()
 
 
 class FollowUp(StrictModel):

@@ -64,19 +64,26 @@ class ViewFormat(enum.StrEnum):
 def summary(validation: Validation) -> str:
     """One Swedish sentence: how many errors and warnings in how many files."""
     files = _count(validation.files, "fil", "filer")
-    if not validation.diagnostics:
-        return f"Inga fel i {files}."
+    acknowledged = validation.acknowledged_count
+    also = ""
+    if acknowledged:
+        also = " 1 varning är kvitterad." if acknowledged == 1 else f" {acknowledged} varningar är kvitterade."
+    if not validation.error_count and not validation.warning_count:
+        return f"Inga fel i {files}.{also}"
     errors = _count(validation.error_count, "fel", "fel")
     warnings = _count(validation.warning_count, "varning", "varningar")
-    return f"{errors} och {warnings} i {files}."
+    return f"{errors} och {warnings} i {files}.{also}"
 
 
 def render_text(validation: Validation) -> str:
     lines: list[str] = []
     for d in validation.diagnostics:
         where = f"{d.path}:{d.line}:{d.column}" if d.line else d.path
-        lines.append(f"{where}: {d.code} {d.severity.value}: {d.message}")
-        if d.hint:
+        severity = f"{d.severity.value} (kvitterad)" if d.acknowledged else d.severity.value
+        lines.append(f"{where}: {d.code} {severity}: {d.message}")
+        if d.acknowledged:
+            lines.append(f"    kvitterad: {d.acknowledged}")
+        elif d.hint:
             lines.append(f"    tips: {d.hint}")
     lines.append(summary(validation))
     return "\n".join(lines) + "\n"
@@ -85,7 +92,12 @@ def render_text(validation: Validation) -> str:
 def render_json(validation: Validation) -> str:
     document = {
         "version": 1,
-        "summary": {"files": validation.files, "errors": validation.error_count, "warnings": validation.warning_count},
+        "summary": {
+            "files": validation.files,
+            "errors": validation.error_count,
+            "warnings": validation.warning_count,
+            "acknowledged": validation.acknowledged_count,
+        },
         "diagnostics": [
             {
                 "code": d.code,
@@ -96,6 +108,7 @@ def render_json(validation: Validation) -> str:
                 "place": d.place,
                 "message": d.message,
                 "hint": d.hint,
+                "acknowledged": d.acknowledged or None,
             }
             for d in validation.diagnostics
         ],
@@ -107,12 +120,16 @@ def render_github(validation: Validation) -> str:
     """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line."""
     lines = []
     for d in validation.diagnostics:
-        command = "error" if d.severity is Severity.FEL else "warning"
+        # An acknowledged warning stays visible on its line, as a notice with its reason.
+        command = "error" if d.severity is Severity.FEL else "notice" if d.acknowledged else "warning"
         props = [f"file={_gh_property(d.path)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
-        props.append(f"title={d.code}")
-        text = f"{d.message}\n{d.hint}" if d.hint else d.message
+        props.append(f"title={d.code} (kvitterad)" if d.acknowledged else f"title={d.code}")
+        if d.acknowledged:
+            text = f"{d.message}\nKvitterad: {d.acknowledged}"
+        else:
+            text = f"{d.message}\n{d.hint}" if d.hint else d.message
         lines.append(f"::{command} {','.join(props)}::{_gh_data(text)}")
     lines.append(summary(validation))
     return "\n".join(lines) + "\n"
@@ -127,10 +144,10 @@ def render_gitlab(validation: Validation) -> str:
     """
     issues = [
         {
-            "description": f"{d.code}: {d.message}" + (f" Tips: {d.hint}" if d.hint else ""),
+            "description": f"{d.code}: {d.message}" + _gitlab_note(d),
             "check_name": d.code,
             "fingerprint": fingerprint,
-            "severity": "major" if d.severity is Severity.FEL else "minor",
+            "severity": "major" if d.severity is Severity.FEL else "info" if d.acknowledged else "minor",
             "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
         }
         for d, fingerprint in zip(validation.diagnostics, fingerprints(validation.diagnostics), strict=True)
@@ -161,6 +178,12 @@ RENDERERS: dict[ValidationFormat, Callable[[Validation], str]] = {
 def render_validation(validation: Validation, fmt: ValidationFormat = ValidationFormat.TEXT) -> str:
     """The validation as `validera --format` writes it."""
     return RENDERERS[fmt](validation)
+
+
+def _gitlab_note(d: Diagnostic) -> str:
+    if d.acknowledged:
+        return f" Kvitterad: {d.acknowledged}"
+    return f" Tips: {d.hint}" if d.hint else ""
 
 
 def _count(n: int, one: str, many: str) -> str:

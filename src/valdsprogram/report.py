@@ -101,6 +101,8 @@ class Appendix:
     """(id, outcome, forecast, target, comment)."""
     goals: list[tuple[str, str, str]]
     """(id, assessment, analysis)."""
+    acknowledged: list[tuple[str, str, str, str]]
+    """The warnings the body acknowledges: (place, code, message, reason), in file order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +331,7 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
     followup = f.followup
     decision = _decision_text(followup.beslut)
     indicators = []
+    masked_ids: set[str] = set()
     for ident, v in followup.indikatorer.items():
         known = workspace.index.indicators.get(ident)
         row = rows.get(ident)
@@ -347,8 +350,10 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
             forecast = value_text(known[1], v.prognos) if v.prognos is not None else "–"
         target = value_text(known[1], v.arsmal) if v.arsmal is not None else "–"
         # A comment may repeat the number it explains, so a masked value's comment is not shown.
-        comment = "(visas inte: värdet är maskerat)" if masked else v.kommentar or ""
+        comment = HIDDEN if masked else v.kommentar or ""
         indicators.append((ident, outcome, forecast, target, comment))
+        if masked:
+            masked_ids.add(f"indikatorer.{ident}")
     return Appendix(
         body_id=followup.organ,
         body_name=f.body_name,
@@ -357,7 +362,28 @@ def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRo
         activities=[(k, r.status or "–", r.kommentar or "") for k, r in followup.aktiviteter.items()],
         indicators=indicators,
         goals=[(k, g.bedomning or "–", g.analys or "") for k, g in followup.mal.items()],
+        acknowledged=[
+            # Like a comment, a reason may repeat the masked number it explains.
+            (
+                _item_of(d.place),
+                d.code,
+                d.message,
+                HIDDEN if _item_of(d.place, full=True) in masked_ids else d.acknowledged,
+            )
+            for d in workspace.diagnostics
+            if d.path == f.document.path and d.acknowledged
+        ],
     )
+
+
+HIDDEN = "(visas inte: värdet är maskerat)"
+
+
+def _item_of(place: str, *, full: bool = False) -> str:
+    """The item a diagnostic's place names: `indikatorer.I3.4.arsmal` → `I3.4` (`indikatorer.I3.4` in full)."""
+    section, _, rest = place.partition(".")
+    ident = ".".join(rest.split(".")[:2]) if section != "mal" else rest.split(".")[0]
+    return f"{section}.{ident}" if full else ident
 
 
 def _decision_text(decision: Decision | None) -> str:

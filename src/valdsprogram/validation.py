@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from valdsprogram import acknowledgements
 from valdsprogram.codes import code
 from valdsprogram.compilation import Compilation, CompilationFile
 from valdsprogram.diagnostics import Diagnostic, Validation, place_of, sorted_diagnostics
@@ -117,7 +118,21 @@ def load_followups(
             for file, finding in set_rule(index, every):
                 if id(file) in checked and not checked[id(file)][1].covers(finding.loc):
                     diagnostics.append(locate(finding, file.document))
-    return files, diagnostics
+    return files, _acknowledge([file for file, _ in checked.values()], diagnostics)
+
+
+def _acknowledge(files: list[FollowUpFile], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Mark the warnings each follow-up acknowledges, and add what is wrong with its acknowledgements."""
+    by_path = {file.document.path: file for file in files}
+    mine: dict[str, list[Diagnostic]] = {}
+    result: list[Diagnostic] = []
+    for d in diagnostics:
+        (mine.setdefault(d.path, []) if d.path in by_path else result).append(d)
+    for path, file in by_path.items():
+        marked, findings = acknowledgements.apply(file.followup, mine.get(path, []))
+        result += marked
+        result += (locate(finding, file.document) for finding in findings)
+    return result
 
 
 _ORGAN_LINE = re.compile(rb"""^organ:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?\r?$""", re.MULTILINE)

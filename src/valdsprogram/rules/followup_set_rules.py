@@ -46,7 +46,7 @@ def status_not_backwards(index: ProgramIndex, files: list[FollowUpFile]) -> Iter
                     "VP313",
                     ("aktiviteter", ident, "status"),
                     f"{ident} är {status} men var {before} i {earlier.period}.",
-                    "Rätta statusen, eller förklara i kommentaren varför arbetet gått tillbaka.",
+                    f'Rätta statusen, eller kvittera varningen med skälet: kvittera: {{VP313: "…"}} under {ident}.',
                 ),
             )
 
@@ -62,7 +62,8 @@ def target_stable(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Pl
                     "VP314",
                     ("indikatorer", ident, "arsmal"),
                     f"Årsmålet för {ident} är {target} men var {before} i {earlier.period}.",
-                    "Årsmål ändras genom beslut; förklara ändringen i kommentaren.",
+                    f'Årsmål ändras genom beslut: kvittera varningen med beslutet, kvittera: {{VP314: "…"}} '
+                    f"under {ident}.",
                 ),
             )
 
