@@ -98,3 +98,10 @@ def test_the_report_quotes_the_reason(workdir: Path, fmt: str) -> None:
     assert "Kvitterade varningar:" in output
     assert "VP314: Årsmålet för I1.2 är 12 men var 10 i 2024-T1." in output
     assert REASON in output
+
+
+def test_mall_does_not_carry_an_acknowledgement_into_the_next_report(workdir: Path) -> None:
+    assert run("mall", "sdn-syd", "2024-VB")[0] == 0
+    text = (workdir / "uppfoljning" / "2024-VB" / "sdn-syd.yaml").read_text(encoding="utf-8")
+    assert "arsmal: 12" in text
+    assert "kvittera" not in text

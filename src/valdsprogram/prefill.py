@@ -144,7 +144,8 @@ def indicator_fields(
     fields += [
         (name, None)
         for name in IndicatorReport.model_fields
-        if name != "kommentar" and name not in shown and getattr(report, name) is not None
+        # Acknowledgements belong to the report they were made in, never carried into a new one.
+        if name not in ("kommentar", "kvittera") and name not in shown and getattr(report, name) is not None
     ]
     return [*fields, ("kommentar", None)]
 
