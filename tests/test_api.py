@@ -46,7 +46,8 @@ def test_validate_counts_every_file_and_renders_each_format(workspace: vp.Worksp
     result = vp.validate(ROOT / "program.yaml", followups, base=ROOT)
     assert (result.files, result.error_count, result.warning_count) == (1 + len(followups), 0, 0)
     assert workspace.validation.files == result.files
-    assert vp.render_validation(result) == f"Inga fel i {result.files} filer.\n"
+    # The shipped data acknowledges one warning (a raised target, VP314): shown, but not counted.
+    assert vp.render_validation(result).endswith(f"Inga fel i {result.files} filer. 1 varning är kvitterad.\n")
     for fmt in vp.ValidationFormat:
         assert vp.render_validation(result, fmt).endswith("\n"), fmt
 
