@@ -121,7 +121,6 @@ def test_a_workbook_saved_by_libreoffice_calc_reads_back_the_same(repo_copy: Pat
     period, organ = example.removesuffix(".yaml").split("/")
     original = repo_copy / "uppfoljning" / example
     before = data(original)
-    original_text = original.read_text(encoding="utf-8")
     assert run("mall", organ, period, "--format", "xlsx", "-o", "bok.xlsx")[0] == 0
     save_in_calc(repo_copy, "bok.xlsx")
     original.unlink()
