@@ -111,12 +111,12 @@ def test_html_is_self_contained_and_swedish(monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize("fmt", list(DocumentFormat))
 def test_control_characters_are_shown_as_escapes_in_documents(tmp_path: Path, fmt: DocumentFormat) -> None:
-    (tmp_path / f"checklista.{fmt.value}.j2").write_text("{{ t }}|{{ t|md }}|{{ t|cell }}\n", encoding="utf-8")
+    (tmp_path / f"checklista.{fmt.template}.j2").write_text("{{ t }}|{{ t|md }}|{{ t|cell }}\n", encoding="utf-8")
     text = render("checklista", fmt, {"t": "a\x1b[31mb\x00c\x07d\x85e\u202ef\ng"}, user_folder=tmp_path)
     assert text == (
         "a\\x1b[31mb\\x00c\\x07d\\x85e\\u202ef\ng"
         "|a\\\\x1b\\[31mb\\\\x00c\\\\x07d\\\\x85e\\\\u202ef g"
         "|a\\\\x1b\\[31mb\\\\x00c\\\\x07d\\\\x85e\\\\u202ef"
-        + ("&lt;br&gt;" if fmt is DocumentFormat.HTML else "<br>")  # the cell filter is for Markdown tables
+        + ("<br>" if fmt is DocumentFormat.MD else "&lt;br&gt;")  # the cell filter is for Markdown tables
         + "g\n"
     )

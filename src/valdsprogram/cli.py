@@ -47,7 +47,10 @@ PeriodOption = Annotated[
         "--period", help="Perioden, till exempel 2024-T2 (standard: den senaste med uppföljningar).", show_default=False
     ),
 ]
-DocumentFormatOption = Annotated[DocumentFormat, typer.Option("--format", "-f", help="Markdown eller HTML.")]
+DocumentFormatOption = Annotated[
+    DocumentFormat,
+    typer.Option("--format", "-f", help="Markdown, HTML eller PDF (PDF kräver pip install 'valdsprogram[pdf]')."),
+]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Tabeller i terminalen, eller JSON.")]
 DateOption = Annotated[
     str | None,
@@ -302,20 +305,26 @@ def checklista(
 
     if alla == (organ is not None):
         raise _fail("ange antingen ett organ eller --alla.")
+    pdf = format is DocumentFormat.PDF
+    if pdf and utfil is None and not alla:
+        _no_pdf_to_terminal()
     with _usage_errors():
         workspace = _workspace(program, uppfoljning)
         chosen = workspace.period(period)
         organs = [b.id for b in workspace.bodies_in(chosen)] if alla else [str(organ)]
-        documents = {
-            name: render_checklist(build_checklist(workspace, name, chosen), format, templates=mallar)
-            for name in organs
-        }
+        documents: dict[str, str | bytes] = {}
+        for name in organs:
+            checklist = build_checklist(workspace, name, chosen)
+            if pdf:
+                documents[name] = _as_pdf(render_checklist(checklist, DocumentFormat.HTML, templates=mallar))
+            else:
+                documents[name] = render_checklist(checklist, format, templates=mallar)
     if not alla:
         _emit(documents[str(organ)], utfil, overwrite=skriv_over)
         return
     folder = utfil or Path("checklistor")
-    for name, text in documents.items():
-        _write(folder / f"{name}-{chosen}.{format.value}", text, overwrite=skriv_over)
+    for name, document in documents.items():
+        _write(folder / f"{name}-{chosen}.{format.value}", document, overwrite=skriv_over)
     typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")
 
 
@@ -337,7 +346,8 @@ def rapport(
         typer.Option(
             "--format",
             "-f",
-            help="Markdown, HTML, eller rapportens data: JSON, CSV (en tabell) eller xlsx (en tabell per blad).",
+            help="Markdown, HTML, PDF (kräver pip install 'valdsprogram[pdf]') eller rapportens data: JSON, CSV (en "
+            "tabell) eller xlsx (en tabell per blad).",
         ),
     ] = ReportFormat.MD,
     utfil: Annotated[
@@ -374,8 +384,13 @@ def rapport(
             _write(target, report_workbook(data), overwrite=skriv_over)
             typer.echo(f"Skrev {target.as_posix()}.")
             return
-        text = render_report(data, format, templates=mallar)
-    _emit(text, utfil, overwrite=skriv_over)
+        if format is ReportFormat.PDF:
+            if utfil is None:
+                _no_pdf_to_terminal()
+            document: str | bytes = _as_pdf(render_report(data, ReportFormat.HTML, templates=mallar))
+        else:
+            document = render_report(data, format, templates=mallar)
+    _emit(document, utfil, overwrite=skriv_over)
 
 
 @app.command("status")
@@ -542,12 +557,13 @@ def _workspace(program: Path, uppfoljning: Path | None, sammanstallning: Path | 
 
 @contextlib.contextmanager
 def _usage_errors() -> Iterator[None]:
-    """Turn the core's WorkspaceError and TemplateProblem into a Swedish message and exit code 2."""
+    """Turn the core's WorkspaceError, TemplateProblem and PdfUnavailable into a Swedish message and exit code 2."""
     from valdsprogram import TemplateProblem, WorkspaceError
+    from valdsprogram.pdf import PdfUnavailable
 
     try:
         yield
-    except (WorkspaceError, TemplateProblem) as error:
+    except (WorkspaceError, TemplateProblem, PdfUnavailable) as error:
         raise _fail(str(error)) from None
 
 
@@ -565,7 +581,22 @@ def _show(data: object, renderable: object | None) -> None:
     Console(soft_wrap=False).print(renderable)
 
 
-def _emit(text: str, target: Path | None, *, overwrite: bool) -> None:
+def _as_pdf(html: str) -> bytes:
+    """The HTML document as PDF; PdfUnavailable (no WeasyPrint) becomes exit 2 in `_usage_errors`."""
+    from valdsprogram.pdf import html_to_pdf
+
+    return html_to_pdf(html)
+
+
+def _no_pdf_to_terminal() -> None:
+    """A PDF is bytes: it goes to a file, or through a pipe, never onto the screen."""
+    import sys
+
+    if sys.stdout.isatty():
+        raise _fail("en PDF skrivs inte till terminalen; ange en fil med -o, till exempel -o rapport.pdf.")
+
+
+def _emit(text: str | bytes, target: Path | None, *, overwrite: bool) -> None:
     if target is None:
         typer.echo(text, nl=False)
         return

@@ -23,10 +23,16 @@ class ValidationFormat(enum.StrEnum):
 
 
 class DocumentFormat(enum.StrEnum):
-    """What checklists and reports are rendered as through templates; the value is the template suffix."""
+    """What checklists and reports are rendered as through templates: PDF is the HTML template made into PDF."""
 
     MD = "md"
     HTML = "html"
+    PDF = "pdf"
+
+    @property
+    def template(self) -> str:
+        """The template suffix: `md` or `html`."""
+        return "html" if self is DocumentFormat.PDF else self.value
 
 
 class ReportFormat(enum.StrEnum):
@@ -34,6 +40,7 @@ class ReportFormat(enum.StrEnum):
 
     MD = "md"
     HTML = "html"
+    PDF = "pdf"
     JSON = "json"
     CSV = "csv"
     XLSX = "xlsx"

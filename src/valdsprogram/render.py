@@ -85,7 +85,9 @@ def shipped_templates() -> Path:
     return Path(str(resources.files("valdsprogram.templates")))
 
 
-TEMPLATE_NAMES = tuple(f"{name}.{fmt.value}.j2" for name in ("checklista", "rapport") for fmt in DocumentFormat)
+TEMPLATE_NAMES = tuple(
+    dict.fromkeys(f"{name}.{fmt.template}.j2" for name in ("checklista", "rapport") for fmt in DocumentFormat)
+)
 """The templates a user's folder may replace."""
 
 
@@ -95,7 +97,7 @@ def render(name: str, fmt: DocumentFormat, context: dict[str, Any], *, user_fold
     With `user_folder`, the template must be in that folder (no silent fall-back to the shipped one); what it
     includes or extends may come from the shipped templates.
     """
-    template_name = f"{name}.{fmt.value}.j2"
+    template_name = f"{name}.{fmt.template}.j2"
     if user_folder is not None:
         _require_user_template(user_folder, template_name)
     try:
