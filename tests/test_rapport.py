@@ -190,8 +190,8 @@ def test_a_report_with_errors_is_its_own_state_and_out_of_every_number(
     refused = CliRunner().invoke(app, ["rapport", "--period", "2024-VB"])
     assert "2 fel och 1 varning i 7 filer." in refused.output  # as validera says it: every file, warnings too
     forced = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "--trots-fel", "--bara-rapporterande"])
-    assert "1 av 2 organ som ska rapportera 2024-VB har rapporterat utan fel. 1 rapport har fel" in forced.output
-    assert "## Rapporter med fel" in forced.output
+    assert "- **Rapporterat:** 1 av 2 organ har rapporterat utan fel (50 %)." in forced.output
+    assert "- **Rapporter med fel** (ingår inte i någon siffra; rätta dem och sammanställ igen): Mitts" in forced.output
     assert "Mitts stadsdelsnämnd: " not in forced.output
     report = report_of(folder, Period(2024, 2))
     assert (report.reported, report.with_errors, report.missing) == (["sdn-syd"], ["sdn-mitt"], [])

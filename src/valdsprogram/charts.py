@@ -21,14 +21,18 @@ _PATTERNS = {
     "försenad": ("#fde2c4", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#8a4b00" stroke-width="1.2"/>'),
     "genomförd": ("#1f6f3a", ""),
     "utgår": ("#e6e6e6", '<path d="M0 3 H6" stroke="#3a3a3a" stroke-width="1.4"/>'),
-    "helt": ("#1f6f3a", ""),
-    "delvis": ("#cfe3f3", '<path d="M0 6 L6 0" stroke="#00497a" stroke-width="1.6"/>'),
-    "inte": ("#fde2c4", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#8a4b00" stroke-width="1.2"/>'),
+    # Assessments in the colours readers of ILS know (green, yellow, red), each with its own pattern as well.
+    "helt": ("#2e7d32", ""),
+    "delvis": ("#f9d648", '<path d="M0 6 L6 0" stroke="#5c4a00" stroke-width="1.6"/>'),
+    "inte": ("#d32f2f", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#ffffff" stroke-width="1.2"/>'),
 }
+_COUNT_ROOM = 44
+"""Room at the end of each bar for its total."""
 
 
 def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]) -> str:
-    """One horizontal bar per row (e.g. per goal), split by category in proportion to the counts."""
+    """One horizontal bar per row (e.g. per goal), split by category in proportion to the counts: each part is
+    labelled with its count and each bar with its total, so that the shares come with the numbers."""
     labels = [c.label for c in rows[0][1]] if rows else []
     height = len(rows) * (_BAR + _GAP) + 40
     desc = "; ".join(f"{name}: " + ", ".join(f"{c.label} {c.n}" for c in counts) for name, counts in rows)
@@ -38,7 +42,7 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
         parts.append(f'<text x="0" y="{y + 16}" font-size="13">{escape(name)}</text>')
         total = sum(c.n for c in counts)
         x = float(_LABEL)
-        span = _WIDTH - _LABEL - 8
+        span = _WIDTH - _LABEL - _COUNT_ROOM
         if total == 0:
             parts.append(f'<text x="{_LABEL}" y="{y + 16}" font-size="12">inga rapporter</text>')
             continue
@@ -48,9 +52,18 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
             w = span * c.n / total
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{_BAR}" fill="url(#{chart_id}-{_slug(c.label)})"'
-                f' stroke="#1b1b1b" stroke-width="0.8"><title>{escape(name)}, {escape(c.label)}: {c.n}</title></rect>'
+                f' stroke="#1b1b1b" stroke-width="0.8"><title>{escape(name)}, {escape(c.label)}: {c.n} av {total}'
+                f" ({round(100 * c.n / total)} %)</title></rect>"
             )
+            if w >= 18:  # the count on a white tag, readable on any pattern
+                middle = x + w / 2
+                parts.append(
+                    f'<rect x="{middle - 8:.1f}" y="{y + 4}" width="16" height="14" rx="2" fill="#ffffff"'
+                    f' stroke="#1b1b1b" stroke-width="0.5"/><text x="{middle:.1f}" y="{y + 15}" font-size="11"'
+                    f' text-anchor="middle">{c.n}</text>'
+                )
             x += w
+        parts.append(f'<text x="{_WIDTH - _COUNT_ROOM + 6}" y="{y + 16}" font-size="12">{total}</text>')
     parts.append(_legend(chart_id, labels, len(rows) * (_BAR + _GAP) + 8))
     parts.append("</svg>")
     return "".join(parts)

@@ -360,6 +360,9 @@ def rapport(
         str | None, typer.Option("--datum", help="Datum att skriva som sammanställningsdag (utelämnas annars).")
     ] = None,
     bara_rapporterande: OnlyReportingOption = False,
+    bilagor: Annotated[
+        bool, typer.Option("--bilagor", help="Ta med varje organs rapport som bilaga (Markdown, HTML och PDF).")
+    ] = False,
     mallar: TemplatesOption = None,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
@@ -378,7 +381,9 @@ def rapport(
             typer.echo(render_validation(workspace.validation), err=True, nl=False)
             typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
             raise typer.Exit(EXIT_FINDINGS)
-        data = build_report(workspace, chosen, generated=datum or "", only_reporting=bara_rapporterande)
+        data = build_report(
+            workspace, chosen, generated=datum or "", only_reporting=bara_rapporterande, appendices=bilagor
+        )
         if format is ReportFormat.XLSX:
             target = utfil or Path(f"rapport-{chosen}.xlsx")
             _write(target, report_workbook(data), overwrite=skriv_over)

@@ -18,6 +18,7 @@ from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.highlights import Highlights, highlights
 from valdsprogram.indicator_report import IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
+from valdsprogram.naming import bodies
 from valdsprogram.periods import Period
 from valdsprogram.program import Goal
 from valdsprogram.sources import COMPILATION_FOLDER
@@ -42,6 +43,8 @@ class Count:
     label: str
     n: int
     names: list[str]
+    short: str = ""
+    """The names as a reader wants them: groups named where they fit ("alla stadsdelsnämnder utom Södermalms")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class ActivityRow:
     """Each status with the bodies that reported it (only statuses someone reported)."""
     missing: list[str]
     """Responsible bodies that have not reported the activity (or whose report has errors)."""
+    missing_short: str
+    """The same, with groups named where they fit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,16 +165,31 @@ class Report:
     """Proposed measures, or none."""
     decision: str
     """Socialnämnden's decision (date, diarienummer), or empty."""
+    vision: str
+    violence_types: list[str]
+    perspectives: list[str]
+    missing_short: str
+    """The missing reports, with groups named where they fit."""
+    appendices_shown: bool
+    """Whether the document shows each body's report as an appendix (`rapport --bilagor`)."""
 
     def named(self, ids: list[str]) -> list[str]:
         return [self.names.get(i, i) for i in ids]
 
 
-def build_report(workspace: Workspace, period: Period, *, generated: str = "", only_reporting: bool = False) -> Report:
+def build_report(
+    workspace: Workspace,
+    period: Period,
+    *,
+    generated: str = "",
+    only_reporting: bool = False,
+    appendices: bool = False,
+) -> Report:
     """The city-wide follow-up of the period, saying at its top when the follow-ups have errors.
 
     `generated` is the date to print as the day of compilation (a report carries none unless given);
-    `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`).
+    `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
+    `appendices` asks the documents to show each body's report (the data holds them either way).
     """
     index = workspace.index
     program = index.program
@@ -249,6 +269,11 @@ def build_report(workspace: Workspace, period: Period, *, generated: str = "", o
         summary=(summary.sammanfattning or "").strip() if summary else "",
         measures=list(summary.atgarder or []) if summary else [],
         decision=_decision_text(summary.beslut) if summary else "",
+        vision=program.vision,
+        violence_types=[v.namn for v in program.valdstyper],
+        perspectives=[p.namn for p in program.perspektiv],
+        missing_short=bodies(index, missing, period.last_day).short,
+        appendices_shown=appendices,
     )
 
 
@@ -302,13 +327,19 @@ def _activity_row(
     reported = [(r.status, f.body_name) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
     responsible = workspace.index.responsible(workspace.index.activities[ident][1], period.last_day)
     by_id = {f.body_id for f in files if ident in f.followup.aktiviteter}
-    missing = [
-        b.namn + (" (rapport med fel)" if b.id in with_errors else "")
-        for b in responsible
-        if b.id in expected_ids and b.id not in by_id
+    absent = [b for b in responsible if b.id in expected_ids and b.id not in by_id]
+    missing = [b.namn + (" (rapport med fel)" if b.id in with_errors else "") for b in absent]
+    index, day = workspace.index, period.last_day
+    short = bodies(index, [b.id for b in absent if b.id not in with_errors], day).short
+    erroneous_names = [f"{b.namn} (rapport med fel)" for b in absent if b.id in with_errors]
+    missing_short = ", ".join(p for p in [short, *erroneous_names] if p)
+    ids = {b.namn: b.id for b in index.program.organ}
+    counts = [
+        Count(c.label, c.n, c.names, bodies(index, [ids[n] for n in c.names if n in ids], day).short)
+        for c in _counts(STATUSES, reported)
+        if c.n
     ]
-    counts = [c for c in _counts(STATUSES, reported) if c.n]
-    return ActivityRow(ident, text, counts, missing)
+    return ActivityRow(ident, text, counts, missing, missing_short)
 
 
 def _targets_met(
