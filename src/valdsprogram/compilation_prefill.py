@@ -29,7 +29,7 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
     rate = f" ({facts.rate})" if facts.rate else ""
     said = [f"{facts.reported} av {facts.expected} organ har rapporterat utan fel{rate}."]
     if facts.missing:
-        said.append(f"Saknas ({len(facts.missing)}): {', '.join(facts.missing)}.")
+        said.append(f"Saknas ({len(facts.missing)}): {report.missing_short}.")
     if facts.with_errors:
         said.append(f"Rapporter med fel (ingår inte i siffrorna): {', '.join(facts.with_errors)}.")
     said.append(f"Aktiviteternas status: {_counts(report.activity_counts)}.")
