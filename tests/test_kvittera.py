@@ -93,7 +93,7 @@ def test_an_error_cannot_be_acknowledged(workdir: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_the_report_quotes_the_reason(workdir: Path, fmt: str) -> None:
-    code, output = run("rapport", "--period", "2024-T2", "--format", fmt)
+    code, output = run("rapport", "--period", "2024-T2", "--format", fmt, "--bilagor")
     assert code == 0, output
     assert "Kvitterade varningar:" in output
     assert "VP314: Årsmålet för I1.2 är 12 men var 10 i 2024-T1." in output
