@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 
-from valdsprogram import __version__
+# Click's exceptions, option and formatter, from the copy bundled with Typer (`click` itself is banned).
+from typer._click.core import Context, Parameter
+from typer._click.exceptions import ClickException, UsageError
+from typer._click.formatting import HelpFormatter
+
+from valdsprogram import __version__, clitext
 from valdsprogram.formats import (
     DocumentFormat,
     ReportFormat,
@@ -28,11 +36,145 @@ if TYPE_CHECKING:
 
     from valdsprogram import Period, Workspace
 
+# Typer's bundled Click speaks English in the frame around our texts: usage lines, help sections, parse errors
+# and the completion options. These classes and `clitext` put that frame in Swedish. Click's exception and
+# formatter types are imported from Typer's bundled copy (`click` itself is banned, see pyproject.toml).
+typer.core._ = clitext.word  # type: ignore[attr-defined,assignment]  # Typer's gettext strings: titles, "default"
+
+_COMPLETION_HELP = {
+    "install_completion": "Installera kompletteringar för skalet du använder (bash, zsh eller fish).",
+    "show_completion": "Visa kompletteringsskriptet för skalet, för att kopiera det eller installera det själv.",
+}
+
+
+def _usage(command: typer.core.TyperCommand | typer.core.TyperGroup, ctx: Context, formatter: HelpFormatter) -> None:
+    pieces = [clitext.USAGE_PIECES.get(piece, piece) for piece in command.collect_usage_pieces(ctx)]
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=clitext.USAGE)
+
+
+def _options(command: typer.core.TyperCommand | typer.core.TyperGroup, ctx: Context, formatter: HelpFormatter) -> None:
+    """Arguments and options with Swedish help and without Typer's English type labels (`<list[Path]>`)."""
+    sections: dict[str, list[tuple[str, str]]] = {clitext.word("Arguments"): [], clitext.word("Options"): []}
+    for param in command.get_params(ctx):
+        if isinstance(param, typer.core.TyperOption) and param.name in _COMPLETION_HELP:
+            param.help = _COMPLETION_HELP[param.name]
+        record = param.get_help_record(ctx)
+        if record is not None:
+            section = "Arguments" if param.param_type_name == "argument" else "Options"
+            sections[clitext.word(section)].append((clitext.without_type_label(record[0]), record[1]))
+    for title, rows in sections.items():
+        if rows:
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+
+def _help_option(option: typer.core.TyperOption | None) -> typer.core.TyperOption | None:
+    if option is not None:
+        option.help = clitext.HELP_OPTION
+    return option
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose usage line, help sections and help option speak Swedish."""
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _usage(self, ctx, formatter)
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _options(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Context) -> typer.core.TyperOption | None:
+        return _help_option(super().get_help_option(ctx))
+
+
+class _Group(typer.core.TyperGroup):
+    """A group like `_Command`, whose `main` also shows parse errors in Swedish."""
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _usage(self, ctx, formatter)
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def get_help_option(self, ctx: Context) -> typer.core.TyperOption | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name == "install_completion":
+                param.callback = _install_completion
+        return params
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(args) if args is not None else sys.argv[1:]
+        try:
+            code = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
+        except UsageError as error:
+            _show_usage_error(error, argv)
+            code = error.exit_code
+        except ClickException as error:
+            typer.echo(clitext.error(error.format_message()), err=True)
+            code = error.exit_code
+        except typer.Abort:
+            typer.echo(clitext.ABORTED, err=True)
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _install_completion(ctx: Context, param: Parameter, value: object) -> object:
+    """Typer's `--install-completion`, telling in Swedish where the script went."""
+    from typer._completion_shared import install
+
+    if not value or ctx.resilient_parsing:
+        return value
+    shell, path = install(shell=value if isinstance(value, str) else None)
+    typer.echo(
+        f"Kompletteringar för {shell} är installerade i {path}. De gäller från nästa gång du öppnar en terminal."
+    )
+    raise typer.Exit()
+
+
+def _show_usage_error(error: UsageError, argv: Sequence[str]) -> None:
+    """Click's usage error in Swedish: the usage line, where to find help, and what was wrong."""
+    ctx = error.ctx
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        typer.echo(clitext.try_help(ctx.command_path, ctx.help_option_names[0]) + "\n", err=True)
+    if clitext.asks_for_gitlab(argv):  # a CI job's Code Quality report must be valid JSON even now
+        typer.echo("[]")
+    typer.echo(clitext.error(error.format_message()), err=True)
+
+
+def _complete(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    """A shell completion of ids of one kind from the program (`--program`, or program.yaml here)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from valdsprogram.completion import choices
+
+        program = ctx.params.get("program")
+        return choices(program if isinstance(program, Path) else Path("program.yaml"), kind, incomplete)
+
+    return complete
+
+
 app = typer.Typer(
     name="valdsprogram",
+    cls=_Group,
     help="Stockholms stads program mot våld 2021–2025 som data: validera program och uppföljningar.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,  # a bug report must never carry a user's data along
@@ -44,7 +186,11 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PeriodOption = Annotated[
     str | None,
     typer.Option(
-        "--period", help="Perioden, till exempel 2024-T2 (standard: den senaste med uppföljningar).", show_default=False
+        "--period",
+        help="Perioden, till exempel 2024-T2 (standard: den senaste med uppföljningar).",
+        show_default=False,
+        metavar="PERIOD",
+        autocompletion=_complete("period"),
     ),
 ]
 DocumentFormatOption = Annotated[
@@ -58,21 +204,28 @@ DateOption = Annotated[
         "--datum",
         help="Visa programmet som det såg ut denna dag (ÅÅÅÅ-MM-DD) i stället för per periodens sista dag.",
         show_default=False,
+        metavar="DATUM",
     ),
 ]
 OverwriteOption = Annotated[bool, typer.Option("--skriv-over", help="Ersätt befintliga filer.")]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
-        "--mallar", help="En mapp med egna Jinja2-mallar som ersätter de inbyggda.", file_okay=False, exists=True
+        "--mallar",
+        help="En mapp med egna Jinja2-mallar som ersätter de inbyggda.",
+        file_okay=False,
+        exists=True,
+        metavar="MAPP",
     ),
 ]
 ProgramOption = Annotated[
-    Path, typer.Option("--program", "-p", help="Programfilen.", show_default=True, dir_okay=False)
+    Path, typer.Option("--program", "-p", help="Programfilen.", show_default=True, dir_okay=False, metavar="FIL")
 ]
 FollowUpOption = Annotated[
     Path,
-    typer.Option("--uppfoljning", "-u", help="Mappen med uppföljningar.", show_default=True, file_okay=False),
+    typer.Option(
+        "--uppfoljning", "-u", help="Mappen med uppföljningar.", show_default=True, file_okay=False, metavar="MAPP"
+    ),
 ]
 CompilationOption = Annotated[
     Path | None,
@@ -81,6 +234,7 @@ CompilationOption = Annotated[
         help="Mappen med socialnämndens sammanställningar (standard: sammanstallning/ bredvid uppföljningsmappen).",
         show_default=False,
         file_okay=False,
+        metavar="MAPP",
     ),
 ]
 
@@ -105,7 +259,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-@app.command("validera")
+@app.command("validera", cls=_Command)
 def validera(
     paths: Annotated[
         list[Path] | None,
@@ -117,6 +271,7 @@ def validera(
                 "men bara filens egna fel visas."
             ),
             show_default=False,
+            metavar="SÖKVÄG",
         ),
     ] = None,
     *,
@@ -146,16 +301,26 @@ def validera(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command("mall")
+@app.command("mall", cls=_Command)
 def mall(
     organ: Annotated[
         str,
         typer.Argument(
             help="Organets id, till exempel sdn-sodermalm; `sammanstallning` för socialnämndens sammanställning.",
             show_default=False,
+            metavar="ORGAN",
+            autocompletion=_complete("organ"),
         ),
     ],
-    period: Annotated[str, typer.Argument(help="Perioden, till exempel 2024-T2.", show_default=False)],
+    period: Annotated[
+        str,
+        typer.Argument(
+            help="Perioden, till exempel 2024-T2.",
+            show_default=False,
+            metavar="PERIOD",
+            autocompletion=_complete("period"),
+        ),
+    ],
     *,
     format: Annotated[
         TemplateFormat,
@@ -231,17 +396,23 @@ def mall(
         )
 
 
-@app.command("importera")
+@app.command("importera", cls=_Command)
 def importera(
     fil: Annotated[
         Path,
-        typer.Argument(help="Arbetsboken (.xlsx) från valdsprogram mall --format xlsx, ifylld.", show_default=False),
+        typer.Argument(
+            help="Arbetsboken (.xlsx) från valdsprogram mall --format xlsx, ifylld.", show_default=False, metavar="FIL"
+        ),
     ],
     *,
     utfil: Annotated[
         Path | None,
         typer.Option(
-            "--utfil", "-o", help="YAML-filen att skriva (standard: uppfoljning/PERIOD/ORGAN.yaml).", show_default=False
+            "--utfil",
+            "-o",
+            help="YAML-filen att skriva (standard: uppfoljning/PERIOD/ORGAN.yaml).",
+            show_default=False,
+            metavar="FIL",
         ),
     ] = None,
     format: Annotated[
@@ -281,18 +452,25 @@ def importera(
     raise typer.Exit(EXIT_FINDINGS if result.error_count else EXIT_OK)
 
 
-@app.command("checklista")
+@app.command("checklista", cls=_Command)
 def checklista(
     organ: Annotated[
         str | None,
-        typer.Argument(help="Organets id, till exempel sdn-sodermalm (utelämnas med --alla).", show_default=False),
+        typer.Argument(
+            help="Organets id, till exempel sdn-sodermalm (utelämnas med --alla).",
+            show_default=False,
+            metavar="ORGAN",
+            autocompletion=_complete("organ"),
+        ),
     ] = None,
     *,
     period: PeriodOption = None,
     format: DocumentFormatOption = DocumentFormat.MD,
     utfil: Annotated[
         Path | None,
-        typer.Option("--utfil", "-o", help="Skriv till filen (med --alla: mappen) i stället för till terminalen."),
+        typer.Option(
+            "--utfil", "-o", help="Skriv till filen (med --alla: mappen) i stället för till terminalen.", metavar="FIL"
+        ),
     ] = None,
     alla: Annotated[bool, typer.Option("--alla", help="En checklista per organ som finns under perioden.")] = False,
     mallar: TemplatesOption = None,
@@ -337,7 +515,7 @@ OnlyReportingOption = Annotated[
 ]
 
 
-@app.command("rapport")
+@app.command("rapport", cls=_Command)
 def rapport(
     *,
     period: PeriodOption = None,
@@ -351,7 +529,8 @@ def rapport(
         ),
     ] = ReportFormat.MD,
     utfil: Annotated[
-        Path | None, typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.")
+        Path | None,
+        typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.", metavar="FIL"),
     ] = None,
     trots_fel: Annotated[
         bool, typer.Option("--trots-fel", help="Bygg rapporten även om valideringen hittar fel (det står då överst).")
@@ -398,7 +577,7 @@ def rapport(
     _emit(document, utfil, overwrite=skriv_over)
 
 
-@app.command("status")
+@app.command("status", cls=_Command)
 def status(
     *,
     period: Annotated[
@@ -406,6 +585,8 @@ def status(
         typer.Option(
             "--period",
             help="Bara denna period; slutkod 1 om någon förväntad rapport saknas eller har fel.",
+            metavar="PERIOD",
+            autocompletion=_complete("period"),
             show_default=False,
         ),
     ] = None,
@@ -433,14 +614,22 @@ def status(
 
 
 visa_app = typer.Typer(
-    help="Slå upp mål, aktiviteter, indikatorer och organ i programmet.", no_args_is_help=True, rich_markup_mode=None
+    cls=_Group,
+    help="Slå upp mål, aktiviteter, indikatorer och organ i programmet.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(visa_app, name="visa")
 
 
-@visa_app.command("mal")
+@visa_app.command("mal", cls=_Command)
 def visa_mal(
-    mal: Annotated[str | None, typer.Argument(help="Målets id, till exempel M1; utelämnas för alla mål.")] = None,
+    mal: Annotated[
+        str | None,
+        typer.Argument(
+            help="Målets id, till exempel M1; utelämnas för alla mål.", metavar="MÅL", autocompletion=_complete("mal")
+        ),
+    ] = None,
     *,
     datum: DateOption = None,
     format: ViewFormatOption = ViewFormat.TEXT,
@@ -461,9 +650,17 @@ def visa_mal(
             _show(data, terminal.goal_view(data) if format is ViewFormat.TEXT else None)
 
 
-@visa_app.command("aktivitet")
+@visa_app.command("aktivitet", cls=_Command)
 def visa_aktivitet(
-    aktivitet: Annotated[str, typer.Argument(help="Aktivitetens id, till exempel A1.1.", show_default=False)],
+    aktivitet: Annotated[
+        str,
+        typer.Argument(
+            help="Aktivitetens id, till exempel A1.1.",
+            show_default=False,
+            metavar="AKTIVITET",
+            autocompletion=_complete("aktivitet"),
+        ),
+    ],
     *,
     period: PeriodOption = None,
     datum: DateOption = None,
@@ -475,9 +672,17 @@ def visa_aktivitet(
     _show_item("aktivitet", aktivitet, period, datum, format, program, uppfoljning)
 
 
-@visa_app.command("indikator")
+@visa_app.command("indikator", cls=_Command)
 def visa_indikator(
-    indikator: Annotated[str, typer.Argument(help="Indikatorns id, till exempel I1.1.", show_default=False)],
+    indikator: Annotated[
+        str,
+        typer.Argument(
+            help="Indikatorns id, till exempel I1.1.",
+            show_default=False,
+            metavar="INDIKATOR",
+            autocompletion=_complete("indikator"),
+        ),
+    ],
     *,
     period: PeriodOption = None,
     datum: DateOption = None,
@@ -503,9 +708,16 @@ def _show_item(
     _show(data, terminal.item_view(data) if fmt is ViewFormat.TEXT else None)
 
 
-@visa_app.command("organ")
+@visa_app.command("organ", cls=_Command)
 def visa_organ(
-    organ: Annotated[str | None, typer.Argument(help="Organets id; utelämnas för alla organ och grupper.")] = None,
+    organ: Annotated[
+        str | None,
+        typer.Argument(
+            help="Organets id; utelämnas för alla organ och grupper.",
+            metavar="ORGAN",
+            autocompletion=_complete("organ"),
+        ),
+    ] = None,
     *,
     period: PeriodOption = None,
     datum: DateOption = None,
@@ -621,11 +833,11 @@ def _write(target: Path, text: str | bytes, *, overwrite: bool) -> None:
         raise typer.Exit(EXIT_FINDINGS) from None
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command)
 def schema(
-    mapp: Annotated[Path, typer.Option("--mapp", help="Mappen schemana skrivs till.", file_okay=False)] = Path(
-        "schema"
-    ),
+    mapp: Annotated[
+        Path, typer.Option("--mapp", help="Mappen schemana skrivs till.", file_okay=False, metavar="MAPP")
+    ] = Path("schema"),
 ) -> None:
     """Skriv JSON-scheman för program och uppföljningar (för autokomplettering i editorn)."""
     from valdsprogram.schema import all_schemas
