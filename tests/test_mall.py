@@ -15,6 +15,7 @@ from valdsprogram.cli import app
 from valdsprogram.sources import followup_files
 from valdsprogram.validation import validate
 from valdsprogram.writing import WriteRefused, write_atomic
+from valdsprogram.yamlfile import read_yaml
 
 EXAMPLE_VALUES = {"procent": "50", "antal": "3", "ja/nej": "true"}
 
@@ -188,3 +189,22 @@ def test_without_a_schema_mall_says_how_to_write_one(repo_copy: Path) -> None:
     target = _modeline_target(repo_copy / "ut" / "2024-T2" / "sdn-sodermalm.yaml")
     assert target == (repo_copy / "schema" / "uppfoljning.schema.json").resolve()
     assert target.is_file()
+
+
+# NEL (U+0085) is refused in the data itself (VP012).
+@pytest.mark.parametrize("brk", ["\\n", "\\u2028", "\\u2029"])
+def test_line_breaks_in_the_programs_names_stay_inside_comments(repo_copy: Path, brk: str) -> None:
+    """A name from program.yaml is written as a comment; a line break in it must not become live YAML."""
+    program = repo_copy / "program.yaml"
+    text = program.read_text(encoding="utf-8")
+    assert "namn: Södermalms stadsdelsnämnd" in text
+    injected = f'namn: "Södermalms stadsdelsnämnd{brk}organ: sdn-norrmalm{brk}period: 2021-T1"'
+    program.write_text(text.replace("namn: Södermalms stadsdelsnämnd", injected, 1), encoding="utf-8")
+    code, output = run("mall", "sdn-sodermalm", "2024-T2")
+    assert code == 0, output
+    written = (repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml").read_text(encoding="utf-8")
+    assert not any(line.startswith(("organ: sdn-norrmalm", "period: 2021")) for line in written.splitlines())
+    document = read_yaml(repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml")
+    assert document.ok, document.diagnostics
+    assert isinstance(document.data, dict)
+    assert (document.data["organ"], document.data["period"]) == ("sdn-sodermalm", "2024-T2")

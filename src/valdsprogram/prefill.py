@@ -72,7 +72,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
     out = _Lines()
     program, period, values = form.program, form.period, form.values
     out.add(f"# yaml-language-server: $schema={schema}")
-    out.add(f"# {form.body.namn}: uppföljning av {program.kortnamn or program.titel},")
+    out.add(f"# {_one_line(form.body.namn)}: uppföljning av {_one_line(program.kortnamn or program.titel)},")
     out.add(f"# {period.name} (per {period.last_day}). Skapad med `{made_by}`.")
     out.add("# Fyll i det som står tomt och kör sedan `valdsprogram validera`.")
     out.add("# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.")
@@ -205,4 +205,5 @@ def _yaml_char(char: str) -> str:
 
 
 def _one_line(text: str) -> str:
+    """Text for a YAML comment: one line, since YAML also ends a line at NEL, U+2028 and U+2029."""
     return " ".join(text.split())
