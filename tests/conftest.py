@@ -1,7 +1,9 @@
-"""Shared test options: `--update-golden` rewrites golden files instead of comparing with them."""
+"""Shared test options and fixtures: `--update-golden` rewrites golden files instead of comparing with them, and
+`repo_copy` gives a test its own copy of the shipped program and follow-ups."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,15 @@ ROOT = TESTS.parent
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Skriv om golden-filerna med dagens utdata.")
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped program.yaml and uppfoljning/ copied to a temporary folder, which is made the working folder."""
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture

@@ -23,14 +23,6 @@ from valdsprogram.yamlfile import read_yaml
 EXAMPLES = sorted(p.relative_to(ROOT / "uppfoljning").as_posix() for p in (ROOT / "uppfoljning").glob("*/*.yaml"))
 
 
-@pytest.fixture
-def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
-    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout

@@ -5,28 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from valdsprogram.cli import app
 from valdsprogram.exports import ONE_TABLE_COLUMNS, STATUS_COLUMNS
 from valdsprogram.units import swedish
 from valdsprogram.yamlfile import read_yaml
 
 PERIODS = ["2023-T1", "2023-T2", "2023-VB", "2024-T1"]
-
-
-@pytest.fixture
-def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
-    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> str:

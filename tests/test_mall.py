@@ -20,14 +20,6 @@ from valdsprogram.yamlfile import read_yaml
 EXAMPLE_VALUES = {"procent": "50", "antal": "3", "ja/nej": "true"}
 
 
-@pytest.fixture
-def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
-    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.output

@@ -44,12 +44,11 @@ def _require_pdf_tools() -> None:
 
 
 @pytest.fixture
-def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("uppfoljning", "sammanstallning", "schema"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def repo_copy(repo_copy: Path) -> Path:
+    """The shared copy, with the compilations and schemas."""
+    for name in ("sammanstallning", "schema"):
+        shutil.copytree(ROOT / name, repo_copy / name)
+    return repo_copy
 
 
 def _pdf(*args: str) -> Path:
