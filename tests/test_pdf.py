@@ -107,6 +107,36 @@ def test_the_report_pdf_is_tagged_swedish_titled_and_bookmarked_per_goal(repo_co
     assert text.index("Innehåll") < text.index("I korthet • Rapporterat")
 
 
+def _page_text(path: Path, page: int, *, layout: bool = False) -> str:
+    args = ["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), *(["-layout"] if layout else [])]
+    return subprocess.run([*args, str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def test_each_contents_entry_ends_on_its_page_number_and_points_to_its_heading(repo_copy: Path) -> None:
+    """A long title (M7) wraps, and its last words, the leader and the page number share the last line: the number
+    never stands alone on a line. Every goal's number is the page its heading is on."""
+    _require_pdf_tools()
+    path = _pdf("rapport", "--period", "2023-VB")
+    first = _page_text(path, 1, layout=True)
+    contents = first[first.index("Innehåll") : first.index("\nI korthet\n")].splitlines()[1:]
+    entries: list[tuple[str, int]] = []
+    pending = ""
+    for line in contents:
+        found = re.fullmatch(r"\s*(.*?)[ .]*\s(\d+)\s*", line)
+        if found is None:
+            pending += line.strip() + " "
+            continue
+        assert re.search(r"\w", found[1]), f"a page number alone on a line: {line!r}"
+        entries.append((pending + found[1].strip(), int(found[2])))
+        pending = ""
+    assert not pending.strip()
+    goals = [(title, page) for title, page in entries if GOALS.match(title)]
+    assert [title.split()[0] for title, _ in goals] == [f"M{n}" for n in range(1, 8)]
+    assert goals[6][0].endswith("på beprövad erfarenhet"), goals[6]
+    for title, page in goals:
+        assert title in " ".join(_page_text(path, page).split()), f"{title} is not on page {page}"
+
+
 def test_the_same_data_gives_the_same_pdf(repo_copy: Path) -> None:
     _require_pdf_tools()
     first = _pdf("rapport", "--period", "2024-T1").read_bytes()

@@ -34,7 +34,8 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
     """One horizontal bar per row (e.g. per goal), split by category in proportion to the counts: each part is
     labelled with its count and each bar with its total, so that the shares come with the numbers."""
     labels = [c.label for c in rows[0][1]] if rows else []
-    height = len(rows) * (_BAR + _GAP) + 40
+    legend_y = len(rows) * (_BAR + _GAP) + 8
+    height = legend_y + 20  # the legend's boxes are 16 high; no empty band under the chart
     desc = "; ".join(f"{name}: " + ", ".join(f"{c.label} {c.n}" for c in counts) for name, counts in rows)
     parts = [_open(chart_id, title, desc, height), _patterns(chart_id, labels)]
     for row, (name, counts) in enumerate(rows):
@@ -64,7 +65,7 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
                 )
             x += w
         parts.append(f'<text x="{_WIDTH - _COUNT_ROOM + 6}" y="{y + 16}" font-size="12">{total}</text>')
-    parts.append(_legend(chart_id, labels, len(rows) * (_BAR + _GAP) + 8))
+    parts.append(_legend(chart_id, labels, legend_y))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -137,8 +138,8 @@ def report_charts(goals: list[GoalPart], *, assessment_label: str = "") -> dict[
 
 def _open(chart_id: str, title: str, desc: str, height: int) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_WIDTH} {height + 30}" width="{_WIDTH}"'
-        f' height="{height + 30}" aria-labelledby="{chart_id}-t {chart_id}-d">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}"'
+        f' height="{height}" aria-labelledby="{chart_id}-t {chart_id}-d">'
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>'
     )
 
