@@ -17,6 +17,7 @@ import shlex
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -58,14 +59,14 @@ def _symlink_loop(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _unreadable(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = work / FOLLOWUP
     target.write_text(VALID, encoding="utf-8")
-    read_bytes = Path.read_bytes
+    open_file = Path.open
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == target.name:  # root reads every file, so chmod cannot show this
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))  # English, as the OS says it
-        return read_bytes(self)
+        return open_file(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
 
 
 def _folder_named_like_a_file(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,10 +186,10 @@ def test_an_os_error_is_reported_in_swedish(tmp_path: Path, monkeypatch: pytest.
     path = tmp_path / "fil.yaml"
     path.write_text("a: 1\n")
 
-    def fail(self: Path) -> bytes:
+    def fail(self: Path, *args: object, **kwargs: object) -> bytes:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    monkeypatch.setattr(Path, "open", fail)
     assert read_yaml(path).diagnostics[0].message == "Filen kan inte läsas: In- eller utmatningsfel."
 
 

@@ -92,10 +92,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "hemlig.yaml"
     path.write_text("a: 1\n")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Åtkomst nekad")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # root reads every file, so chmod cannot show this
+    monkeypatch.setattr(Path, "open", refuse)  # root reads every file, so chmod cannot show this
     [diagnostic] = read_yaml(path).diagnostics
     assert (diagnostic.code, diagnostic.message) == ("VP001", "Filen kan inte läsas: Åtkomst nekad.")
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from valdsprogram import Period, Workspace
+    from valdsprogram.writing import WriteRefused
 
 # Typer's bundled Click speaks English in the frame around our texts: usage lines, help sections, parse errors
 # and the completion options. These classes and `clitext` put that frame in Swedish. Click's exception and
@@ -227,6 +228,8 @@ FollowUpOption = Annotated[
         "--uppfoljning", "-u", help="Mappen med uppföljningar.", show_default=True, file_okay=False, metavar="MAPP"
     ),
 ]
+DEFAULT_FOLLOWUPS = Path("uppfoljning")
+"""Where follow-ups are unless -u names another folder; unlike a folder the user names, it may be missing."""
 CompilationOption = Annotated[
     Path | None,
     typer.Option(
@@ -285,16 +288,23 @@ def validera(
 
     Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
     from valdsprogram import render_validation, validate
-    from valdsprogram.sources import chosen_files, compilation_folder, context_of
+    from valdsprogram.sources import SourceError, chosen_files, compilation_folder, context_of, program_problem
 
-    if not program.is_file():
+    problem = program_problem(program)
+    if problem is not None:
         if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
             typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
-        raise _fail(f"hittar inte programfilen {program}. Ange den med --program.")
+        raise _fail(problem)
     compiled = sammanstallning or compilation_folder(uppfoljning)
-    files = chosen_files(paths or [], program, [uppfoljning, compiled])
-    # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed ones).
-    context = context_of(files, uppfoljning) if paths else []
+    try:
+        files = chosen_files(paths or [], program, [uppfoljning, compiled], required=_named(uppfoljning))
+        # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed
+        # ones).
+        context = context_of(files, uppfoljning) if paths else []
+    except SourceError as error:
+        if format is not ValidationFormat.TEXT:
+            typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
+        raise _fail(str(error)) from None
     result = validate(program, files, context=context, base=Path.cwd())
     typer.echo(render_validation(result, format), nl=False)
     failed = result.error_count > 0 or (strikt and result.warning_count > 0)
@@ -358,7 +368,7 @@ def mall(
         if compiling:
             raise _fail("sammanställningen skrivs bara som YAML; utelämna --format xlsx.")
         with _usage_errors():
-            form = build_form(_workspace(program, uppfoljning), organ, period, use_filed=True)
+            form = build_form(_workspace(program, uppfoljning, may_be_missing=True), organ, period, use_filed=True)
         target = utfil or Path(f"{form.body.id}-{form.period}.xlsx")
         _write(target, form_workbook(form), overwrite=skriv_over)
         source = (
@@ -377,7 +387,7 @@ def mall(
     # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
     schema_file = program.parent / "schema" / f"{'sammanstallning' if compiling else 'uppfoljning'}.schema.json"
     with _usage_errors():
-        workspace = _workspace(program, uppfoljning, sammanstallning)
+        workspace = _workspace(program, uppfoljning, sammanstallning, may_be_missing=True)  # mall writes the first file
         if compiling:
             result = prefill_compilation(
                 workspace, period, sammanstallning or compilation_folder(uppfoljning), schema=schema_file
@@ -434,7 +444,7 @@ def importera(
     render = RENDERERS[format]
     with _usage_errors():
         imported = import_workbook(
-            _workspace(program, uppfoljning),
+            _workspace(program, uppfoljning, may_be_missing=True),
             fil,
             uppfoljning,
             schema=program.parent / "schema" / "uppfoljning.schema.json",
@@ -501,8 +511,10 @@ def checklista(
         _emit(documents[str(organ)], utfil, overwrite=skriv_over)
         return
     folder = utfil or Path("checklistor")
-    for name, document in documents.items():
-        _write(folder / f"{name}-{chosen}.{format.value}", document, overwrite=skriv_over)
+    targets = {folder / f"{name}-{chosen}.{format.value}": document for name, document in documents.items()}
+    _check_targets(list(targets), overwrite=skriv_over)
+    for target, document in targets.items():
+        _write(target, document, overwrite=skriv_over)
     typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")
 
 
@@ -760,16 +772,27 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
-def _workspace(program: Path, uppfoljning: Path | None, sammanstallning: Path | None = None) -> Workspace:
-    """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError."""
+def _workspace(
+    program: Path, uppfoljning: Path | None, sammanstallning: Path | None = None, *, may_be_missing: bool = False
+) -> Workspace:
+    """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError.
+
+    A follow-up folder named with -u must exist, unless `may_be_missing` (mall writes the first file there).
+    """
     from valdsprogram import Validation, WorkspaceError, open_workspace, render_validation
 
     try:
-        return open_workspace(program, uppfoljning, base=Path.cwd(), compilations=sammanstallning)
+        required = uppfoljning is not None and _named(uppfoljning) and not may_be_missing
+        return open_workspace(program, uppfoljning, base=Path.cwd(), compilations=sammanstallning, required=required)
     except WorkspaceError as error:
         if error.diagnostics:
             typer.echo(render_validation(Validation(error.diagnostics, 1)), err=True, nl=False)
         raise
+
+
+def _named(folder: Path) -> bool:
+    """Whether -u named another follow-up folder than the default, so that it must exist."""
+    return folder != DEFAULT_FOLLOWUPS
 
 
 @contextlib.contextmanager
@@ -822,15 +845,35 @@ def _emit(text: str | bytes, target: Path | None, *, overwrite: bool) -> None:
 
 
 def _write(target: Path, text: str | bytes, *, overwrite: bool) -> None:
-    """Write atomically; an existing file without --skriv-over is exit 1, nothing written."""
+    """Write atomically; an existing file without --skriv-over is exit 1, any other failure exit 2."""
     from valdsprogram.writing import WriteRefused, write_atomic
 
     try:
         write_atomic(target, text, overwrite=overwrite)
     except WriteRefused as error:
-        hint = "" if overwrite else " Ange --skriv-over för att ersätta den."
+        raise _refused([error]) from None
+
+
+def _check_targets(targets: list[Path], *, overwrite: bool) -> None:
+    """Check every target of a batch before the first is written, so that a batch never stops halfway."""
+    from valdsprogram.writing import WriteRefused, check_target
+
+    refused: list[WriteRefused] = []
+    for target in targets:
+        try:
+            check_target(target, overwrite=overwrite)
+        except WriteRefused as error:
+            refused.append(error)
+    if refused:
+        typer.echo("valdsprogram: inget skrevs.", err=True)
+        raise _refused(refused)
+
+
+def _refused(errors: list[WriteRefused]) -> typer.Exit:
+    for error in errors:
+        hint = " Ange --skriv-over för att ersätta den." if error.exists else ""
         typer.echo(f"valdsprogram: {error}{hint}", err=True)
-        raise typer.Exit(EXIT_FINDINGS) from None
+    return typer.Exit(EXIT_FINDINGS if all(e.exists for e in errors) else EXIT_USAGE)
 
 
 @app.command("schema", cls=_Command)
@@ -838,18 +881,35 @@ def schema(
     mapp: Annotated[
         Path, typer.Option("--mapp", help="Mappen schemana skrivs till.", file_okay=False, metavar="MAPP")
     ] = Path("schema"),
+    skriv_over: OverwriteOption = False,
 ) -> None:
-    """Skriv JSON-scheman för program och uppföljningar (för autokomplettering i editorn)."""
-    from valdsprogram.schema import all_schemas
-    from valdsprogram.writing import WriteRefused, write_atomic
+    """Skriv JSON-scheman för program och uppföljningar (för autokomplettering i editorn).
 
-    for name, text in all_schemas().items():
-        target = mapp / name
-        try:
-            write_atomic(target, text, overwrite=True)
-        except WriteRefused as error:
-            raise _fail(str(error)) from None
+    Ett schema som redan är aktuellt lämnas orört; ett som skiljer sig ersätts bara med --skriv-over."""
+    from valdsprogram.schema import all_schemas
+
+    changed = {mapp / name: text for name, text in all_schemas().items() if not _holds(mapp / name, text)}
+    _check_targets(list(changed), overwrite=skriv_over)
+    for target, text in changed.items():
+        _write(target, text, overwrite=skriv_over)
         typer.echo(f"Skrev {target.as_posix()}")
+    if not changed:
+        typer.echo(f"Schemana i {mapp.as_posix()}/ är redan aktuella.")
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether `path` is a regular file holding exactly `text` (read no further than that)."""
+    import os
+    import stat
+
+    expected = text.encode("utf-8")
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+        with path.open("rb") as handle:
+            return handle.read(len(expected) + 1) == expected
+    except OSError:
+        return False
 
 
 def main() -> None:
@@ -857,4 +917,26 @@ def main() -> None:
     # A short-lived run that builds many small objects and frees them at exit: the cyclic collector only
     # costs time here (measured: about 13 % of validera on the city-scale set, no change in peak memory).
     gc.disable()
-    app()
+    code: object = 0
+    try:
+        app()
+    except SystemExit as stop:
+        code = stop.code
+    except OSError as error:  # stdout or stderr could not be written: a full disk, a closed pipe
+        _output_failed(error)
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _output_failed(error)
+    raise SystemExit(code)
+
+
+def _output_failed(error: OSError) -> None:
+    """Say (on stderr, if it still works) that output was lost, and exit 2, never 0."""
+    import os
+
+    from valdsprogram.text import os_error_text
+
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"valdsprogram: utdata kunde inte skrivas: {os_error_text(error)}.\n")
+    os._exit(EXIT_USAGE)  # no second attempt to flush the broken stream at interpreter exit

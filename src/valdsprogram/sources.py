@@ -4,30 +4,67 @@ compilations in sammanstallning/."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from valdsprogram.periods import Period
+from valdsprogram.text import os_error_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 COMPILATION_FOLDER = "sammanstallning"
 """Socialnämnden's compilation files, `sammanstallning/<period>.yaml`, beside uppfoljning/."""
 
 
-def followup_files(folder: Path) -> list[Path]:
+class SourceError(Exception):
+    """The program file or the follow-up folder cannot be used; the message is Swedish and says why."""
+
+
+def program_problem(path: Path) -> str | None:
+    """Why the program file cannot be read (missing, a folder, not a regular file, an OS error), or None."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return f"hittar inte programfilen {path}. Ange den med --program."
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
+        reason = os_error_text(error) if isinstance(error, OSError) else "Ogiltigt filnamn"
+        return f"programfilen {path} kan inte läsas: {reason}."
+    if stat.S_ISDIR(info.st_mode):
+        return f"{path} är en mapp, inte programfilen. Ange programfilen med --program."
+    if not stat.S_ISREG(info.st_mode):
+        return f"programfilen {path} är ingen vanlig fil (utan till exempel en pipe eller en enhet)."
+    return None
+
+
+def followup_files(folder: Path, *, required: bool = False) -> list[Path]:
     """Every YAML file below the folder, sorted; symlinked folders are not followed (no loops).
 
     A folder named like a YAML file (`x.yaml/`) is listed, not entered: reading it then says that it is a
-    folder, rather than the mistake passing in silence.
+    folder, rather than the mistake passing in silence. A missing folder is no files, unless `required` (the user
+    named it); a folder or subfolder that cannot be read raises SourceError rather than being skipped.
     """
-    if not folder.is_dir():
-        return []
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        if not required:
+            return []
+        raise SourceError(f"uppföljningsmappen {folder} finns inte. Ange den med --uppfoljning.") from None
+    except (OSError, ValueError) as error:
+        reason = os_error_text(error) if isinstance(error, OSError) else "Ogiltigt filnamn"
+        raise SourceError(f"uppföljningsmappen {folder} kan inte läsas: {reason}.") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise SourceError(
+            f"{folder} är ingen mapp (utan en fil, en pipe eller en enhet). Ange uppföljningsmappen med --uppfoljning."
+        )
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
         visible = [d for d in dirs if not d.startswith(".")]
         dirs[:] = sorted(d for d in visible if not d.endswith(YAML_SUFFIXES))
         names = [*files, *(d for d in visible if d.endswith(YAML_SUFFIXES))]
         found += (Path(root) / name for name in names if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+    if errors:
+        raise SourceError(f"mappen {errors[0].filename} kan inte läsas: {os_error_text(errors[0])}.")
     return sorted(found)
 
 
@@ -41,11 +78,13 @@ def is_compilation(path: Path) -> bool:
     return path.parent.name == COMPILATION_FOLDER
 
 
-def chosen_files(paths: Sequence[Path], program: Path, folders: Sequence[Path]) -> list[Path]:
+def chosen_files(
+    paths: Sequence[Path], program: Path, folders: Sequence[Path], *, required: bool = False
+) -> list[Path]:
     """The files a `validera` run checks: every one under `folders` when no path is named or the program itself
     is (a program change can break any follow-up, and pre-commit passes only the changed file), else those the
-    paths name."""
-    every = [path for folder in folders for path in followup_files(folder)]
+    paths name. With `required`, the first folder (the follow-ups) must exist."""
+    every = [path for i, folder in enumerate(folders) for path in followup_files(folder, required=required and i == 0)]
     if not paths:
         return every
     named = expand(paths, program)
@@ -61,8 +100,8 @@ def expand(paths: Sequence[Path], program: Path) -> list[Path]:
     """
     chosen: list[Path] = []
     for path in paths:
-        if path.is_dir() and not path.name.endswith(YAML_SUFFIXES):
-            chosen += followup_files(path)
+        if _is_dir(path) and not path.name.endswith(YAML_SUFFIXES):
+            chosen += followup_files(path, required=True)
         elif not _same(path, program):
             chosen.append(path)
     return list(dict.fromkeys(chosen))
@@ -92,6 +131,13 @@ def _absolute(path: Path) -> Path:
 
 def _inside(path: Path, folder: Path) -> bool:
     return _absolute(folder) in _absolute(path).parents
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False  # read as a file, which then says what is wrong with it
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,7 @@ from valdsprogram.program import Program
 from valdsprogram.rules import COMPILATION_RULES, FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding
 from valdsprogram.salvage import Salvaged, validate_followup
 from valdsprogram.sources import is_compilation
-from valdsprogram.yamlfile import MAX_BYTES, YamlDocument, read_yaml
+from valdsprogram.yamlfile import YamlDocument, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ def load_followups(
     diagnostics: list[Diagnostic] = []
     units = {ident: indicator.enhet for ident, (_, indicator) in index.indicators.items()} if index else {}
     for path in paths:
-        document = read_yaml(path, shown(path, base))
+        document = read_yaml(path, shown(path, base), root=base)
         for text_rule in TEXT_RULES:
             diagnostics += text_rule(document)
         document.text = ""  # only the text rules need it: a city's worth of follow-ups is lighter without it
@@ -135,6 +137,7 @@ def _acknowledge(files: list[FollowUpFile], diagnostics: list[Diagnostic]) -> li
     return result
 
 
+_HEAD_BYTES = 65_536
 _ORGAN_LINE = re.compile(rb"""^organ:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
 """A follow-up's `organ:` line as `mall` writes it; the rules across files compare only a body's own reports."""
 
@@ -145,14 +148,15 @@ def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: se
     A file whose `organ:` line plainly names another body than the targets' is skipped unread: those rules
     only compare a body's own reports. When in doubt (no such line) the file is read.
     """
-    try:
-        raw = path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_BYTES else b""
-    except OSError:
-        raw = b""
+    raw = b""
+    with contextlib.suppress(OSError, ValueError):
+        if stat.S_ISREG(path.stat().st_mode):  # never open a pipe: that would wait for a writer
+            with path.open("rb") as handle:  # the head is enough: `mall` writes `organ:` near the top
+                raw = handle.read(_HEAD_BYTES)
     organ = _ORGAN_LINE.search(raw)
     if organ is not None and organ[1].decode("ascii") not in organs:
         return None
-    document = read_yaml(path, shown(path, base))
+    document = read_yaml(path, shown(path, base), root=base)
     document.text = ""
     if not document.ok:
         return None
@@ -167,7 +171,7 @@ def load_compilations(
     files: list[CompilationFile] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
-        document = read_yaml(path, shown(path, base))
+        document = read_yaml(path, shown(path, base), root=base)
         diagnostics += document.diagnostics
         for text_rule in TEXT_RULES:
             diagnostics += text_rule(document)

@@ -12,7 +12,7 @@ from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period, periods_between
 from valdsprogram.program import Body
-from valdsprogram.sources import compilation_folder, followup_files
+from valdsprogram.sources import SourceError, compilation_folder, followup_files, program_problem
 from valdsprogram.suggest import did_you_mean, meant_period
 from valdsprogram.validation import load_compilations, load_followups, load_program, shown
 
@@ -137,21 +137,33 @@ class Workspace:
 
 
 def open_workspace(
-    program: Path, folder: Path | None, *, base: Path | None = None, compilations: Path | None = None
+    program: Path,
+    folder: Path | None,
+    *,
+    base: Path | None = None,
+    compilations: Path | None = None,
+    required: bool = False,
 ) -> Workspace:
     """Load the program (which must be free of errors), every follow-up under `folder` (None: none) and the
-    compilations in `compilations` (by default sammanstallning/ beside `folder`)."""
-    if not program.is_file():
-        raise WorkspaceError(f"hittar inte programfilen {program}. Ange den med --program.")
+    compilations in `compilations` (by default sammanstallning/ beside `folder`).
+
+    With `required`, a missing follow-up folder is an error rather than no follow-ups (the user named it).
+    """
+    problem = program_problem(program)
+    if problem is not None:
+        raise WorkspaceError(problem)
     loaded = load_program(program, shown(program, base))
     program_errors = [d for d in loaded.diagnostics if d.severity is Severity.FEL]
     if loaded.index is None or program_errors:
         raise WorkspaceError(f"{program} har fel; rätta dem först (valdsprogram validera).", program_errors)
-    paths = followup_files(folder) if folder is not None else []
-    files, problems = load_followups(loaded.index, paths, base=base)
     if compilations is None and folder is not None:
         compilations = compilation_folder(folder)
-    compilation_paths = followup_files(compilations) if compilations is not None else []
+    try:
+        paths = followup_files(folder, required=required) if folder is not None else []
+        compilation_paths = followup_files(compilations) if compilations is not None else []
+    except SourceError as error:
+        raise WorkspaceError(str(error)) from None
+    files, problems = load_followups(loaded.index, paths, base=base)
     compiled, more = load_compilations(loaded.index, compilation_paths, base=base)
     diagnostics = sorted_diagnostics([*loaded.diagnostics, *problems, *more])
     return Workspace(loaded.index, files, diagnostics, 1 + len(paths) + len(compilation_paths), compiled)

@@ -1,38 +1,91 @@
-"""The one way the tool writes a file: atomically, and never over an existing file unless asked."""
+"""The one way the tool writes a file: atomically, and never over an existing file unless asked.
+
+Only a regular file is ever replaced (never a link, a folder, a pipe or a device such as `/dev/full`), and every
+target of a batch can be checked before the first is written, so a batch never stops halfway. A run killed midway
+leaves at most a hidden `.<name>.*.tmp` beside the target, which no command reads and the next write there removes.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from valdsprogram.text import os_error_text
 
+STALE_SECONDS = 600
+"""A temporary file older than this was left by a run that was killed; the next write beside it removes it."""
+
 
 class WriteRefused(Exception):
-    """The file exists and replacing it was not asked for, or the file could not be written."""
+    """The file exists and replacing it was not asked for, or the file could not be written; Swedish message."""
+
+    def __init__(self, message: str, *, exists: bool = False) -> None:
+        super().__init__(message)
+        self.exists = exists
+        """True when the only reason is an existing file that --skriv-over would replace."""
+
+
+def check_target(path: Path, *, overwrite: bool) -> None:
+    """Raise WriteRefused when `path` must not or cannot be written; writes nothing."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        _check_folder(path.parent)
+        return
+    except OSError as error:
+        raise WriteRefused(f"Kan inte skriva {path}: {os_error_text(error)}.") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise WriteRefused(f"{path} är en symbolisk länk; verktyget ersätter bara vanliga filer.")
+    if stat.S_ISDIR(info.st_mode):
+        raise WriteRefused(f"{path} är en mapp; ange ett filnamn.")
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteRefused(f"{path} är ingen vanlig fil (utan till exempel en enhet eller en pipe) och ersätts aldrig.")
+    if not overwrite:
+        raise WriteRefused(f"{path} finns redan och skrivs inte över.", exists=True)
+
+
+def _check_folder(folder: Path) -> None:
+    """The nearest existing folder above a new file must be a folder (a file there would make mkdir fail)."""
+    for ancestor in (folder, *folder.parents):
+        try:
+            info = os.stat(ancestor)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise WriteRefused(f"Kan inte skriva i {ancestor}: {os_error_text(error)}.") from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise WriteRefused(f"Kan inte skapa mappen {folder}: {ancestor} är en fil, inte en mapp.")
+        return
 
 
 def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
     """Write `text` (as UTF-8; bytes as they are) to `path` via a temporary file in the same folder and a rename.
 
-    An interrupted run leaves either the old file or the new one, never half of one. Raises
-    `WriteRefused` with a Swedish message when the file exists and `overwrite` is false, or on an OS error.
+    An interrupted run leaves either the old file or the new one, never half of one. Raises `WriteRefused` with a
+    Swedish message when the file exists and `overwrite` is false, when it is not a regular file, or on an OS
+    error (disk full included): a failed write is never taken for a written file.
     """
-    if path.exists() and not overwrite:
-        raise WriteRefused(f"{path} finns redan och skrivs inte över.")
+    check_target(path, overwrite=overwrite)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteRefused(f"Kan inte skapa mappen {path.parent}: {os_error_text(error)}.") from None
+    _remove_stale(path)
+    try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
+            os.fchmod(fd, os.lstat(path).st_mode & 0o777 if overwrite and path.exists() else _default_mode())
             data = text if isinstance(text, bytes) else text.encode("utf-8")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             if overwrite:
+                check_target(path, overwrite=True)  # still a regular file (or none) just before the rename
                 os.replace(temporary, path)
             else:
                 # link() fails if the target appeared meanwhile, so a concurrent file is never replaced.
@@ -41,9 +94,20 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
     except FileExistsError:
-        raise WriteRefused(f"{path} finns redan och skrivs inte över.") from None
+        raise WriteRefused(f"{path} finns redan och skrivs inte över.", exists=True) from None
     except OSError as error:
         raise WriteRefused(f"Kunde inte skriva {path}: {os_error_text(error)}.") from None
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove this file's temporary files left by a killed run (old enough that no live run still writes them)."""
+    cutoff = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(f".{path.name}.") and entry.name.endswith(".tmp") and entry.is_file():
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
 
 
 def _default_mode() -> int:

@@ -12,6 +12,7 @@ import dataclasses
 import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -106,24 +107,60 @@ class _Stop(Exception):
     """Raised inside the builder when reading must end at once (too deep, several documents)."""
 
 
-def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
-    """Read one YAML file; every problem becomes a diagnostic, never an exception."""
+def read_yaml(path: Path, display: str | None = None, *, root: Path | None = None) -> YamlDocument:
+    """Read one YAML file; every problem becomes a diagnostic, never an exception.
+
+    A file inside `root` (the working folder) that leads out of it through a symbolic link, or any file that
+    leads into /proc, /sys or /dev, is refused unread. Reading stops after `MAX_BYTES` bytes whatever the
+    file system says its size is (files in /proc say 0).
+    """
     shown = printable_path(display if display is not None else str(path))
     try:
         if not path.is_file():
             return _failed(shown, *_not_a_file(path))
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _failed(
-                shown,
-                f"Filen är {size / 1_048_576:.1f} MiB; gränsen är {MAX_BYTES // 1_048_576} MiB.".replace(".", ",", 1),
-                "Kontrollera att det är rätt fil. Ett program eller en uppföljning är bara några kB.",
-                code_id="VP002",
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        return _failed(shown, f"Filen kan inte läsas: {os_error_text(error)}.", "Kontrollera behörigheterna.")
+        escape = _escape(path, root)
+        if escape:
+            return _failed(shown, escape, "Ange en YAML-fil i projektets mappar; kopiera hellre än länka.")
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return _failed(shown, *_not_a_file(path))
+            if info.st_size > MAX_BYTES:
+                return _too_big(shown, f"{info.st_size / 1_048_576:.1f} MiB".replace(".", ","))
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return _too_big(shown, f"över {MAX_BYTES // 1_048_576} MiB")
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
+        reason = os_error_text(error) if isinstance(error, OSError) else "Ogiltigt filnamn"
+        return _failed(shown, f"Filen kan inte läsas: {reason}.", "Kontrollera behörigheterna.")
     return parse_yaml(raw, shown)
+
+
+_SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def _escape(path: Path, root: Path | None) -> str:
+    """Why reading `path` would leave the project (a link out of `root`, or into /proc, /sys or /dev), or ''."""
+    real = Path(os.path.realpath(path))
+    for system in _SYSTEM_FOLDERS:
+        if system in real.parents:
+            return f"Filen leder till systemmappen {system}; den läses inte."
+    if root is None:
+        return ""
+    top = Path(os.path.realpath(root))
+    named_inside = Path(os.path.abspath(root)) in Path(os.path.abspath(path)).parents
+    if named_inside and top not in real.parents:
+        return "Filen är (eller ligger i) en symbolisk länk som leder ut ur projektmappen; den läses inte."
+    return ""
+
+
+def _too_big(path: str, size: str) -> YamlDocument:
+    return _failed(
+        path,
+        f"Filen är {size}; gränsen är {MAX_BYTES // 1_048_576} MiB.",
+        "Kontrollera att det är rätt fil. Ett program eller en uppföljning är bara några kB.",
+        code_id="VP002",
+    )
 
 
 def printable_path(path: str) -> str:
