@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -15,16 +16,30 @@ RULE_CASES = Path(__file__).parent / "regler"
 BASE_PROGRAM = Path(__file__).parent / "data" / "program.yaml"
 
 
+class Finding(NamedTuple):
+    """Where a diagnostic points and which code it has: what a rule case pins."""
+
+    path: str
+    """Relative to the case's folder, with `uppfoljning/` left out."""
+    line: int
+    column: int
+    code: str
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic) -> Finding:
+        return cls(diagnostic.path.removeprefix("uppfoljning/"), diagnostic.line, diagnostic.column, diagnostic.code)
+
+
 @dataclass(frozen=True)
 class RuleCase:
-    """One case: files to write and the (file, line, code) triples validation must give, no more, no fewer."""
+    """One case: files to write and the findings validation must give, no more, no fewer."""
 
     name: str
     program: str
     followups: dict[str, str] = field(default_factory=dict)
     compilations: dict[str, str] = field(default_factory=dict)
     """sammanstallning/<name>: socialnämnden's compilation files."""
-    expected: list[tuple[str, int, str]] = field(default_factory=list)
+    expected: list[Finding] = field(default_factory=list)
     encoding: str = "utf-8"
     targets: list[str] = field(default_factory=list)
     """The follow-ups named on the command line (`validera: [...]`); empty: the whole folder."""
@@ -34,10 +49,11 @@ def load_cases() -> list[RuleCase]:
     cases = []
     for source in sorted(RULE_CASES.glob("*.yaml")):
         for raw in yaml.safe_load(source.read_text(encoding="utf-8")):
-            expected = [_triple(item) for item in raw["forvantat"]]
+            name = f"{source.stem}: {raw['namn']}"
+            expected = [parse_finding(item, name) for item in raw["forvantat"]]
             cases.append(
                 RuleCase(
-                    name=f"{source.stem}: {raw['namn']}",
+                    name=name,
                     program=raw.get("program") or BASE_PROGRAM.read_text(encoding="utf-8"),
                     followups=raw.get("uppfoljning", {}),
                     compilations=raw.get("sammanstallning", {}),
@@ -62,11 +78,19 @@ def write_case(case: RuleCase, folder: Path) -> list[Path]:
     return sorted(paths)
 
 
-def _triple(item: list[object]) -> tuple[str, int, str]:
-    """`[line, code]` is in program.yaml; `[file, line, code]` names the file."""
-    if len(item) == 2:
-        return ("program.yaml", int(str(item[0])), str(item[1]))
-    return (str(item[0]), int(str(item[1])), str(item[2]))
+def parse_finding(item: list[object], case: str) -> Finding:
+    """`[line, column, code]` is in program.yaml; `[file, line, column, code]` names the file."""
+    if len(item) == 3 and isinstance(item[0], int):
+        return Finding("program.yaml", int(item[0]), _int(item[1], item, case), str(item[2]))
+    if len(item) == 4:
+        return Finding(str(item[0]), _int(item[1], item, case), _int(item[2], item, case), str(item[3]))
+    raise ValueError(f"{case}: {item} ska vara [rad, kolumn, kod] eller [fil, rad, kolumn, kod]")
+
+
+def _int(value: object, item: list[object], case: str) -> int:
+    if not isinstance(value, int):
+        raise ValueError(f"{case}: {item} ska vara [rad, kolumn, kod] eller [fil, rad, kolumn, kod]")
+    return value
 
 
 def run_case(case: RuleCase, folder: Path) -> list[Diagnostic]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ruledata import RuleCase, load_cases, run_case
+from ruledata import Finding, RuleCase, load_cases, parse_finding, run_case
 from valdsprogram.validation import validate
 
 CASES = load_cases()
@@ -15,8 +15,10 @@ CASES = load_cases()
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_rule_case(case: RuleCase, tmp_path: Path) -> None:
     diagnostics = run_case(case, tmp_path)
-    found = sorted((d.path.removeprefix("uppfoljning/"), d.line, d.code) for d in diagnostics)
-    assert found == sorted(case.expected), "\n".join(f"{d.path}:{d.line}: {d.code} {d.message}" for d in diagnostics)
+    found = sorted(Finding.of(d) for d in diagnostics)
+    assert found == sorted(case.expected), "\n".join(
+        f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics
+    )
 
 
 def test_base_program_is_clean(tmp_path: Path) -> None:
@@ -24,3 +26,14 @@ def test_base_program_is_clean(tmp_path: Path) -> None:
     from ruledata import BASE_PROGRAM
 
     assert validate(BASE_PROGRAM, []).diagnostics == []
+
+
+@pytest.mark.parametrize("item", [[4, "VP104"], ["2024-T1/sdn-syd.yaml", 4, "VP104"], [4, "19", "VP104"]])
+def test_a_finding_without_its_column_is_refused(item: list[object]) -> None:
+    with pytest.raises(ValueError, match=r"\[rad, kolumn, kod\]"):
+        parse_finding(item, "fallet")
+
+
+def test_a_finding_names_its_column() -> None:
+    assert parse_finding([4, 19, "VP104"], "fallet") == Finding("program.yaml", 4, 19, "VP104")
+    assert parse_finding(["2024-T1/a.yaml", 4, 19, "VP104"], "fallet") == Finding("2024-T1/a.yaml", 4, 19, "VP104")

@@ -121,9 +121,9 @@ def test_every_format_code_has_a_case() -> None:
     """The walk covers every VP1xx code in a program and in a follow-up."""
     expected = {(kind, f"VP10{n}") for kind in ("program", "uppfoljning") for n in range(1, 6)}
     covered = {
-        ("program" if item[0] == "program.yaml" else "uppfoljning", item[2])
+        ("program" if item.path == "program.yaml" else "uppfoljning", item.code)
         for case in CASES
         for item in case.expected
-        if item[2].startswith("VP1")
+        if item.code.startswith("VP1")
     }
     assert sorted(expected - covered) == []
