@@ -1,12 +1,16 @@
-"""Shared test options and fixtures: `--update-golden` rewrites golden files instead of comparing with them, and
-`repo_copy` gives a test its own copy of the shipped program and follow-ups."""
+"""Shared test options and fixtures: `--update-golden` rewrites golden files instead of comparing with them,
+`repo_copy` gives a test its own copy of the shipped program and follow-ups, and tests marked `needs(...)` run only
+where what they need from outside Python is installed (see prerequisites.py)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+import prerequisites
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -14,6 +18,44 @@ ROOT = TESTS.parent
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Skriv om golden-filerna med dagens utdata.")
+
+
+_SKIPPED: list[str] = []
+"""The one line that says why tests were skipped, for the summary."""
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kinds = set().union(*(_needs(item) for item in items))
+    if not kinds:
+        return
+    failed_npm = prerequisites.install_browser_packages() if "browser" in kinds else None
+    if not (absent := prerequisites.missing(kinds)):
+        return
+    failure = f" ({failed_npm})" if failed_npm else ""
+    line = prerequisites.advice(absent) + failure
+    affected = [item for item in items if _needs(item) & _kinds_of(absent)]
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"CI=true, men {len(affected)} tester kan inte köras: {line}. Eller kör utan CI=true.")
+    for item in affected:
+        reason = prerequisites.advice(prerequisites.missing(_needs(item))) + (
+            failure if "browser" in _needs(item) else ""
+        )
+        item.add_marker(pytest.mark.skip(reason=reason))
+    _SKIPPED.append(f"{len(affected)} tester hoppades över: {line}. Med CI=true stoppar det körningen.")
+
+
+def _needs(item: pytest.Item) -> set[str]:
+    return {str(mark.args[0]) for mark in item.iter_markers("needs")}
+
+
+def _kinds_of(tools: list[prerequisites.Tool]) -> set[str]:
+    return {kind for kind, needed in prerequisites.NEEDS.items() if any(t in needed for t in tools)}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for line in _SKIPPED:
+        terminalreporter.write_line(line, yellow=True, bold=True)
 
 
 @pytest.fixture

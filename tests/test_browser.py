@@ -1,8 +1,9 @@
 """HTML reports and checklists in real headless Chromium: axe-core's WCAG 2.1 A/AA rules pass with zero
 violations, and hostile text in follow-ups and the program neither runs a script nor sends a request.
 
-Needs Debian's chromium and `npm ci` in tests/browser (axe-core, playwright-core); `.ci/run` installs both.
-Outside CI the test is skipped when they are missing; in CI (CI=true) it fails instead.
+Needs Chromium, node and axe-core with playwright-core in tests/browser (`npm ci`, which the run does itself when
+npm is there); `.ci/run` installs them. Without them the tests are skipped, or with CI=true the run stops, saying what
+to install (tests/prerequisites.py).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, TESTS
+from prerequisites import chromium
 from valdsprogram.cli import app
 
 BROWSER = TESTS / "browser"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+pytestmark = pytest.mark.needs("browser")
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
@@ -36,23 +39,6 @@ PAYLOADS = [
 ]
 
 
-def _require_browser() -> None:
-    missing = [
-        what
-        for what, present in (
-            ("node", shutil.which("node") is not None),
-            (str(CHROMIUM), CHROMIUM.exists()),
-            ("tests/browser/node_modules (npm ci)", (BROWSER / "node_modules" / "axe-core").is_dir()),
-        )
-        if not present
-    ]
-    if missing:
-        message = "webbläsartestet behöver " + ", ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message + " (i CI ska .ci/run installera dem)")
-        pytest.skip(message)
-
-
 def _check(files: list[Path]) -> list[dict[str, object]]:
     result = subprocess.run(
         ["node", str(BROWSER / "check.mjs"), *map(str, files)],
@@ -60,7 +46,7 @@ def _check(files: list[Path]) -> list[dict[str, object]]:
         text=True,
         timeout=300,
         check=False,
-        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
+        env={**os.environ, "CHROMIUM": str(chromium())},
     )
     pages = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(pages) == len(files), result.stderr
@@ -90,7 +76,6 @@ def _workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, hostile: bool) 
 
 
 def test_reports_and_checklists_pass_axe_in_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _require_browser()
     workdir = _workdir(tmp_path, monkeypatch, hostile=False)
     files = [
         _render(workdir, "rapport", "--period", "2023-VB", "--bara-rapporterande"),
@@ -105,7 +90,6 @@ def test_reports_and_checklists_pass_axe_in_chromium(tmp_path: Path, monkeypatch
 
 
 def test_hostile_text_runs_no_script_and_sends_no_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _require_browser()
     workdir = _workdir(tmp_path, monkeypatch, hostile=True)
     report = _render(workdir, "rapport", "--period", "2023-VB", "--bara-rapporterande", "--trots-fel")
     checklist = _render(workdir, "checklista", "sdn-sodermalm", "--period", "2024-T1")
@@ -120,7 +104,6 @@ def test_hostile_text_runs_no_script_and_sends_no_request(tmp_path: Path, monkey
 
 def test_the_trap_itself_catches_a_script_and_a_request(tmp_path: Path) -> None:
     """The checks above can fail: a page that runs a script and loads an image is caught."""
-    _require_browser()
     page = tmp_path / "fälla.html"
     page.write_text(
         '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>f</title></head><body><main>'

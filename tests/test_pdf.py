@@ -2,14 +2,12 @@
 bookmark per goal and text that reads in order; the same data gives the same bytes; without the extra, a Swedish
 message says how to install it.
 
-Needs WeasyPrint (`pip install -e '.[pdf]'`), pypdf and poppler-utils' pdftotext; `.ci/run` installs them.
-Outside CI the test is skipped when they are missing; in CI (CI=true) it fails instead.
+Needs WeasyPrint and pypdf (the test extra), Pango and poppler-utils' pdftotext; `.ci/run` installs them. Without
+them the tests are skipped, or with CI=true the run stops, saying what to install (tests/prerequisites.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import shutil
 import subprocess
@@ -24,23 +22,6 @@ from conftest import ROOT
 from valdsprogram.cli import app
 
 GOALS = re.compile(r"^M[1-7] ")
-
-
-def _require_pdf_tools() -> None:
-    missing = [
-        name
-        for name, present in (
-            ("weasyprint", importlib.util.find_spec("weasyprint") is not None),
-            ("pypdf", importlib.util.find_spec("pypdf") is not None),
-            ("pdftotext (poppler-utils)", shutil.which("pdftotext") is not None),
-        )
-        if not present
-    ]
-    if missing:
-        message = "PDF-testet behöver " + ", ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 @pytest.fixture
@@ -84,8 +65,8 @@ def _text(path: Path) -> str:
     return " ".join(text.decode("utf-8").split())
 
 
+@pytest.mark.needs("pdf")
 def test_the_report_pdf_is_tagged_swedish_titled_and_bookmarked_per_goal(repo_copy: Path) -> None:
-    _require_pdf_tools()
     import pypdf
 
     path = _pdf("rapport", "--period", "2023-VB")
@@ -112,10 +93,10 @@ def _page_text(path: Path, page: int, *, layout: bool = False) -> str:
     return subprocess.run([*args, str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
 
 
+@pytest.mark.needs("pdf")
 def test_each_contents_entry_ends_on_its_page_number_and_points_to_its_heading(repo_copy: Path) -> None:
     """A long title (M7) wraps, and its last words, the leader and the page number share the last line: the number
     never stands alone on a line. Every goal's number is the page its heading is on."""
-    _require_pdf_tools()
     path = _pdf("rapport", "--period", "2023-VB")
     first = _page_text(path, 1, layout=True)
     contents = first[first.index("Innehåll") : first.index("\nI korthet\n")].splitlines()[1:]
@@ -137,15 +118,15 @@ def test_each_contents_entry_ends_on_its_page_number_and_points_to_its_heading(r
         assert title in " ".join(_page_text(path, page).split()), f"{title} is not on page {page}"
 
 
+@pytest.mark.needs("pdf")
 def test_the_same_data_gives_the_same_pdf(repo_copy: Path) -> None:
-    _require_pdf_tools()
     first = _pdf("rapport", "--period", "2024-T1").read_bytes()
     second = _pdf("rapport", "--period", "2024-T1").read_bytes()
     assert first == second
 
 
+@pytest.mark.needs("pdf")
 def test_the_checklist_pdf_is_tagged_and_bookmarked_per_goal(repo_copy: Path) -> None:
-    _require_pdf_tools()
     import pypdf
 
     path = _pdf("checklista", "sdn-sodermalm", "--period", "2024-T1")
