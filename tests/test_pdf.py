@@ -119,6 +119,20 @@ def test_each_contents_entry_ends_on_its_page_number_and_points_to_its_heading(r
 
 
 @pytest.mark.needs("pdf")
+def test_the_running_header_names_the_goal_a_page_starts_in(repo_copy: Path) -> None:
+    """A page that opens with an indicator of goal M1 is headed M1, even when M2 starts further down the page."""
+    path = _pdf("rapport", "--period", "2023-VB")
+    checked = []
+    for page in range(2, int(re.findall(r"Sida \d+ av (\d+)", _page_text(path, 1))[0]) + 1):
+        header, *body = [line.strip() for line in _page_text(path, page, layout=True).splitlines() if line.strip()]
+        opening = re.match(r"I(\d)\.\d+ ", body[0])
+        if opening:
+            assert header.endswith(f" M{opening[1]}"), (page, header, body[0])
+            checked.append(page)
+    assert checked, "some page opens with an indicator"
+
+
+@pytest.mark.needs("pdf")
 def test_the_same_data_gives_the_same_pdf(repo_copy: Path) -> None:
     first = _pdf("rapport", "--period", "2024-T1").read_bytes()
     second = _pdf("rapport", "--period", "2024-T1").read_bytes()
