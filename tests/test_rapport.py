@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, TESTS
+from valdsprogram.changes import Kind, StatusChange
 from valdsprogram.cli import app
+from valdsprogram.highlights import highlights
 from valdsprogram.periods import Period
 from valdsprogram.report import Report, build_report
 from valdsprogram.workspace import open_workspace
@@ -303,3 +305,14 @@ def test_a_misplaced_file_with_errors_is_out_of_the_totals_under_the_body_it_nam
     assert "sdn-syd" not in report.reported
     i12 = report.goals[0].indicators[1]
     assert (i12.masked, i12.number, i12.method) == (True, None, "summa, 1 organ")  # Mitt's 3 alone, masked
+
+
+def test_new_delays_are_given_per_activity_in_the_programs_order() -> None:
+    """'I korthet' names each delayed activity once, with the bodies that delayed it (A4.10 after A4.9)."""
+
+    def delay(body: str, activity: str) -> StatusChange:
+        return StatusChange(body.lower(), body, activity, "pågående", "försenad", Kind.NEW_DELAY, new_year=False)
+
+    delays = [delay("Bromma", "A4.10"), delay("Kista", "A1.2"), delay("Kista", "A4.9"), delay("Solna", "A4.10")]
+    facts = highlights(reported=3, expected=3, goals=[], indicators=[], new_delays=delays, missing=[], with_errors=[])
+    assert facts.delays_by_activity == [("A1.2", ["Kista"]), ("A4.9", ["Kista"]), ("A4.10", ["Bromma", "Solna"])]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from valdsprogram.changes import StatusChange
@@ -45,6 +46,19 @@ class Highlights:
     """Names of the expected bodies without a report."""
     with_errors: list[str]
     """Names of the bodies whose report has errors."""
+
+    @property
+    def delays_by_activity(self) -> list[tuple[str, list[str]]]:
+        """The new delays per activity, in the program's order: each activity once, with the bodies' names."""
+        grouped: dict[str, list[str]] = {}
+        for change in self.new_delays:
+            grouped.setdefault(change.activity, []).append(change.body_name)
+        return sorted(grouped.items(), key=lambda item: _id_key(item[0]))
+
+
+def _id_key(ident: str) -> tuple[int, ...]:
+    """`A4.10` after `A4.9`."""
+    return tuple(int(part) for part in re.findall(r"\d+", ident))
 
 
 def highlights(
