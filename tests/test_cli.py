@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,12 +48,50 @@ def test_every_format_has_a_renderer() -> None:
     assert set(RENDERERS) == set(ValidationFormat)
 
 
-@pytest.mark.parametrize("fmt", [f.value for f in ValidationFormat])
-def test_every_format_reports_the_same_findings(workdir: Path, fmt: str) -> None:
-    code, output = run("validera", "--format", fmt)
+BROKEN_FINDINGS = [
+    ("VP005", "uppfoljning/2024-T1/sdn-syd.yaml", 5, 3),
+    ("VP008", "uppfoljning/2024-T1/sdn-syd.yaml", 5, 33),
+    ("VP104", "uppfoljning/2024-T1/sdn-syd.yaml", 4, 19),
+]
+"""(code, file, line, column) of every finding in BROKEN, in code order."""
+
+Finding = tuple[str, str, int, int | None]
+_TEXT_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<code>VP\d{3}) ")
+_GITHUB_LINE = re.compile(
+    r"^::(?:error|warning|notice) file=(?P<path>[^,]+),line=(?P<line>\d+),col=(?P<column>\d+),title=(?P<code>VP\d{3})"
+)
+
+
+def _from_lines(pattern: re.Pattern[str], output: str) -> list[Finding]:
+    found = [pattern.match(line) for line in output.splitlines()]
+    return [(m["code"], m["path"], int(m["line"]), int(m["column"])) for m in found if m]
+
+
+def _from_json(output: str) -> list[Finding]:
+    return [(d["code"], d["path"], d["line"], d["column"]) for d in json.loads(output)["diagnostics"]]
+
+
+def _from_gitlab(output: str) -> list[Finding]:
+    """Code Quality reports carry no column."""
+    return [(i["check_name"], i["location"]["path"], i["location"]["lines"]["begin"], None) for i in json.loads(output)]
+
+
+FINDINGS_IN: dict[ValidationFormat, Callable[[str], list[Finding]]] = {
+    ValidationFormat.TEXT: lambda output: _from_lines(_TEXT_LINE, output),
+    ValidationFormat.JSON: _from_json,
+    ValidationFormat.GITHUB: lambda output: _from_lines(_GITHUB_LINE, output),
+    ValidationFormat.GITLAB: _from_gitlab,
+}
+
+
+@pytest.mark.parametrize("fmt", list(ValidationFormat), ids=[f.value for f in ValidationFormat])
+def test_every_format_reports_the_same_findings(workdir: Path, fmt: ValidationFormat) -> None:
+    code, output = run("validera", "--format", fmt.value)
     assert code == 1
-    assert "VP104" in output
-    assert "VP005" in output
+    expected = [
+        (c, path, line, None if fmt is ValidationFormat.GITLAB else column) for c, path, line, column in BROKEN_FINDINGS
+    ]
+    assert sorted(FINDINGS_IN[fmt](output)) == expected, output
 
 
 def test_text_format(workdir: Path) -> None:
