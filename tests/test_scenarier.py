@@ -2,8 +2,10 @@
 
 Each folder under tests/scenarier/ holds `kommando.txt` (the arguments, one line) and `forvantat.txt`: the
 exit code, everything printed, and every file the command wrote. The command runs in a copy of the folder, so
-nothing in the repository changes; a folder without its own program.yaml runs on the repository's program.yaml,
-example follow-ups and example compilations. Regenerate with `pytest --update-golden`.
+nothing in the repository changes. A folder with `program.txt` runs on the program it names (a path under tests/,
+such as the rule cases' `data/program.yaml`) rather than holding a copy of its own; a folder with neither
+program.yaml nor program.txt runs on the repository's program.yaml, example follow-ups and example compilations.
+Regenerate with `pytest --update-golden`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, check_golden
+from conftest import ROOT, TESTS, check_golden
 from valdsprogram.cli import app
 
 SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarier").iterdir() if (p / "kommando.txt").exists())
@@ -24,7 +26,9 @@ SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarier").iterdir() if
 @pytest.mark.parametrize("folder", SCENARIOS, ids=[p.name for p in SCENARIOS])
 def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     work = tmp_path / folder.name
-    shutil.copytree(folder, work)
+    shutil.copytree(folder, work, ignore=shutil.ignore_patterns("program.txt"))
+    if (folder / "program.txt").exists():
+        shutil.copy(TESTS / (folder / "program.txt").read_text(encoding="utf-8").strip(), work / "program.yaml")
     if not (work / "program.yaml").exists():
         shutil.copy(ROOT / "program.yaml", work / "program.yaml")
         shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning", dirs_exist_ok=True)
