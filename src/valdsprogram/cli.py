@@ -188,7 +188,7 @@ PeriodOption = Annotated[
     str | None,
     typer.Option(
         "--period",
-        help="Perioden, till exempel 2024-T2 (standard: den senaste med uppföljningar).",
+        help="Perioden, till exempel 2024-T2 (standard: den senaste av programmets perioder som har uppföljningar).",
         show_default=False,
         metavar="PERIOD",
         autocompletion=_complete("period"),
@@ -763,13 +763,9 @@ def _when(workspace: Workspace, period: str | None, datum: str | None) -> tuple[
 
 
 def _is_date(text: str) -> bool:
-    import datetime as dt
+    from valdsprogram.periods import parse_day
 
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
+    return parse_day(text) is not None
 
 
 def _workspace(

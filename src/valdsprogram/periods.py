@@ -61,6 +61,20 @@ class Period:
         return f"{self.year}-{self.kind}"
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A day written exactly ÅÅÅÅ-MM-DD in ASCII digits, or None: no week dates (`2024-W21-2`), ordinal dates,
+    times, other digits or surrounding spaces, all of which `date.fromisoformat` takes."""
+    if not _DAY.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def periods_between(first_year: int, last_year: int) -> list[Period]:
     """Every period of the years, in order."""
     return [Period(year, index) for year in range(first_year, last_year + 1) for index in range(3)]

@@ -10,7 +10,7 @@ from valdsprogram.compilation import CompilationFile
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex, exists
-from valdsprogram.periods import Period, periods_between
+from valdsprogram.periods import Period, parse_day, periods_between
 from valdsprogram.program import Body
 from valdsprogram.sources import SourceError, compilation_folder, followup_files, program_problem
 from valdsprogram.suggest import did_you_mean, meant_period
@@ -60,8 +60,12 @@ class Workspace:
         return periods_between(validity.fran, validity.till)
 
     def latest_period(self) -> Period | None:
-        """The latest period any follow-up reports, or None when there are none."""
-        return max((f.period for f in self.files), default=None)
+        """The latest of the program's periods that a follow-up reports, or None when there is none.
+
+        A follow-up for a period outside the validity (2099-T1) is an error of its own (VP303) and is never the
+        default, just as `--period 2099-T1` is refused."""
+        validity = self.index.program.giltighet
+        return max((f.period for f in self.files if validity.fran <= f.period.year <= validity.till), default=None)
 
     def reported_periods(self) -> list[Period]:
         """The program's periods from the first to the last that any follow-up reports; none without follow-ups."""
@@ -69,7 +73,8 @@ class Workspace:
         return [p for p in self.periods if with_data and with_data[0] <= p <= with_data[-1]]
 
     def default_period(self) -> Period:
-        """The period a command uses when none is given: the latest with data, else the program's first."""
+        """The period a command uses when none is given: the latest of the program's periods with follow-ups, else
+        the program's first."""
         return self.latest_period() or self.periods[0]
 
     def period(self, text: str | None) -> Period:
@@ -90,10 +95,7 @@ class Workspace:
     def day(self, text: str) -> tuple[Period, dt.date]:
         """A date given as ÅÅÅÅ-MM-DD and the period it is reported in; WorkspaceError when it is no date of the
         program's validity."""
-        try:
-            day = dt.date.fromisoformat(text) if len(text) == 10 else None
-        except ValueError:
-            day = None
+        day = parse_day(text)
         if day is None:
             raise WorkspaceError(f"{text!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-03-20.")
         validity = self.index.program.giltighet
