@@ -326,6 +326,9 @@ def undecodable_diagnostic(raw: bytes, error: UnicodeDecodeError, path: str) -> 
                 f"Filen är sparad som {encoding}, inte som UTF-8.",
                 "Spara den som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8).",
             )
+    wide = wide_text_diagnostic(raw, path)
+    if wide is not None:
+        return wide
     if raw.startswith(_BINARY_SIGNATURES) or b"\x00" in raw[:1024]:
         return code("VP003").at(
             path,
@@ -346,6 +349,42 @@ def undecodable_diagnostic(raw: bytes, error: UnicodeDecodeError, path: str) -> 
             "Spara den som UTF-8."
         )
     return code("VP003").at(path, line, column, "Filen är inte giltig UTF-8.", hint)
+
+
+def wide_text_diagnostic(raw: bytes, path: str) -> Diagnostic | None:
+    """VP003 when the file is UTF-16 or UTF-32 text without a BOM (plain ASCII text in them is valid UTF-8, with
+    a NUL byte beside every character); else None."""
+    encoding = _wide_text(raw) if b"\x00" in raw[:1024] else ""
+    if not encoding:
+        return None
+    return code("VP003").at(
+        path,
+        1,
+        1,
+        f"Filen är sparad som {encoding} utan byte-ordningsmärke, inte som UTF-8.",
+        "Spara den som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8).",
+    )
+
+
+def _wide_text(raw: bytes) -> str:
+    """`UTF-16` or `UTF-32` when the start of the file reads as text in that encoding without a BOM, else "".
+
+    Text in these encodings has NUL bytes in nearly every character of Swedish text (all below U+0100), and
+    decodes to printable text (line breaks and tabs allowed): a binary file with NUL bytes does not, and Latin-1
+    read as UTF-16 gives characters far above U+0100."""
+    sample = raw[:1024]
+    for encoding, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        usable = sample[: len(sample) // width * width]
+        if len(usable) < 2 * width:
+            continue
+        try:
+            text = usable.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        narrow = sum(c < "\u0100" for c in text)
+        if narrow * 2 >= len(text) and all((c.isprintable() and c != "\x00") or c in "\r\n\t" for c in text):
+            return encoding[:6].upper()
+    return ""
 
 
 def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:

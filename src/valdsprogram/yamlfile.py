@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,7 +34,13 @@ from valdsprogram.codes import code
 from valdsprogram.controls import forbidden_in, visible
 from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.text import os_error_text, shorten
-from valdsprogram.yamlerrors import DEPTH_HINT, quote_repair, syntax_diagnostic, undecodable_diagnostic
+from valdsprogram.yamlerrors import (
+    DEPTH_HINT,
+    quote_repair,
+    syntax_diagnostic,
+    undecodable_diagnostic,
+    wide_text_diagnostic,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
@@ -53,6 +60,7 @@ _CAPITALISED = frozenset({"Null", "NULL"})
 _YAML11_BOOLS = frozenset(
     {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"}
 )
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # What YAML 1.1 reads as a number but a person reads otherwise: 012 (octal), 0x1F, 1_000, 12:30 (base 60).
@@ -200,6 +208,13 @@ def parse_yaml(raw: bytes, path: str) -> YamlDocument:
     """Parse YAML bytes (UTF-8, with or without BOM) into a positioned document."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    wide = wide_text_diagnostic(raw, path)
+    if wide is not None:
+        return YamlDocument(path, None, Positions(), [wide], ok=False)
+    if b"\r" in raw:
+        # libyaml counts a lone CR (old Mac line endings) as a line break, the raw-text checks and the error
+        # positions count LF: one LF for each lone CR keeps every offset and makes both agree.
+        raw = _LONE_CR.sub(b"\n", raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -367,6 +382,10 @@ class _Builder:
 
     def _scalar(self, event: Any) -> object:
         text: str = event.value
+        if not text.isascii():
+            # `å` typed on a Mac or pasted from a PDF may be `a` plus a combining ring (NFD); it looks the same,
+            # so every key and value is compared, and shown, in the composed form (NFC).
+            text = unicodedata.normalize("NFC", text)
         if not text.isprintable():
             self._check_controls(text, event.start_mark)
         if event.style or event.tag == _STR_TAG:  # quoted or block: always text
