@@ -810,7 +810,7 @@ def _show(data: object, renderable: object | None) -> None:
 
         from valdsprogram.controls import json_visible
 
-        typer.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2)))
+        typer.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)))
         return
     from rich.console import Console
 

@@ -108,7 +108,7 @@ def render_status(matrix: Matrix, fmt: StatusFormat = StatusFormat.TEXT, *, widt
     from valdsprogram import terminal
 
     if fmt is StatusFormat.JSON:
-        return json.dumps(terminal.matrix_data(matrix), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(terminal.matrix_data(matrix), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt is StatusFormat.CSV:
         from valdsprogram.exports import status_table, to_csv
 

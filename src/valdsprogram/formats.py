@@ -120,7 +120,7 @@ def render_json(validation: Validation) -> str:
             for d in validation.diagnostics
         ],
     }
-    return json_visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return json_visible(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def render_github(validation: Validation) -> str:
@@ -159,7 +159,7 @@ def render_gitlab(validation: Validation) -> str:
         }
         for d, fingerprint in zip(validation.diagnostics, fingerprints(validation.diagnostics), strict=True)
     ]
-    return json_visible(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"
+    return json_visible(json.dumps(issues, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -185,6 +186,8 @@ def _shape_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str
         return f"{name} får inte vara tomt."
     if kind == "too_short":
         return f"{name} måste innehålla minst {ctx.get('min_length', 1)} värde."
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than") and _non_finite(value):
+        return f"{name} är orimligt stort."  # YAML reads 1e999 as inf, which no one meant
     if kind in ("greater_than_equal", "greater_than"):
         return f"{name} måste vara minst {_number(ctx.get('ge', ctx.get('gt')))}, inte {_number(value)}."
     if kind in ("less_than_equal", "less_than"):
@@ -203,6 +206,10 @@ def _pattern_hint(value: Any, ctx: dict[str, Any]) -> str:
         tidy = value.strip().replace(" ", "")
         meant = next((form for form in (tidy.upper(), tidy.lower()) if re.fullmatch(pattern, form)), None)
     return f"Skriv {meant}." if meant and meant != value else ""
+
+
+def _non_finite(value: Any) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def _number(value: Any) -> str:

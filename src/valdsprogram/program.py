@@ -11,6 +11,7 @@ from valdsprogram.fields import (
     BY_YEAR_TAG,
     DATED_TAG,
     ID_TAG,
+    MAX_VALUE,
     ONE_VALUE_TAG,
     ActivityId,
     Date,
@@ -195,6 +196,7 @@ class Indicator(ProgramItem, StrictModel):
     tolerans: float | None = Field(
         None,
         ge=0,
+        le=MAX_VALUE,  # also refuses inf, which YAML gives for 1e999
         description="Hur långt från årsmålet utfallet får ligga för att målet ska räknas som delvis uppnått.",
     )
     ansvariga: list[Responsibility] = _responsible_field()

@@ -189,7 +189,7 @@ def document(report: Report) -> Rapport:
 
 def render_json(report: Report) -> str:
     """The JSON text: stable key order, UTF-8, indented."""
-    return json.dumps(document(report).model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document(report).model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _indicator(i: IndicatorRow) -> Indikator:

@@ -40,7 +40,7 @@ def schema_text(model: type[BaseModel]) -> str:
     """The model's JSON Schema as stable, human-diffable text."""
     generated = model.model_json_schema(schema_generator=_Generator)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated}
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(schema, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def all_schemas() -> dict[str, str]:
