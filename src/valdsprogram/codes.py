@@ -225,6 +225,21 @@ CODES: dict[str, Code] = {
             "I2.2 …. Ett id med ett annat målnummer förvirrar den som läser uppföljningarna.",
         ),
         Code(
+            "VP210",
+            FEL,
+            "Organet ersätts av sig självt",
+            "`ersatts_av` pekar tillbaka på organet självt, direkt eller via andra organ (a ersätts av b, b av "
+            "a). Då finns inget organ som rapporterar i stället. Ange det organ som tog över verksamheten.",
+        ),
+        Code(
+            "VP211",
+            FEL,
+            "Id:t kan inte vara ett filnamn",
+            "Organens och gruppernas id:n blir filnamn (`uppfoljning/2024-T1/<organ>.yaml`, checklistor). "
+            "Windows reserverar namnen con, prn, aux, nul, com1–com9 och lpt1–lpt9, även med en filändelse: en "
+            "sådan fil går inte att skapa eller checka ut där. Välj ett annat id.",
+        ),
+        Code(
             "VP214",
             FEL,
             "Slutar innan den börjar",

@@ -28,6 +28,8 @@ PROGRAM_RULES: tuple[ProgramRule, ...] = (
     p.unique_ids,
     p.references_resolve,
     p.successors_resolve,
+    p.successors_end,
+    p.ids_safe_as_file_names,
     p.dates_consistent,
     p.goals_have_work,
     p.values_fit_units,

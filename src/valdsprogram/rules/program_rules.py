@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
@@ -81,6 +82,46 @@ def successors_resolve(index: ProgramIndex) -> Iterator[Finding]:
                 f"{body.ersatts_av!r} är inget organ i programmet.",
                 _close_hint(body.ersatts_av, list(index.bodies)),
             )
+
+
+def successors_end(index: ProgramIndex) -> Iterator[Finding]:
+    """VP210: following `ersatts_av` from a body never leads back to it."""
+    bodies = index.bodies
+    for i, body in enumerate(index.program.organ):
+        chain = [body.id]
+        successor = body.ersatts_av
+        while successor is not None and successor in bodies and successor not in chain:
+            chain.append(successor)
+            successor = bodies[successor].ersatts_av
+        if successor == body.id:
+            loop = "" if len(chain) == 1 else ": " + " → ".join([*chain, body.id])
+            yield Finding(
+                "VP210",
+                ("organ", i, "ersatts_av"),
+                f"{body.namn} ({body.id}) ersätts av sig självt{loop}.",
+                "Ange det organ som tog över verksamheten, eller ta bort ersatts_av.",
+            )
+
+
+WINDOWS_DEVICE_NAMES = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?", re.IGNORECASE)
+"""Names Windows reserves for devices, with any extension: `con.yaml` cannot be created or checked out there."""
+
+
+def ids_safe_as_file_names(index: ProgramIndex) -> Iterator[Finding]:
+    """VP211: a body's or group's id, which becomes a file name, is no Windows device name."""
+    named: tuple[tuple[str, Sequence[_HasId]], ...] = (
+        ("organ", index.program.organ),
+        ("grupper", index.program.grupper),
+    )
+    for key, entries in named:
+        for i, entry in enumerate(entries):
+            if WINDOWS_DEVICE_NAMES.fullmatch(entry.id):
+                yield Finding(
+                    "VP211",
+                    (key, i, "id"),
+                    f"Id {entry.id!r} är ett namn som Windows reserverar för en enhet och kan inte bli ett filnamn.",
+                    "Välj ett annat id, till exempel med ett prefix som sdn- eller ab-.",
+                )
 
 
 def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
