@@ -136,6 +136,14 @@ def test_usage_errors_are_swedish(args: list[str], usage: str | None, message: s
     assert [word for word in ENGLISH if word in result.stderr] == []
 
 
+def test_a_group_without_its_command_shows_its_help_once_and_no_error(in_repo: Path) -> None:
+    result = CliRunner().invoke(app, ["visa"], prog_name="valdsprogram")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Användning: valdsprogram visa [VAL] KOMMANDO [ARGUMENT]...\n\n  Slå upp")
+    assert result.stderr.count("Användning:") == 1
+    assert "Fel:" not in result.stderr
+
+
 def test_a_usage_error_still_gives_gitlab_valid_json(in_repo: Path) -> None:
     result = CliRunner().invoke(app, ["validera", "--format", "gitlab", "--strik"], prog_name="valdsprogram")
     assert (result.exit_code, result.stdout) == (2, "[]\n")

@@ -17,7 +17,7 @@ import typer.core
 
 # Click's exceptions, option and formatter, from the copy bundled with Typer (`click` itself is banned).
 from typer._click.core import Context, Parameter
-from typer._click.exceptions import ClickException, UsageError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer._click.formatting import HelpFormatter
 
 from valdsprogram import __version__, clitext
@@ -120,6 +120,9 @@ class _Group(typer.core.TyperGroup):
         argv = list(args) if args is not None else sys.argv[1:]
         try:
             code = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
+        except NoArgsIsHelpError as error:  # `valdsprogram visa` alone: the help, which is no error message
+            typer.echo(error.format_message(), err=True)
+            code = error.exit_code
         except UsageError as error:
             _show_usage_error(error, argv)
             code = error.exit_code
