@@ -4,6 +4,7 @@ categories apart by pattern as well as by colour (a table with the same numbers 
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from valdsprogram.report import Count, GoalPart
@@ -168,4 +169,6 @@ def _legend(chart_id: str, labels: list[str], y: int) -> str:
 
 
 def _slug(label: str) -> str:
-    return label.replace(" ", "-").replace("å", "a").replace("ä", "a").replace("ö", "o")
+    """The label as part of an id and a `url(#…)`: only a–z, digits and hyphens, so no label can break the SVG."""
+    folded = label.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    return re.sub(r"[^a-z0-9]", "-", folded)
