@@ -163,6 +163,29 @@ def read_text(raw: object) -> Reading:
     return Reading(text or None)
 
 
+_ACKNOWLEDGEMENT = re.compile(r"(VP[0-9]{3})\s*:\s*(\S.*)", re.IGNORECASE)
+
+
+def read_acknowledgements(raw: object) -> Reading:
+    """The Kvittera cell: one `VP314: skäl` a line, as code → reason; a line that is not one is said, not guessed."""
+    text = read_text(raw).value
+    if text is None:
+        return EMPTY
+    found: dict[str, str] = {}
+    for line in str(text).split("\n"):
+        if not line.strip():
+            continue
+        match = _ACKNOWLEDGEMENT.fullmatch(clean(line))
+        if match is None:
+            return Reading(
+                found or None,
+                f"{clean(line)[:40]!r} är ingen kvittering",
+                "Skriv en rad per varning: koden, kolon och skälet, till exempel VP314: Årsmålet höjdes av nämnden.",
+            )
+        found[match[1].upper()] = match[2].strip()
+    return Reading(found or None)
+
+
 def read_date(raw: object) -> Reading:
     """A decision date: a date cell, or text as a Swede writes a date (2024-05-21, 21/5 2024, 21 maj 2024)."""
     if raw is None:

@@ -94,6 +94,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         for name in ("status", "kommentar"):
             loc = ("aktiviteter", ident, name)
             out.field(name, getattr(done, name), form.notes.get(loc), loc)
+        out.acknowledgements(("aktiviteter", ident), done.kvittera)
     if form.indicators:
         out.add("indikatorer:", ("indikatorer",))
     for ident, indicator in form.indicators:
@@ -102,6 +103,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         for name, comment in indicator_fields(indicator, report, period):
             loc = ("indikatorer", ident, name)
             out.field(name, getattr(report, name), form.notes.get(loc, comment), loc)
+        out.acknowledgements(("indikatorer", ident), report.kvittera)
     if form.goals:
         required = "krävs" if period.is_annual else "valfri prognos"
         out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
@@ -110,6 +112,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.add(f"  {ident}:  # {_one_line(goal.titel) if goal else _UNKNOWN}", ("mal", ident))
         for name in ("bedomning", "analys"):
             out.field(name, getattr(judged, name), None, ("mal", ident, name))
+        out.acknowledgements(("mal", ident), judged.kvittera)
     return FormYaml("\n".join(out.lines) + "\n", out.locs)
 
 
@@ -165,6 +168,14 @@ class _Lines:
     def field(self, name: str, value: Scalar, comment: str | None, loc: Loc) -> None:
         shown = "" if value is None else f" {yaml_scalar(value)}"
         self.add(f"    {name}:{shown}" + (f"  # {comment}" if comment else ""), loc)
+
+    def acknowledgements(self, item: Loc, found: dict[str, str]) -> None:
+        """The warnings an item acknowledges, as filed or read from a workbook (never carried into a new period)."""
+        if not found:
+            return
+        self.add("    kvittera:", (*item, "kvittera"))
+        for code, reason in found.items():
+            self.add(f"      {code}: {yaml_scalar(reason)}", (*item, "kvittera", code))
 
 
 def yaml_scalar(value: Scalar) -> str:

@@ -50,6 +50,7 @@ COLUMNS = (
     Column("K", "Bedömning", 12, ("bedomning",)),
     Column("L", "Kommentar / analys", 60, ("kommentar", "analys")),
     Column("M", "Anmärkning", 34),
+    Column("N", "Kvittera", 40, ("kvittera",)),
 )
 FIELD_COLUMN = {name: column.letter for column in COLUMNS for name in column.fields}
 """A report field → the letter of the column it is typed into."""

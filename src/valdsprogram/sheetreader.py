@@ -10,6 +10,7 @@ from valdsprogram.cellvalues import (
     ASSESSMENT_ALIASES,
     STATUS_ALIASES,
     Reading,
+    read_acknowledgements,
     read_choice,
     read_date,
     read_number,
@@ -32,9 +33,9 @@ from valdsprogram.workspace import Workspace
 
 _SECTIONS = {title: section for section, title in KINDS.items()}
 _FIELDS = {
-    "aktiviteter": ("status", "kommentar"),
-    "indikatorer": ("utfall", "prognos", "arsmal", "taljare", "namnare", "kommentar"),
-    "mal": ("bedomning", "analys"),
+    "aktiviteter": ("status", "kommentar", "kvittera"),
+    "indikatorer": ("utfall", "prognos", "arsmal", "taljare", "namnare", "kommentar", "kvittera"),
+    "mal": ("bedomning", "analys", "kvittera"),
 }
 _ONE = {"aktiviteter": "en aktivitet", "indikatorer": "en indikator", "mal": "ett mål"}
 _COLUMN_OF_FIELD = {"analys": "kommentar"}
@@ -50,6 +51,7 @@ _HEADER_FIELDS = {
     "Nämnare": "namnare",
     "Bedömning": "bedomning",
     "Kommentar / analys": "kommentar",
+    "Kvittera": "kvittera",
 }
 
 
@@ -135,6 +137,8 @@ def _reader_of(name: str, unit: str) -> Callable[[object, str], Reading]:
         return lambda raw, _: read_choice(raw, ASSESSMENT_CHOICES, ASSESSMENT_ALIASES, "bedömning")
     if name in ("kommentar", "analys"):
         return lambda raw, _: read_text(raw)
+    if name == "kvittera":
+        return lambda raw, _: read_acknowledgements(raw)
     whole = name in ("taljare", "namnare")
     return lambda raw, number_format: read_number(raw, number_format, unit, whole=whole)
 

@@ -152,6 +152,7 @@ def _fill_sheet(sheet: Worksheet, form: Form) -> None:
                 text = getattr(item, "titel", "") if item is not None else ""
                 report_g = values.mal.get(ident, GoalReport())
                 open_fields = {"bedomning": report_g.bedomning, "analys": report_g.analys}
+            open_fields["kvittera"] = acknowledgement_text(getattr(values, section).get(ident))
             if item is None:
                 notes.append("finns inte i programmet")
             for (loc_section, loc_id, name), note in form.notes.items():
@@ -182,6 +183,12 @@ def _fill_sheet(sheet: Worksheet, form: Form) -> None:
 _FIELD_NAMES = {"status": "status", "arsmal": "årsmål", "utfall": "utfall", "prognos": "prognos"}
 
 
+def acknowledgement_text(report: object) -> str | None:
+    """A report's acknowledged warnings as the Kvittera cell shows them: one `VP314: skäl` a line."""
+    found: dict[str, str] = getattr(report, "kvittera", None) or {}
+    return "\n".join(f"{code}: {reason}" for code, reason in found.items()) or None
+
+
 def _write_row(
     sheet: Worksheet,
     row: int,
@@ -200,20 +207,21 @@ def _write_row(
     text_cell(sheet.cell(row, 13), "; ".join(notes))
     for column in COLUMNS:
         cell = sheet[f"{column.letter}{row}"]
-        cell.alignment = _WRAP if column.letter in ("C", "M") else _TOP
+        cell.alignment = _WRAP if column.letter in ("C", "M", "N") else _TOP
         if column.fields:
             cell.fill = _CLOSED
     wrapped = [(text, COLUMNS[2].width), ("; ".join(notes), COLUMNS[12].width)]
     wrapped += [
         (v, COLUMNS[11].width) for k, v in fields.items() if k in ("kommentar", "analys") and isinstance(v, str)
     ]
+    wrapped.append((str(fields.get("kvittera") or ""), COLUMNS[13].width))
     # Excel does not grow a row to fit wrapped text on opening, so give it the height its longest text needs.
     lines = max(_lines(str(text), width) for text, width in wrapped)
     sheet.row_dimensions[row].height = 15 * lines
     for name, value in fields.items():
         cell = sheet[f"{FIELD_COLUMN[name]}{row}"]
         _open(cell)
-        if name in ("kommentar", "analys"):
+        if name in ("kommentar", "analys", "kvittera"):
             cell.alignment = _WRAP
             cell.number_format = "@"
         if name == "status":
@@ -339,6 +347,12 @@ def _instructions(sheet: Worksheet, form: Form) -> None:
         ("5. Status försenad och utgår kräver en kommentar; bedömning delvis och inte kräver en analys.", False),
         ("6. Beslutsdatum (ÅÅÅÅ-MM-DD) och diarienummer fylls i när nämnden eller styrelsen har beslutat.", False),
         ("7. Flytta, lägg inte till och ta inte bort rader och blad: arbetsboken läses tillbaka rad för rad.", False),
+        (
+            "8. Kvittera: en varning som är riktig men har ett skäl (till exempel ett årsmål som nämnden höjt) "
+            "kvitteras med en rad per varning, koden och skälet: VP314: Årsmålet höjdes genom nämndens beslut. "
+            "Fel kan inte kvitteras.",
+            False,
+        ),
         ("", False),
         ("När du är klar", True),
         ("Spara arbetsboken som .xlsx (inte .xlsm eller .xls) och skicka den till den som samordnar.", False),
