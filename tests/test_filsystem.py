@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +23,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TESTS, check_golden
+from runner import FOLLOWUP, VALID, Setup, invoke
 from valdsprogram.cli import app
-
-FOLLOWUP = "uppfoljning/2024-T1/sdn-syd.yaml"
-VALID = (
-    "organ: sdn-syd\nperiod: 2024-T1\naktiviteter:\n  A1.1: {status: pågående}\n  A1.2: {status: genomförd}\n"
-    "indikatorer:\n  I1.2: {utfall: 4, arsmal: 10}\nmal:\n  M1: {bedomning: helt}\n"
-)
-Setup = Callable[[Path, pytest.MonkeyPatch], None]
 
 
 def _nothing(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,8 +140,7 @@ def _run(case: str, work: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     with monkeypatch.context() as patched:
         setup(work, patched)
         before = _listing(work)
-        result = CliRunner().invoke(app, shlex.split(command))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        result = invoke(shlex.split(command))
     changed = sorted(set(_listing(work).items()) ^ set(before.items()))
     files = sorted({name for name, _ in changed})
     output = result.output.replace(str(work), "ARBETE").replace(LONG, "n…n")

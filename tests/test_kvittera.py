@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from valdsprogram.cli import app
+from runner import run
 
 DATA = Path(__file__).parent / "data"
 REASON = "Årsmålet höjdes genom nämndens beslut 2024-03-20."
@@ -41,12 +40,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         target.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
 
 
 def test_an_acknowledged_warning_passes_strict_and_is_shown_with_its_reason(workdir: Path) -> None:

@@ -8,21 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import ROOT
-from valdsprogram.cli import app
+from runner import run
 from valdsprogram.sources import followup_files
 from valdsprogram.validation import validate
 from valdsprogram.writing import WriteRefused, write_atomic
 from valdsprogram.yamlfile import read_yaml
 
 EXAMPLE_VALUES = {"procent": "50", "antal": "3", "ja/nej": "true"}
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
 
 
 def empty_lines(text: str, *, annual: bool) -> list[int]:

@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import ROOT
-from valdsprogram.cli import app
+from runner import run
 
 
 @pytest.fixture
@@ -19,11 +18,6 @@ def repo_copy(repo_copy: Path) -> Path:
     """The shared copy, with the schemas that mall's modeline points at."""
     shutil.copytree(ROOT / "schema", repo_copy / "schema")
     return repo_copy
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
 
 
 def test_a_fresh_compilation_asks_for_the_summary_and_each_goal_and_filled_in_is_clean(repo_copy: Path) -> None:

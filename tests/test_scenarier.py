@@ -10,17 +10,15 @@ Regenerate with `pytest --update-golden`.
 
 from __future__ import annotations
 
-import shlex
 import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import ROOT, TESTS, check_golden
-from valdsprogram.cli import app
+from conftest import ROOT, TESTS
+from runner import case_folders, check_case, command_of, invoke, transcript
 
-SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarier").iterdir() if (p / "kommando.txt").exists())
+SCENARIOS = case_folders(TESTS / "scenarier", "kommando.txt")
 
 
 @pytest.mark.parametrize("folder", SCENARIOS, ids=[p.name for p in SCENARIOS])
@@ -40,14 +38,11 @@ def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     before = _files(work)
     monkeypatch.chdir(work)
     monkeypatch.setenv("COLUMNS", "100")  # rich tables wrap to the terminal: fix the width so output is stable
-    args = shlex.split((folder / "kommando.txt").read_text(encoding="utf-8"))
-    result = CliRunner().invoke(app, args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    result = invoke(command_of(folder, ""))
     written = [
         f"--- {path} ---\n{content}" for path, content in sorted(_files(work).items()) if before.get(path) != content
     ]
-    actual = f"slutkod: {result.exit_code}\n{result.output}" + "".join(written)
-    check_golden(folder / "forvantat.txt", actual, update=update_golden)
+    check_case(folder, transcript(result) + "".join(written), update=update_golden)
 
 
 def _files(folder: Path) -> dict[str, str]:
