@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 from typer.testing import CliRunner
 
+import valdsprogram as vp
 from valdsprogram.cli import app
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -89,3 +90,28 @@ def test_run_script_quick_mode(tmp_path: Path) -> None:
     assert "a  validera / golvet (1×)" in done.stdout
     assert "c  valdsprogram --help / bar Typer-app" in done.stdout
     assert "e  validera 10× / validera 1×" in done.stdout
+
+
+def test_the_city_report_gives_bodies_without_an_analysis_as_one_row_per_assessment(
+    generate: ModuleType, tmp_path: Path
+) -> None:
+    """At city scale, bodies that say the same without an analysis are one row, a count with the names folded away,
+    and none of them has a row of its own; every body with an analysis keeps its row."""
+    generate.generate(tmp_path, scale=1, year=2024, bodies=None)
+    workspace = vp.open_workspace(tmp_path / "program.yaml", tmp_path / "uppfoljning")
+    report = vp.build_report(workspace, vp.Period(2024, 2))
+    html = vp.render_report(report, vp.ReportFormat.HTML)
+    grouped = 0
+    for goal in report.goals:
+        for count in goal.unexplained:
+            bare = [a.body_name for a in goal.assessments if a.assessment == count.label and not a.analysis]
+            assert count.n == len(bare) >= 4
+            assert sorted(count.names) == sorted(bare)
+            assert f"<tr><td>{count.n} organ <details" in html
+            grouped += 1
+        table = html[html.index(f"<caption>Organens bedömning av {goal.id}") :]
+        table = table[: table.index("</table>")]
+        for a in goal.assessments:
+            own_row = f"<tr><td>{a.body_name}</td>" in table
+            assert own_row == (a.analysis != "" or a.assessment not in {c.label for c in goal.unexplained}), a
+    assert grouped, "the generated city has goals where many bodies give no analysis"

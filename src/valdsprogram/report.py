@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from valdsprogram.changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.compilation import CompilationFile
@@ -59,6 +59,10 @@ class ActivityRow:
     """The same, with groups named where they fit."""
 
 
+GROUPED_FROM = 4
+"""Bodies that say the same without an analysis are one row, a count, from this many on."""
+
+
 @dataclass(frozen=True, slots=True)
 class GoalAssessment:
     body_name: str
@@ -80,6 +84,9 @@ class GoalPart:
     """Socialnämnden's assessment for the whole city (helt, delvis, inte), or empty when not given."""
     city_analysis: str
     """Socialnämnden's analysis of the goal, or empty."""
+    unexplained: list[Count] = field(default_factory=list)
+    """Bodies that give the same assessment without an analysis, one count per assessment where they are
+    GROUPED_FROM or more (the HTML and the print give them as one row instead of a row each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +301,12 @@ def _goal_part(
         for f, g in reported_goal
         if g.bedomning
     ]
+    unexplained: list[Count] = []
+    for label in ASSESSMENTS:
+        bare = [a for a in assessments if a.assessment == label and not a.analysis]
+        if len(bare) >= GROUPED_FROM:
+            named = bodies(workspace.index, [a.body_id for a in bare], period.last_day)
+            unexplained.append(Count(label, named.n, named.names, named.short))
     # The goal's activities and indicators as the program stood on the period's last day.
     in_effect = [a for a in goal.aktiviteter if a.in_effect(period.last_day)]
     activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in in_effect]
@@ -303,6 +316,7 @@ def _goal_part(
         title=goal.titel,
         assessment_counts=_counts(ASSESSMENTS, [(a.assessment, a.body_name) for a in assessments]),
         assessments=assessments,
+        unexplained=unexplained,
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
         indicators=[
