@@ -628,6 +628,55 @@ def status(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+@app.command("historik", cls=_Command)
+def historik(
+    organ: Annotated[
+        str,
+        typer.Argument(
+            help="Organets id; ett organ som ersatts går också, och ett nytt organ tar med föregångarnas filer.",
+            metavar="ORGAN",
+            autocompletion=_complete("organ"),
+        ),
+    ],
+    period: Annotated[
+        str | None,
+        typer.Argument(
+            help="Perioden, till exempel 2024-T1; utelämnas för alla perioder.",
+            metavar="PERIOD",
+            autocompletion=_complete("period"),
+        ),
+    ] = None,
+    *,
+    format: ViewFormatOption = ViewFormat.TEXT,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+) -> None:
+    """En uppföljnings versioner i git: när, vem, vilken incheckning, och vilka värden som ändrades."""
+    from valdsprogram.gitlog import GitUnavailable, top_folder
+    from valdsprogram.history import body_files, file_history, history_json, history_text
+    from valdsprogram.sources import SourceError
+    from valdsprogram.validation import shown
+
+    with _usage_errors():
+        workspace = _workspace(program, None)
+        body = workspace.body(organ)
+        chosen = str(workspace.period(period)) if period is not None else None
+    ids = [body.id, *(b.id for b in workspace.index.program.organ if b.ersatts_av == body.id)]
+    try:
+        top_folder(uppfoljning if uppfoljning.is_dir() else Path.cwd())
+        files = body_files(uppfoljning, ids, chosen)
+        histories = [file_history(path, shown(path, Path.cwd())) for path in files]
+    except (GitUnavailable, SourceError) as error:
+        raise _fail(str(error)) from None
+    if format is ViewFormat.JSON:
+        typer.echo(history_json(body.id, histories), nl=False)
+    elif not histories:
+        when = f" för {chosen}" if chosen else ""
+        typer.echo(f"Det finns ingen uppföljning från {body.namn}{when} i {uppfoljning.as_posix()}.")
+    else:
+        typer.echo(history_text(f"{body.namn} ({body.id})", histories), nl=False)
+
+
 visa_app = typer.Typer(
     cls=_Group,
     help="Slå upp mål, aktiviteter, indikatorer och organ i programmet.",

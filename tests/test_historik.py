@@ -1,0 +1,143 @@
+"""`historik`: a follow-up's versions from a git repository built here, with fixed names and dates so that the
+commit hashes, and so the golden output, never change."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, check_golden
+from valdsprogram.cli import app
+from valdsprogram.gitlog import last_changes
+
+GOLDEN = Path(__file__).parent / "historik"
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git är inte installerat")
+
+FIRST = """\
+organ: sdn-sodermalm
+period: 2024-T1
+aktiviteter:
+  A2.4: {status: pågående}
+indikatorer:
+  I3.3: {utfall: 139, arsmal: 450}
+"""
+SECOND = FIRST.replace("utfall: 139", "utfall: 141")
+BROKEN = SECOND.replace("A2.4: {status: pågående}", "A2.4: {status: pågående")
+THIRD = SECOND.replace("{status: pågående}", '{status: försenad, kommentar: "Upphandlingen överklagades."}')
+MERGED = "organ: sdn-rinkeby-kista\nperiod: 2023-T1\naktiviteter:\n  A2.4: {status: pågående}\n"
+
+
+def _git(repo: Path, *args: str, day: int = 1) -> None:
+    when = f"2024-05-{day:02d}T10:00:00+02:00"
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Anna Andersson",
+        "GIT_AUTHOR_EMAIL": "anna@example.se",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_NAME": "Anna Andersson",
+        "GIT_COMMITTER_EMAIL": "anna@example.se",
+        "GIT_COMMITTER_DATE": when,
+    }
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def _commit(repo: Path, files: dict[str, str], message: str, day: int) -> None:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+        _git(repo, "add", name)
+    _git(repo, "commit", "-q", "-m", message, day=day)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Four commits: a follow-up added under a wrong name (and a predecessor's file), renamed with a new value,
+    broken, and mended with a new status. program.yaml stays outside git: only the follow-ups are history."""
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    _git(tmp_path, "init", "-q")
+    old, new = "uppfoljning/2024-T1/sodermalm.yaml", "uppfoljning/2024-T1/sdn-sodermalm.yaml"
+    _commit(tmp_path, {old: FIRST, "uppfoljning/2023-T1/sdn-rinkeby-kista.yaml": MERGED}, "Södermalm T1", 2)
+    _git(tmp_path, "mv", old, new)
+    _commit(tmp_path, {new: SECOND}, "Rätta filnamnet och utfallet", 3)
+    _commit(tmp_path, {new: BROKEN}, "Halvfärdig ändring", 4)
+    _commit(tmp_path, {new: THIRD}, "A2.4 försenad", 5)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.mark.usefixtures("repo")
+def test_versions_and_changed_values_as_text(update_golden: bool) -> None:
+    code, output = run("historik", "sdn-sodermalm", "2024-T1")
+    assert code == 0
+    check_golden(GOLDEN / "sdn-sodermalm-2024-T1.txt", output, update=update_golden)
+
+
+@pytest.mark.usefixtures("repo")
+def test_versions_as_json() -> None:
+    code, output = run("historik", "sdn-sodermalm", "--format", "json")
+    assert code == 0
+    versions = json.loads(output)["filer"][0]["versioner"]
+    assert [v["sokvag"] for v in versions] == ["uppfoljning/2024-T1/sodermalm.yaml"] + [
+        "uppfoljning/2024-T1/sdn-sodermalm.yaml"
+    ] * 3
+    assert [c["text"] for v in versions for c in v["andringar"]] == [
+        "I3.3 utfall 139 → 141",
+        "A2.4 status pågående → försenad",
+        "A2.4 kommentar – → ”Upphandlingen överklagades.”",
+    ]
+    assert versions[3]["andringar"][0] == {
+        "post": "A2.4",
+        "nyckel": "status",
+        "fore": "pågående",
+        "efter": "försenad",
+        "text": "A2.4 status pågående → försenad",
+    }
+    assert versions[2]["fel"].startswith("versionen kan inte läsas som uppföljning (rad ")
+
+
+@pytest.mark.usefixtures("repo")
+def test_the_merged_body_includes_its_predecessors_and_the_old_id_works() -> None:
+    _, new = run("historik", "sdn-jarva")
+    assert "uppfoljning/2023-T1/sdn-rinkeby-kista.yaml" in new
+    code, old = run("historik", "sdn-rinkeby-kista")
+    assert code == 0
+    assert "uppfoljning/2023-T1/sdn-rinkeby-kista.yaml\n  2024-05-02 10:00" in old
+
+
+@pytest.mark.usefixtures("repo")
+def test_a_body_without_follow_ups_says_so() -> None:
+    expected = "Det finns ingen uppföljning från Bromma stadsdelsnämnd i uppfoljning.\n"
+    assert run("historik", "sdn-bromma") == (0, expected)
+
+
+def test_outside_git_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    (tmp_path / "uppfoljning").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, output = run("historik", "sdn-sodermalm")
+    assert code == 2
+    assert "ligger inte i ett git-arkiv" in output
+
+
+def test_last_changes_in_one_call(repo: Path) -> None:
+    latest = last_changes(repo / "uppfoljning")
+    assert latest["2023-T1/sdn-rinkeby-kista.yaml"].subject == "Södermalm T1"
+    assert (latest["2024-T1/sdn-sodermalm.yaml"].date, latest["2024-T1/sdn-sodermalm.yaml"].subject) == (
+        "2024-05-05 10:00",
+        "A2.4 försenad",
+    )
+    assert last_changes(repo / "saknas") == {}
