@@ -345,7 +345,7 @@ def test_the_workbook_locks_texts_opens_answers_and_lists_choices(repo_copy: Pat
     assert [[c.value for c in row] for row in book[META_SHEET].iter_rows()] == [
         ["format", "valdsprogram-uppföljning 1"],
         ["program", "stockholm-vald-2021-2025"],
-        ["revision", None],  # the program lists no revisions
+        ["revision", "2024-01-01"],  # the revision in force on 2024-08-31
         ["organ", "sdn-sodermalm"],
         ["period", "2024-T2"],
     ]

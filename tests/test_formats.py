@@ -163,6 +163,7 @@ CHECKLISTS = {
     "tom": Checklist(
         program_title="Program",
         program_name="Program",
+        wording="i ursprunglig lydelse",
         note="",
         body_id="sdn-a",
         body_name="A",
@@ -178,6 +179,7 @@ CHECKLISTS = {
     "escape": Checklist(
         program_title="Program mot <våld> & förtryck",
         program_name="Våld | program",
+        wording="i lydelsen från 2024-01-01 (utkast)",
         note="*Utkast* <b>",
         body_id="sdn-a",
         body_name='Nämnden "A" & <B>',

@@ -3,10 +3,16 @@ follow-up is checked against the new responsibility."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
+
+from typer.testing import CliRunner
 
 from ruledata import BASE_PROGRAM
 from valdsprogram.checklist import build_checklist
+from valdsprogram.cli import app
+from valdsprogram.report import build_report
 from valdsprogram.sources import followup_files
 from valdsprogram.validation import validate
 from valdsprogram.workspace import open_workspace
@@ -95,3 +101,59 @@ def test_checklists_follow_the_move(tmp_path: Path) -> None:
     assert activities("sdn-syd", "2024-T1") == ["A1.1"]
     assert activities("socialnamnden", "2023-VB") == ["A1.1", "A2.1"]
     assert activities("socialnamnden", "2024-T1") == ["A1.1", "A1.2", "A2.1"]
+
+
+REVISIONS = """
+revisioner:
+  - {datum: 2022-03-01, beslut: KF 2022/1, andringar: [Ny indikator]}
+  - {datum: 2024-01-01, beslut: KF 2023/7, andringar: [A1.2 flyttas till socialnämnden, Nytt årsmål], utkast: true}
+"""
+
+
+def test_checklists_and_reports_say_which_wording_they_follow(tmp_path: Path) -> None:
+    _findings(tmp_path, MOVED)
+    program = tmp_path / "program.yaml"
+    program.write_text(program.read_text(encoding="utf-8") + REVISIONS, encoding="utf-8")
+    workspace = open_workspace(program, tmp_path / "uppfoljning")
+    assert not [d for d in workspace.validation.diagnostics if d.path.endswith("program.yaml")]
+
+    def wording(period: str) -> tuple[str, str, object]:
+        chosen = workspace.period(period)
+        report = build_report(workspace, chosen)
+        return build_checklist(workspace, "sdn-syd", chosen).wording, report.wording, report.revision
+
+    assert wording("2021-VB") == ("i ursprunglig lydelse", "i ursprunglig lydelse", None)
+    assert wording("2023-VB") == ("i lydelsen från 2022-03-01",) * 2 + (dt.date(2022, 3, 1),)
+    assert wording("2024-T1") == ("i lydelsen från 2024-01-01 (utkast)",) * 2 + (dt.date(2024, 1, 1),)
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_visa_revisioner_lists_them_and_the_wording_on_a_day(tmp_path: Path) -> None:
+    _findings(tmp_path, MOVED)
+    program = tmp_path / "program.yaml"
+    program.write_text(program.read_text(encoding="utf-8") + REVISIONS, encoding="utf-8")
+    code, output = run_cli("visa", "revisioner", "--datum", "2023-06-30", "-f", "json", "-p", str(program))
+    assert code == 0
+    assert json.loads(output) == {
+        "per": "2023-06-30",
+        "lydelse": "i lydelsen från 2022-03-01",
+        "revisioner": [
+            {"datum": "2022-03-01", "beslut": "KF 2022/1", "andringar": ["Ny indikator"], "utkast": False},
+            {
+                "datum": "2024-01-01",
+                "beslut": "KF 2023/7",
+                "andringar": ["A1.2 flyttas till socialnämnden", "Nytt årsmål"],
+                "utkast": True,
+            },
+        ],
+    }
+    code, output = run_cli("visa", "revisioner", "-p", str(program))
+    assert code == 0
+    assert "KF 2023/7 (utkast)" in output
+    assert "• Nytt årsmål" in output
+    code, output = run_cli("visa", "revisioner", "-p", str(BASE_PROGRAM))
+    assert (code, output) == (0, "Programmet har inga revisioner: det gäller i ursprunglig lydelse.\n")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.periods import Period
-from valdsprogram.program import Body, Indicator
+from valdsprogram.program import Body, Indicator, wording
 from valdsprogram.units import value_text
 from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import Workspace
@@ -67,6 +67,8 @@ class Checklist:
 
     program_title: str
     program_name: str
+    wording: str
+    """Which wording of the program the checklist follows: "i lydelsen från 2024-01-01"."""
     note: str
     body_id: str
     body_name: str
@@ -98,6 +100,7 @@ def build_checklist(workspace: Workspace, body_id: str, period: Period) -> Check
     return Checklist(
         program_title=program.titel,
         program_name=program.kortnamn or program.titel,
+        wording=wording(program, period.last_day),
         note=program.anmarkning or "",
         body_id=body.id,
         body_name=body.namn,

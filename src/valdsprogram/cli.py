@@ -714,6 +714,23 @@ def visa_mal(
             _show(data, terminal.goal_view(data) if format is ViewFormat.TEXT else None)
 
 
+@visa_app.command("revisioner", cls=_Command)
+def visa_revisioner(
+    *,
+    datum: DateOption = None,
+    format: ViewFormatOption = ViewFormat.TEXT,
+    program: ProgramOption = Path("program.yaml"),
+) -> None:
+    """Besluten som ändrat programmet, äldst först (med --datum: vilken lydelse som gällde då)."""
+    from valdsprogram import lookup, terminal
+
+    with _usage_errors():
+        workspace = _workspace(program, None)
+        on = workspace.day(datum)[1] if datum is not None else None
+        data = lookup.revisions(workspace.index, on)
+        _show(data, terminal.revisions_view(data) if format is ViewFormat.TEXT else None)
+
+
 @visa_app.command("aktivitet", cls=_Command)
 def visa_aktivitet(
     aktivitet: Annotated[

@@ -278,6 +278,19 @@ CODES: dict[str, Code] = {
             "Ett årsmål per år (`arsmal: {2024: 400, 2025: 450}`) nämner ett år utanför programmets giltighet "
             "eller ett år då indikatorn inte ingår i programmet.",
         ),
+        Code(
+            "VP219",
+            FEL,
+            "Revisionerna står inte i datumordning",
+            "`revisioner` ska stå äldst först, med högst en revision per dag, så att det går att se vilken "
+            "lydelse som gällde en viss dag.",
+        ),
+        Code(
+            "VP220",
+            FEL,
+            "Revision utanför programmets giltighet",
+            "En revision är daterad före programmets första år eller efter dess sista (`giltighet`).",
+        ),
         # VP3xx: rules over a follow-up file, against the program and the other follow-ups.
         Code("VP301", FEL, "Okänt organ", "`organ` är inget organ i programmet."),
         Code(

@@ -7,7 +7,7 @@ from typing import Any
 
 from valdsprogram.index import ProgramIndex, exists
 from valdsprogram.periods import Period
-from valdsprogram.program import Activity, Body, Indicator, ProgramItem
+from valdsprogram.program import Activity, Body, Indicator, ProgramItem, wording
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import WorkspaceError
@@ -25,6 +25,19 @@ def goals(index: ProgramIndex) -> list[Data]:
         {"id": g.id, "titel": g.titel, "aktiviteter": len(g.aktiviteter), "indikatorer": len(g.indikatorer)}
         for g in index.program.mal
     ]
+
+
+def revisions(index: ProgramIndex, on: dt.date | None = None) -> Data:
+    """The program's revisions, oldest first, and (on a date) which wording held then."""
+    program = index.program
+    return {
+        "per": on.isoformat() if on else None,
+        "lydelse": wording(program, on) if on else None,
+        "revisioner": [
+            {"datum": r.datum.isoformat(), "beslut": r.beslut, "andringar": list(r.andringar), "utkast": r.utkast}
+            for r in program.revisioner
+        ],
+    }
 
 
 def goal(index: ProgramIndex, ident: str, on: dt.date | None = None) -> Data:

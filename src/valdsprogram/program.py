@@ -243,6 +243,35 @@ class Goal(StrictModel):
     indikatorer: list[Indicator] = Field(default_factory=list, description="Målets indikatorer.")
 
 
+class Revision(StrictModel):
+    """A decision that changed the program while it runs: when, which decision, and what changed."""
+
+    model_config = ConfigDict(
+        title="Revision",
+        json_schema_extra={
+            "description": "Ett beslut som ändrade programmet: när, vilket beslut och vad som ändrades."
+        },
+    )
+
+    datum: Date = Field(description="Dagen ändringen gäller från, till exempel 2024-01-01.")
+    beslut: Text = Field(description="Beslutet: organ och diarienummer, till exempel KF 2023/1234.")
+    andringar: list[Text] = Field(min_length=1, description="Vad som ändrades, en rad per ändring.")
+    utkast: bool = Field(False, description="true om revisionen är ett exempel eller utkast och inte ett beslut.")
+
+
+def revision_in_force(program: Program, on: dt.date) -> Revision | None:
+    """The latest revision in force on the day (dated on or before it), or None: the program as adopted."""
+    return max((r for r in program.revisioner if r.datum <= on), key=lambda r: r.datum, default=None)
+
+
+def wording(program: Program, on: dt.date) -> str:
+    """Which wording of the program holds on the day, as a Swedish phrase: "i lydelsen från 2024-01-01"."""
+    revision = revision_in_force(program, on)
+    if revision is None:
+        return "i ursprunglig lydelse"
+    return f"i lydelsen från {revision.datum}{' (utkast)' if revision.utkast else ''}"
+
+
 class Program(StrictModel):
     """The whole program: the single source of truth."""
 
@@ -263,6 +292,11 @@ class Program(StrictModel):
     organ: list[Body] = Field(min_length=1, description="Nämnder och bolagsstyrelser.")
     grupper: list[Group] = Field(default_factory=list, description="Namngivna grupper av organ.")
     mal: list[Goal] = Field(min_length=1, description="Programmets mål.")
+    revisioner: list[Revision] = Field(
+        default_factory=list,
+        description="Beslut som ändrat programmet under dess giltighet, äldst först. Allt som skrivs ut säger vilken "
+        "lydelse det bygger på.",
+    )
     maskeringsgrans: int = Field(
         5,
         ge=1,

@@ -20,7 +20,7 @@ from valdsprogram.indicator_report import IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
 from valdsprogram.naming import bodies
 from valdsprogram.periods import Period
-from valdsprogram.program import Goal
+from valdsprogram.program import Goal, revision_in_force, wording
 from valdsprogram.sources import COMPILATION_FOLDER
 from valdsprogram.units import value_text
 from valdsprogram.workspace import Workspace
@@ -123,6 +123,11 @@ class Report:
 
     program_title: str
     program_name: str
+    wording: str
+    """Which wording of the program the report follows: "i lydelsen från 2024-01-01" (or "i ursprunglig
+    lydelse"), as of the period's last day."""
+    revision: dt.date | None
+    """The date of that revision; None: the program as adopted."""
     note: str
     period: str
     period_name: str
@@ -228,6 +233,8 @@ def build_report(
     return Report(
         program_title=program.titel,
         program_name=program.kortnamn or program.titel,
+        wording=wording(program, period.last_day),
+        revision=revision.datum if (revision := revision_in_force(program, period.last_day)) else None,
         note=program.anmarkning or "",
         period=str(period),
         period_name=period.name,

@@ -143,6 +143,10 @@ class Rapport(_Out):
 
     period: str
     per: str = Field(description="Periodens sista dag.")
+    revision: str | None = Field(
+        description="Dagen då den revision av programmet som rapporten bygger på började gälla (den senaste "
+        "på eller före periodens sista dag); null: programmet i ursprunglig lydelse."
+    )
     organ: Organ
     indikatorer: list[Indikator]
     mal: list[Mal]
@@ -158,6 +162,7 @@ def document(report: Report) -> Rapport:
     return Rapport(
         period=report.period,
         per=report.per.isoformat(),
+        revision=report.revision.isoformat() if report.revision else None,
         organ=Organ(
             forvantade=report.expected,
             rapporterade=report.reported,

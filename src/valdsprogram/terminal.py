@@ -36,6 +36,19 @@ def goals_table(rows: list[Data]) -> RenderableType:
     return table
 
 
+def revisions_view(data: Data) -> RenderableType:
+    if not data["revisioner"]:
+        return _text("Programmet har inga revisioner: det gäller i ursprunglig lydelse.")
+    title = "Programmets revisioner" + (f" (per {data['per']}: {data['lydelse']})" if data["per"] else "")
+    table = Table(title=title, title_justify="left")
+    for name in ("Gäller från", "Beslut", "Ändringar"):
+        table.add_column(name, no_wrap=name == "Gäller från")
+    for r in data["revisioner"]:
+        decision = r["beslut"] + (" (utkast)" if r["utkast"] else "")
+        _row(table, r["datum"], decision, "\n".join(f"• {line}" for line in r["andringar"]))
+    return table
+
+
 def goal_view(data: Data) -> RenderableType:
     per = f" (per {data['per']})" if data["per"] else ""
     parts: list[RenderableType] = [_text(f"{data['id']} {data['titel']}{per}", style="bold")]

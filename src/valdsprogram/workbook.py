@@ -7,7 +7,6 @@ import io
 import math
 import re
 import zipfile
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
@@ -19,8 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from valdsprogram.followup import ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.form import Form
+from valdsprogram.periods import Period
 from valdsprogram.prefill import indicator_fields
-from valdsprogram.program import Indicator, Program
+from valdsprogram.program import Indicator, Program, revision_in_force
 from valdsprogram.sheetlayout import (
     ASSESSMENT_CHOICES,
     COLUMNS,
@@ -84,17 +84,16 @@ def metadata(form: Form) -> dict[str, str]:
     return {
         "format": FORMAT_MARK,
         "program": form.program.id,
-        "revision": program_revision(form.program),
+        "revision": program_revision(form.program, form.period),
         "organ": form.body.id,
         "period": str(form.period),
     }
 
 
-def program_revision(program: Program) -> str:
-    """The program's latest revision (its date), or empty when the program lists none."""
-    revisions: Any = getattr(program, "revisioner", None) or []
-    dates = [str(getattr(r, "datum", "")) for r in revisions]
-    return max(dates, default="")
+def program_revision(program: Program, period: Period) -> str:
+    """The date of the program's revision in force on the period's last day, or empty: the program as adopted."""
+    revision = revision_in_force(program, period.last_day)
+    return revision.datum.isoformat() if revision is not None else ""
 
 
 def _fill_sheet(sheet: Worksheet, form: Form) -> None:

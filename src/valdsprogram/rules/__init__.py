@@ -41,6 +41,8 @@ PROGRAM_RULES: tuple[ProgramRule, ...] = (
     d.responsibility_without_gaps,
     d.responsibility_without_overlaps,
     d.targets_within_validity,
+    d.revisions_in_order,
+    d.revisions_within_validity,
 )
 """Rules over program.yaml once it fits the model."""
 

@@ -194,3 +194,31 @@ def _meets(fran: dt.date | None, till: dt.date | None, first: dt.date, last: dt.
 
 def _days(first: dt.date, last: dt.date) -> str:
     return f"{first}" if first == last else f"{first}–{last}"
+
+
+def revisions_in_order(index: ProgramIndex) -> Iterator[Finding]:
+    """VP219: revisions stand oldest first, at most one a day."""
+    revisions = index.program.revisioner
+    for k in range(1, len(revisions)):
+        before, this = revisions[k - 1].datum, revisions[k].datum
+        if this <= before:
+            same = "samma dag som" if this == before else "före"
+            yield Finding(
+                "VP219",
+                ("revisioner", k, "datum"),
+                f"Revisionen {this} står efter revisionen {before} men är daterad {same} den.",
+                "Ordna revisionerna äldst först och slå ihop två beslut som gäller från samma dag till en revision.",
+            )
+
+
+def revisions_within_validity(index: ProgramIndex) -> Iterator[Finding]:
+    """VP220: a revision is dated within the program's years."""
+    validity = index.program.giltighet
+    for k, revision in enumerate(index.program.revisioner):
+        if not validity.fran <= revision.datum.year <= validity.till:
+            yield Finding(
+                "VP220",
+                ("revisioner", k, "datum"),
+                f"Revisionen {revision.datum} ligger utanför programmets giltighet {validity.fran}–{validity.till}.",
+                "Kontrollera datumet: det är dagen ändringen gäller från.",
+            )
