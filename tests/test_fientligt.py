@@ -95,6 +95,11 @@ def _long_lines(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (work / FOLLOWUP).with_name("lang-nyckel.yaml").write_text("nyckel" + "x" * 1024 * 1024 + ": 1\n")
 
 
+def _many_values(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = ", ".join(["A1.1"] * 100_000)  # about 600 kB: far below the byte limit, far above the item limit
+    (work / FOLLOWUP).write_text(VALID + f"kommentarer: [{items}]\n", encoding="utf-8")
+
+
 GENERATED: dict[str, Setup] = {
     "stor-fil": _big_file,
     "symlank-slinga": _symlink_loop,
@@ -107,6 +112,7 @@ GENERATED: dict[str, Setup] = {
     "trasig-symlank": _broken_symlink,
     "symlank-till-sig-sjalv": _self_symlink,
     "jattelanga-rader": _long_lines,
+    "manga-varden": _many_values,
 }
 CASES = case_folders(CORPUS, "beskrivning.txt")
 

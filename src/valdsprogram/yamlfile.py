@@ -44,6 +44,11 @@ from valdsprogram.yamlerrors import (
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
+MAX_NODES = 100_000
+"""More keys and values than this are refused as soon as they are read: the real program has about 1,600, a
+follow-up at most a few hundred. It bounds the memory and time every later step takes (positions, the model,
+the rules, reports and terminal tables grow with it), which the byte limit alone does not: a 5 MiB program of
+one-line activities would hold 100,000 of them."""
 MAX_REPAIRS = 20
 """Lines with quotes inside quoted text that are requoted before reading gives up (each is still an error)."""
 MAX_DEPTH = 32
@@ -271,6 +276,7 @@ class _Builder:
         # Open containers: [container, loc, pending key (mappings only)].
         self.stack: list[list[object]] = []
         self.aliases = 0
+        self.nodes = 0
         # Which diagnostic concerns which loc; named by place once the whole document (and so every id) is read.
         self.located: list[tuple[int, Loc]] = []
 
@@ -318,6 +324,16 @@ class _Builder:
 
     def _add(self, value: object, mark: _Mark) -> Loc:
         """Attach a value to the open container (or make it the root); return its loc."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._report(
+                "VP002",
+                mark,
+                f"Filen har fler än {MAX_NODES:_} nycklar och värden; gränsen är {MAX_NODES:_}.".replace("_", "\u00a0"),
+                "Kontrollera att det är rätt fil. Programmet har några tusen nycklar och värden, en uppföljning "
+                "några hundra.",
+            )
+            raise _Stop
         position = (mark.line + 1, mark.column + 1)
         if not self.stack:
             self.root = value
