@@ -398,6 +398,7 @@ def mall(
         else:
             result = prefilled_followup(workspace, organ, period, uppfoljning, schema=schema_file)
     target = utfil or result.path
+    _refuse_unreadable_size(result.text)
     _write(target, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
     typer.echo(f"Skrev {target.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
@@ -829,6 +830,19 @@ def _when(workspace: Workspace, period: str | None, datum: str | None) -> tuple[
     if period is not None:
         raise WorkspaceError("ange antingen --period eller --datum.")
     return workspace.day(datum)
+
+
+def _refuse_unreadable_size(text: str) -> None:
+    """Refuse to write a template larger than `validera` reads, rather than a file that is refused at once."""
+    from valdsprogram.yamlfile import MAX_BYTES
+
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        shown = f"{size / 1_048_576:.1f}".replace(".", ",")
+        raise _fail(
+            f"mallen skulle bli {shown} MiB, men validera läser högst {MAX_BYTES // 1_048_576} MiB per fil; "
+            "programmet har för många aktiviteter och indikatorer, eller för långa texter. Inget skrevs."
+        )
 
 
 def _is_date(text: str) -> bool:

@@ -10,8 +10,16 @@ from pathlib import Path
 
 from valdsprogram.periods import Period
 from valdsprogram.text import os_error_text
+from valdsprogram.yamlfile import MAX_BYTES
 
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILES = 10_000
+"""A folder with more YAML files is refused before any is read: the city has about 45 bodies reporting 15 periods
+(some 700 files), so ten thousand is a city ten times over, or a wrong folder."""
+MAX_TOTAL_BYTES = 16 * 1024 * 1024
+"""Nor are more bytes of YAML in all: reading, checking and reporting take about half a second of CPU a MiB, so
+this keeps every command within ten seconds on two cores. Ten cities' follow-ups (`bench/generate.py --skala 10`)
+are 15.7 MiB."""
 COMPILATION_FOLDER = "sammanstallning"
 """Socialnämnden's compilation files, `sammanstallning/<period>.yaml`, beside uppfoljning/."""
 
@@ -63,9 +71,35 @@ def followup_files(folder: Path, *, required: bool = False) -> list[Path]:
         dirs[:] = sorted(d for d in visible if not d.endswith(YAML_SUFFIXES))
         names = [*files, *(d for d in visible if d.endswith(YAML_SUFFIXES))]
         found += (Path(root) / name for name in names if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+        if len(found) > MAX_FILES:
+            raise SourceError(
+                f"{folder} innehåller fler än {_number(MAX_FILES)} YAML-filer, vilket är gränsen. Kontrollera att "
+                "det är rätt mapp (staden har ett par hundra uppföljningar om året)."
+            )
     if errors:
         raise SourceError(f"mappen {errors[0].filename} kan inte läsas: {os_error_text(errors[0])}.")
+    # A file over the per-file limit is refused unread (VP002), which costs nothing, so it does not count.
+    total = sum(size for size in map(_size, found) if size <= MAX_BYTES)
+    if total > MAX_TOTAL_BYTES:
+        shown = f"{total / 1_048_576:.1f}".replace(".", ",")
+        raise SourceError(
+            f"YAML-filerna i {folder} är {shown} MiB tillsammans; gränsen är {MAX_TOTAL_BYTES // 1_048_576} MiB. "
+            "Kontrollera att det är rätt mapp och att inga stora filer hamnat där."
+        )
     return sorted(found)
+
+
+def _size(path: Path) -> int:
+    """The file's size, 0 when it cannot be read (reading it then says why)."""
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def _number(count: int) -> str:
+    """10 000, as Swedish writes it: a non-breaking space between groups of thousands."""
+    return f"{count:_}".replace("_", "\u00a0")
 
 
 def compilation_folder(followups: Path) -> Path:
