@@ -1,11 +1,14 @@
-"""Time and peak memory of `validera` on hostile files: an alias bomb, deep nesting, big files, many numbers.
+"""Time and peak memory on hostile input: files (an alias bomb, deep nesting, big files, many numbers) under
+`validera`, and hostile-but-valid scale (a huge program, thousands of follow-ups) under every reading command.
 
-Run: python bench/hazards.py   (each case in a fresh process, so peak RSS is that case's alone)
+Run: python bench/hazards.py [--skala]   (each case in a fresh process, so peak RSS is that case's alone)
 """
 
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,7 +81,101 @@ def in_process(write: Callable[[Path], object]) -> float:
         return (time.perf_counter() - start) * 1000
 
 
+TEST_PROGRAM = ROOT / "tests" / "data" / "program.yaml"
+FOLLOWUP = (
+    "organ: sdn-syd\nperiod: 2024-T1\naktiviteter:\n  A1.1: {status: pågående}\n  A1.2: {status: genomförd}\n"
+    "indikatorer:\n  I1.2: {utfall: 4, arsmal: 10}\nmal:\n  M1: {bedomning: helt}\n"
+)
+READING = ("validera", "checklista sdn-syd --period 2024-T1", "rapport --period 2024-T1 --trots-fel", "status")
+
+
+def big_program(activities: int) -> Callable[[Path], object]:
+    """A valid program of the test program's bodies with `activities` one-line activities over seven goals."""
+
+    def write(folder: Path) -> None:
+        head = TEST_PROGRAM.read_text(encoding="utf-8").partition("mal:\n")[0]
+        head += "  - {id: a, namn: A, typer: [stadsdelsnamnd, facknamnd, bolagsstyrelse]}\nmal:\n"
+        with (folder / "program.yaml").open("w", encoding="utf-8") as handle:
+            handle.write(head)
+            for goal in range(1, 8):
+                handle.write(f"- id: M{goal}\n  titel: Mål {goal}\n  aktiviteter:\n")
+                for n in range(1, activities // 7 + 1):
+                    handle.write(f"  - {{id: A{goal}.{n},text: G,ansvariga: [a],kalla: K}}\n")
+                handle.write(
+                    f"  indikatorer:\n  - {{id: I{goal}.1, text: Mät, enhet: antal, periodicitet: ar, "
+                    "riktning: hogre_ar_battre, ansvariga: [a], kalla: K}\n"
+                )
+        (folder / "uppfoljning" / "2024-T1").mkdir(parents=True)
+
+    return write
+
+
+def many_followups(count: int) -> Callable[[Path], object]:
+    """The test program and `count` copies of one body's follow-up, all for the same period."""
+
+    def write(folder: Path) -> None:
+        shutil.copy(TEST_PROGRAM, folder / "program.yaml")
+        for i in range(count):
+            target = folder / "uppfoljning" / f"kopia-{i:05d}" / "2024-T1" / "sdn-syd.yaml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(FOLLOWUP, encoding="utf-8")
+
+    return write
+
+
+def fat_followups(folder: Path) -> None:
+    """Three follow-ups of 4.7 MiB each (one long comment), 14 MiB in all: under the folder limit of 16 MiB."""
+    shutil.copy(TEST_PROGRAM, folder / "program.yaml")
+    comment = "Lång kommentar om arbetet. " * (4_900_000 // 28)
+    for body in ("sdn-syd", "sdn-mitt", "socialnamnden"):
+        target = folder / "uppfoljning" / "2024-T1" / f"{body}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f'organ: {body}\nperiod: 2024-T1\naktiviteter:\n  A1.1: {{status: pågående, kommentar: "{comment}"}}\n',
+            encoding="utf-8",
+        )
+
+
+SCALE: dict[str, tuple[Callable[[Path], object], tuple[str, ...]]] = {
+    "program, 100 000 aktiviteter (4,8 MiB)": (big_program(100_000), (*READING, "visa organ sdn-syd")),
+    "program vid gränsen, 9 800 aktiviteter": (
+        big_program(9_800),
+        (*READING, "visa organ sdn-syd", "mall sdn-syd 2024-T1"),
+    ),
+    "5 000 dubblerade uppföljningar": (many_followups(5_000), READING),
+    "10 000 uppföljningar (gränsen)": (many_followups(10_000), READING),
+    "10 001 uppföljningar": (many_followups(10_001), ("validera",)),
+    "3 uppföljningar på 4,7 MiB": (fat_followups, (*READING, "rapport --period 2024-T1 --trots-fel -f html")),
+}
+
+
+def run(command: str, folder: Path) -> tuple[float, float, int]:
+    """Seconds, peak RSS (MB) and exit code of one command run in the folder."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "valdsprogram", *shlex.split(command)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def scale() -> None:
+    print(f"{'fall':40} {'kommando':42} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
+    for name, (build, commands) in SCALE.items():
+        with tempfile.TemporaryDirectory() as folder:
+            build(Path(folder))
+            for command in commands:
+                elapsed, rss, code = run(command, Path(folder))
+                print(f"{name:40} {command:42} {elapsed:8.2f} {rss:13.1f} {code:8}")
+
+
 def main() -> None:
+    if "--skala" in sys.argv[1:]:
+        scale()
+        return
     baseline, base_rss, _ = _empty_run()
     print(f"tom körning (start av Python och import): {baseline:.3f} s, {base_rss:.1f} MB")
     print(f"{'fall':34} {'hela körningen (s)':>18} {'läsaren (ms)':>12} {'max RSS (MB)':>13}  diagnostik")
