@@ -173,6 +173,13 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]
     return complete
 
 
+def _id_argument(kind: str, help: str, *, metavar: str = "") -> Any:
+    """A positional id of one kind (organ, period, mal, aktivitet, indikator), completed from the program."""
+    return typer.Argument(
+        help=help, show_default=False, metavar=metavar or kind.upper(), autocompletion=_complete(kind)
+    )
+
+
 app = typer.Typer(
     name="valdsprogram",
     cls=_Group,
@@ -318,21 +325,13 @@ def validera(
 def mall(
     organ: Annotated[
         str,
-        typer.Argument(
-            help="Organets id, till exempel sdn-sodermalm; `sammanstallning` för socialnämndens sammanställning.",
-            show_default=False,
-            metavar="ORGAN",
-            autocompletion=_complete("organ"),
+        _id_argument(
+            "organ", "Organets id, till exempel sdn-sodermalm; `sammanstallning` för socialnämndens sammanställning."
         ),
     ],
     period: Annotated[
         str,
-        typer.Argument(
-            help="Perioden, till exempel 2024-T2.",
-            show_default=False,
-            metavar="PERIOD",
-            autocompletion=_complete("period"),
-        ),
+        _id_argument("period", "Perioden, till exempel 2024-T2."),
     ],
     *,
     format: Annotated[
@@ -470,12 +469,7 @@ def importera(
 def checklista(
     organ: Annotated[
         str | None,
-        typer.Argument(
-            help="Organets id, till exempel sdn-sodermalm (utelämnas med --alla).",
-            show_default=False,
-            metavar="ORGAN",
-            autocompletion=_complete("organ"),
-        ),
+        _id_argument("organ", "Organets id, till exempel sdn-sodermalm (utelämnas med --alla)."),
     ] = None,
     *,
     period: PeriodOption = None,
@@ -691,9 +685,7 @@ app.add_typer(visa_app, name="visa")
 def visa_mal(
     mal: Annotated[
         str | None,
-        typer.Argument(
-            help="Målets id, till exempel M1; utelämnas för alla mål.", metavar="MÅL", autocompletion=_complete("mal")
-        ),
+        _id_argument("mal", "Målets id, till exempel M1; utelämnas för alla mål.", metavar="MÅL"),
     ] = None,
     *,
     datum: DateOption = None,
@@ -736,12 +728,7 @@ def visa_revisioner(
 def visa_aktivitet(
     aktivitet: Annotated[
         str,
-        typer.Argument(
-            help="Aktivitetens id, till exempel A1.1.",
-            show_default=False,
-            metavar="AKTIVITET",
-            autocompletion=_complete("aktivitet"),
-        ),
+        _id_argument("aktivitet", "Aktivitetens id, till exempel A1.1."),
     ],
     *,
     period: PeriodOption = None,
@@ -758,12 +745,7 @@ def visa_aktivitet(
 def visa_indikator(
     indikator: Annotated[
         str,
-        typer.Argument(
-            help="Indikatorns id, till exempel I1.1.",
-            show_default=False,
-            metavar="INDIKATOR",
-            autocompletion=_complete("indikator"),
-        ),
+        _id_argument("indikator", "Indikatorns id, till exempel I1.1."),
     ],
     *,
     period: PeriodOption = None,
@@ -794,11 +776,7 @@ def _show_item(
 def visa_organ(
     organ: Annotated[
         str | None,
-        typer.Argument(
-            help="Organets id; utelämnas för alla organ och grupper.",
-            metavar="ORGAN",
-            autocompletion=_complete("organ"),
-        ),
+        _id_argument("organ", "Organets id; utelämnas för alla organ och grupper."),
     ] = None,
     *,
     period: PeriodOption = None,

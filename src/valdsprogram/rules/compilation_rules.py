@@ -8,8 +8,8 @@ from pathlib import PurePosixPath
 from valdsprogram.compilation import CompilationFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
+from valdsprogram.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.sources import COMPILATION_FOLDER
-from valdsprogram.suggest import did_you_mean
 
 NEEDS_ANALYSIS = ("delvis", "inte")
 
@@ -28,25 +28,12 @@ def path_agrees(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]
 
 def period_within_validity(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
     """VP502: the period lies within the program's years."""
-    validity = index.program.giltighet
-    if not validity.fran <= file.period.year <= validity.till:
-        yield Finding(
-            "VP502", ("period",), f"Programmet gäller {validity.fran}–{validity.till}, inte {file.period.year}."
-        )
+    yield from period_outside_validity(index, file.period, "VP502")
 
 
 def goals_known(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
     """VP503: every goal assessed is one of the program's."""
-    goals = [goal.id for goal in index.program.mal]
-    for ident in file.goals:
-        if ident not in goals:
-            yield Finding(
-                "VP503",
-                ("mal", ident),
-                f"Mål {ident} finns inte i programmet.",
-                did_you_mean(ident, goals),
-                at_key=True,
-            )
+    yield from unknown_goals(index, file.goals, "VP503")
 
 
 def summary_written(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.program import Activity, Indicator
 from valdsprogram.rules.finding import Finding
+from valdsprogram.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.suggest import did_you_mean
 from valdsprogram.text import shorten
 from valdsprogram.units import swedish, unit_hint, unit_problem
@@ -42,11 +43,7 @@ def body_exists_in_period(index: ProgramIndex, file: FollowUpFile) -> Iterator[F
 
 def period_within_validity(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP303: the period lies within the program's years."""
-    giltighet = index.program.giltighet
-    if not giltighet.fran <= file.period.year <= giltighet.till:
-        yield Finding(
-            "VP303", ("period",), f"Programmet gäller {giltighet.fran}–{giltighet.till}, inte {file.period.year}."
-        )
+    yield from period_outside_validity(index, file.period, "VP303")
 
 
 def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
@@ -82,16 +79,7 @@ def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterat
                     f"Ta bort {the} ur uppföljningen.",
                     at_key=True,
                 )
-    goals = {goal.id for goal in index.program.mal}
-    for ident in file.followup.mal:
-        if ident not in goals:
-            yield Finding(
-                "VP305",
-                ("mal", ident),
-                f"Mål {ident} finns inte i programmet.",
-                did_you_mean(ident, goals),
-                at_key=True,
-            )
+    yield from unknown_goals(index, file.followup.mal, "VP305")
 
 
 def goals_with_duties(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
