@@ -16,7 +16,7 @@ from valdsprogram.coverage import erroneous, expected
 from valdsprogram.followup import ASSESSMENTS, STATUSES, Decision
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.highlights import Highlights, highlights
-from valdsprogram.indicator_report import IndicatorRow, indicator_row
+from valdsprogram.indicator_report import BodyValue, IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
 from valdsprogram.naming import bodies
 from valdsprogram.periods import Period
@@ -219,8 +219,12 @@ def build_report(
         for b in program.organ
         if expected(workspace, b, period, only_reporting=only_reporting) or b.id in error_ids
     ]
-    reported_ids = [b for b in order if any(f.body_id == b for f in files)]
-    history = {f.body_id: [h for h in clean if h.body_id == f.body_id] for f in files}
+    reporting = {f.body_id for f in files}
+    reported_ids = [b for b in order if b in reporting]
+    by_body: dict[str, list[FollowUpFile]] = {}
+    for f in clean:
+        by_body.setdefault(f.body_id, []).append(f)
+    history = {f.body_id: by_body[f.body_id] for f in files}
     found = changes(files, {k: sorted(v, key=lambda h: h.period) for k, v in history.items()}, period)
     compiled = workspace.compilation(period)
     goals = [
@@ -228,6 +232,7 @@ def build_report(
         for goal in program.mal
     ]
     rows = {i.id: i for g in goals for i in g.indicators}
+    row_bodies = {ident: _first_by_body(row) for ident, row in rows.items()}
     missing = [b for b in expected_ids if b not in reported_ids and b not in error_ids]
     summary = compiled.compilation if compiled is not None else None
     return Report(
@@ -256,11 +261,11 @@ def build_report(
         assessment_counts=_counts(
             ASSESSMENTS, [(g.bedomning, f.body_name) for f in files for g in f.followup.mal.values() if g.bedomning]
         ),
-        indicator_counts=_counts(INDICATOR_OUTCOMES, _targets_met(rows, period, workspace, files)),
+        indicator_counts=_counts(INDICATOR_OUTCOMES, _targets_met(row_bodies, files)),
         goals=goals,
         changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
         standstill=found.standstill,
-        appendix=[_appendix(workspace, f, rows) for f in files],
+        appendix=[_appendix(workspace, f, row_bodies) for f in files],
         mask_limit=program.maskeringsgrans,
         any_masked=any(
             i.masked
@@ -363,31 +368,41 @@ def _activity_row(
     return ActivityRow(ident, text, counts, missing, missing_short)
 
 
-def _targets_met(
-    rows: dict[str, IndicatorRow], period: Period, workspace: Workspace, files: list[FollowUpFile]
-) -> list[tuple[str, str]]:
+def _first_by_body(row: IndicatorRow) -> dict[str, BodyValue]:
+    """The row's first entry for each body, by body id."""
+    found: dict[str, BodyValue] = {}
+    for b in row.bodies:
+        found.setdefault(b.body_id, b)
+    return found
+
+
+def _targets_met(row_bodies: dict[str, dict[str, BodyValue]], files: list[FollowUpFile]) -> list[tuple[str, str]]:
     """Each body's indicators judged on what fits the period; masked bodies are counted as masked, so that no
     count gives their assessment away."""
     pairs: list[tuple[str, str]] = []
     for f in files:
         for ident, values in f.followup.indikatorer.items():
-            row = rows.get(ident)
-            body = next((b for b in row.bodies if b.body_id == f.body_id), None) if row else None
-            if row is None or body is None or values.arsmal is None:
+            bodies_of = row_bodies.get(ident)
+            body = bodies_of.get(f.body_id) if bodies_of is not None else None
+            if body is None or values.arsmal is None:
                 continue
             pairs.append((body.met, f.body_name))
     return pairs
 
 
-def _appendix(workspace: Workspace, f: FollowUpFile, rows: dict[str, IndicatorRow]) -> Appendix:
+def _appendix(
+    workspace: Workspace,
+    f: FollowUpFile,
+    row_bodies: dict[str, dict[str, BodyValue]],
+) -> Appendix:
     followup = f.followup
     decision = _decision_text(followup.beslut)
     indicators = []
     masked_ids: set[str] = set()
     for ident, v in followup.indikatorer.items():
         known = workspace.index.indicators.get(ident)
-        row = rows.get(ident)
-        body = next((b for b in row.bodies if b.body_id == followup.organ), None) if row else None
+        bodies_of = row_bodies.get(ident)
+        body = bodies_of.get(followup.organ) if bodies_of is not None else None
         if known is None:
             continue
         # Values outside the report's tables (an indicator reported out of its period) are never masked against

@@ -42,6 +42,8 @@ class Workspace:
     """How many files were read: the program, every follow-up and every compilation, whether or not it fits."""
     compilations: list[CompilationFile] = field(default_factory=list)
     """Socialnämnden's compilation files that fit the model, in path order."""
+    _by_body: dict[str, list[FollowUpFile]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The follow-ups by body id, in period order: built on the first `reports_of`, so no look-up scans every file."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -135,7 +137,12 @@ class Workspace:
 
     def reports_of(self, body_id: str) -> list[FollowUpFile]:
         """The body's follow-ups, in period order."""
-        return sorted((f for f in self.files if f.body_id == body_id), key=lambda f: f.period)
+        if not self._by_body and self.files:
+            for f in self.files:
+                self._by_body.setdefault(f.body_id, []).append(f)
+            for reports in self._by_body.values():
+                reports.sort(key=lambda f: f.period)
+        return list(self._by_body.get(body_id, ()))
 
 
 def open_workspace(
