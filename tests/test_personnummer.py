@@ -5,12 +5,17 @@ The corpus is in tests/pnrkorpus.py; README "Robusthet" reports its size and the
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterable
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pnrkorpus import leaky, safe
-from valdsprogram.rules.personal_data import normalise, personal_numbers
+from valdsprogram.rules.personal_data import _CANDIDATE, _NORMAL, _candidates, normalise, personal_numbers
 from valdsprogram.yamlfile import parse_yaml
 
 PER_FORM = 100
@@ -53,3 +58,24 @@ def test_a_number_is_reported_once_where_it_stands(text: str, where: list[tuple[
 def test_separators_from_word_outlook_and_pdf_are_normalised() -> None:
     assert normalise("８１１２１８\u2013 9876\u00a0\u2011\u2212\u00ad\u200b") == "811218- 9876 --"
     assert normalise("Söder") == "Söder"
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_quick_scan_finds_what_the_full_scan_finds_in_the_corpus() -> None:
+    for _, text in [*leaky(PER_FORM), *safe(PER_FORM)]:
+        normal = normalise(text)
+        assert _spans(_candidates(normal)) == _spans(_CANDIDATE.finditer(normal)), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789 -.+/,Tx\n", max_size=80))
+def test_the_quick_scan_finds_what_the_full_scan_finds(text: str) -> None:
+    assert _spans(_candidates(text)) == _spans(_CANDIDATE.finditer(text))
+
+
+@pytest.mark.parametrize("text", ["Söder\tom", "ÅÄÖ åäö É é Ü ü\t1", "Söder\u00a0\u2013", "x\u200by", "٨١١٢١٨"])
+def test_normalising_swedish_text_skips_the_table_only_where_it_changes_nothing(text: str) -> None:
+    assert normalise(text) == text.translate(_NORMAL)

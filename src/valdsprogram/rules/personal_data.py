@@ -44,9 +44,17 @@ class _Normal(dict[int, str | None]):
 _NORMAL = _Normal()
 
 
+_LOOK_ALIKE = re.compile(r"[^\x00-\x7fÅÄÖåäöÉéÜü]")
+"""A character `normalise` may change: all but ASCII and the Swedish letters, which map to themselves."""
+
+
 def normalise(text: str) -> str:
     """Plain ASCII digits, `-`, `+`, `.` and space for their look-alikes; invisible characters removed."""
-    return text.translate(_NORMAL) if not text.isascii() else text
+    if text.isascii():
+        return text
+    if _LOOK_ALIKE.search(text) is None:  # Swedish text: only its tabs change, without a look-up per character
+        return text.replace("\t", " ")
+    return text.translate(_NORMAL)
 
 
 # A date of birth (YYMMDD or YYYYMMDD, its parts optionally apart by one space, dot or dash), a separator
@@ -59,6 +67,14 @@ _CANDIDATE = re.compile(
     r"(\d{4})"
     r"(?!\d)(?![-.,]\d)"
 )
+_SERIAL_END = re.compile(r"\d{4}(?!\d)")
+"""The last four digits of a run of four or more: where every candidate's serial ends."""
+_REACH = 17
+"""The longest candidate: `YYYY-MM-DD - NNNN`."""
+_SHORTEST = 10
+"""The shortest candidate: `YYMMDDNNNN`."""
+_LOOKAROUND = 2
+"""How far `_CANDIDATE` looks past a match's end."""
 _PHONE_HINT = (
     "Ta bort numret och allt annat som kan identifiera en enskild person. Om det är ett telefonnummer, "
     "skriv det med mellanslag, till exempel 070-123 45 67."
@@ -90,7 +106,7 @@ def _in_text(text: str) -> Iterator[tuple[str, str, int, int]]:
     """Each number in the raw text: digits, kind, line and column; lines counted as the scan moves on."""
     line, line_start, counted_to = 1, 0, 0
     normal = normalise(text)
-    for match in _CANDIDATE.finditer(normal):
+    for match in _candidates(normal):
         digits, kind = _judge(match)
         if not kind:
             continue
@@ -132,10 +148,40 @@ def _numbers_in(value: object) -> Iterator[tuple[str, str]]:
         if value.is_integer():
             texts.append(_whole(int(value)))  # 8.112189876e9
     for text in texts:
-        for match in _CANDIDATE.finditer(text):
+        if len(text) < _SHORTEST:
+            continue
+        for match in _candidates(text):
             digits, kind = _judge(match)
             if kind:
                 yield digits, kind
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Exactly `_CANDIDATE.finditer(text)`, with the full pattern tried only near where a serial can end.
+
+    A candidate ends in its serial, the last four digits of a run of digits, and is at most `_REACH` characters
+    long, so it lies within `_REACH` characters before such an end. Those stretches, merged where they overlap, are
+    scanned alone, with the text around them in view (the pattern looks at most 3 characters back and
+    `_LOOKAROUND` past a match), so each finds what the scan of the whole text finds there.
+    """
+    start = end = -1
+    for serial in _SERIAL_END.finditer(text):
+        here = max(0, serial.end() - _REACH)
+        if here > end:
+            if end >= 0:
+                yield from _within(text, start, end)
+            start = here
+        end = serial.end()
+    if end >= 0:
+        yield from _within(text, start, end)
+
+
+def _within(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The candidates that start in text[start:end]."""
+    for match in _CANDIDATE.finditer(text, start, min(len(text), end + _REACH + _LOOKAROUND)):
+        if match.start() >= end:
+            return
+        yield match
 
 
 def _whole(number: int) -> str:
