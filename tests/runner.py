@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from conftest import check_golden
+from conftest import TESTS, check_golden
 from valdsprogram.cli import app
 
 FOLLOWUP = "uppfoljning/2024-T1/sdn-syd.yaml"
@@ -51,6 +51,15 @@ def command_of(case: Path, default: str) -> list[str]:
     """The case's arguments from `kommando.txt`, or `default` when it has none."""
     command = case / "kommando.txt"
     return shlex.split(command.read_text(encoding="utf-8") if command.exists() else default)
+
+
+def program_of(case: Path) -> Path | None:
+    """The case's program: its own `program.yaml`, or the shared one its `program.txt` names (a path under tests/,
+    such as `data/program.yaml`) so that no two cases hold copies of one program; None when it has neither."""
+    if (case / "program.yaml").exists():
+        return case / "program.yaml"
+    named = case / "program.txt"
+    return TESTS / named.read_text(encoding="utf-8").strip() if named.exists() else None
 
 
 def transcript(result: Result) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, TESTS
+from conftest import TESTS
 from prerequisites import chromium
 from valdsprogram.cli import app
 
@@ -60,23 +59,19 @@ def _render(workdir: Path, *args: str) -> Path:
     return target
 
 
-def _workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, hostile: bool) -> Path:
-    shutil.copy(ROOT / "program.yaml", tmp_path)
-    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
-    if hostile:
-        text = json.dumps(" ".join(PAYLOADS), ensure_ascii=False)
-        for path in (tmp_path / "uppfoljning").rglob("*.yaml"):
-            source = path.read_text(encoding="utf-8")
-            path.write_text(source.replace('kommentar: "', f"kommentar: {text[:-1]} ", 1), encoding="utf-8")
-        program = (tmp_path / "program.yaml").read_text(encoding="utf-8")
-        program = program.replace('text: "Erbjuda föräldraskapsstöd', f"text: {text[:-1]} Erbjuda föräldraskapsstöd", 1)
-        (tmp_path / "program.yaml").write_text(program, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def _make_hostile(workdir: Path) -> None:
+    """Put every payload into a comment of each follow-up and into an activity's text in the program."""
+    text = json.dumps(" ".join(PAYLOADS), ensure_ascii=False)
+    for path in (workdir / "uppfoljning").rglob("*.yaml"):
+        source = path.read_text(encoding="utf-8")
+        path.write_text(source.replace('kommentar: "', f"kommentar: {text[:-1]} ", 1), encoding="utf-8")
+    program = (workdir / "program.yaml").read_text(encoding="utf-8")
+    program = program.replace('text: "Erbjuda föräldraskapsstöd', f"text: {text[:-1]} Erbjuda föräldraskapsstöd", 1)
+    (workdir / "program.yaml").write_text(program, encoding="utf-8")
 
 
-def test_reports_and_checklists_pass_axe_in_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    workdir = _workdir(tmp_path, monkeypatch, hostile=False)
+def test_reports_and_checklists_pass_axe_in_chromium(repo_copy: Path) -> None:
+    workdir = repo_copy
     files = [
         _render(workdir, "rapport", "--period", "2023-VB", "--bara-rapporterande"),
         _render(workdir, "rapport", "--period", "2024-T1"),
@@ -89,8 +84,9 @@ def test_reports_and_checklists_pass_axe_in_chromium(tmp_path: Path, monkeypatch
         assert page["passes"], "axe ran no rule at all"
 
 
-def test_hostile_text_runs_no_script_and_sends_no_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    workdir = _workdir(tmp_path, monkeypatch, hostile=True)
+def test_hostile_text_runs_no_script_and_sends_no_request(repo_copy: Path) -> None:
+    workdir = repo_copy
+    _make_hostile(workdir)
     report = _render(workdir, "rapport", "--period", "2023-VB", "--bara-rapporterande", "--trots-fel")
     checklist = _render(workdir, "checklista", "sdn-sodermalm", "--period", "2024-T1")
     assert "window.__xss" in report.read_text(encoding="utf-8")  # the payloads are there, as text

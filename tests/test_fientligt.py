@@ -1,7 +1,8 @@
 """Hostile input: each case under tests/fientligt/ must end in clear Swedish diagnostics, never a traceback or a hang.
 
 Each case folder holds `beskrivning.txt` (what is hostile, one line), optionally `kommando.txt` (the arguments;
-default `validera`) and `program.yaml`, the files it puts under `uppfoljning/`, and the golden `forvantat.txt`.
+default `validera`) and `program.yaml` or `program.txt` (see `runner.program_of`), the files it puts under
+`uppfoljning/`, and the golden `forvantat.txt`.
 The command runs in a copy of the folder, with tests/data/program.yaml unless the case brings its own program.
 Cases that cannot be committed (a 50 MB file, symlinks, a pipe, file names that are not UTF-8) are made by
 `GENERATED` when the test runs. Regenerate the goldens with `pytest --update-golden` and read them: every
@@ -22,7 +23,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TESTS
-from runner import FOLLOWUP, VALID, Setup, case_folders, check_case, command_of, invoke, transcript
+from runner import FOLLOWUP, VALID, Setup, case_folders, check_case, command_of, invoke, program_of, transcript
 from utdata import check_output
 from valdsprogram.cli import app
 from valdsprogram.controls import FORBIDDEN
@@ -125,7 +126,7 @@ def test_every_generated_case_has_a_folder() -> None:
 def test_hostile_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     work = tmp_path / "arbete"
     work.mkdir()
-    shutil.copy(case / "program.yaml" if (case / "program.yaml").exists() else PROGRAM, work / "program.yaml")
+    shutil.copy(program_of(case) or PROGRAM, work / "program.yaml")
     if (case / "uppfoljning").exists():
         shutil.copytree(case / "uppfoljning", work / "uppfoljning")
     (work / FOLLOWUP).parent.mkdir(parents=True, exist_ok=True)

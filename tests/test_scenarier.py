@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TESTS
-from runner import case_folders, check_case, command_of, invoke, transcript
+from runner import case_folders, check_case, command_of, invoke, program_of, transcript
 
 SCENARIOS = case_folders(TESTS / "scenarier", "kommando.txt")
 
@@ -25,9 +25,10 @@ SCENARIOS = case_folders(TESTS / "scenarier", "kommando.txt")
 def test_scenario(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     work = tmp_path / folder.name
     shutil.copytree(folder, work, ignore=shutil.ignore_patterns("program.txt"))
-    if (folder / "program.txt").exists():
-        shutil.copy(TESTS / (folder / "program.txt").read_text(encoding="utf-8").strip(), work / "program.yaml")
-    if not (work / "program.yaml").exists():
+    program = program_of(folder)
+    if program is not None:
+        shutil.copy(program, work / "program.yaml")
+    else:
         shutil.copy(ROOT / "program.yaml", work / "program.yaml")
         shutil.copytree(ROOT / "uppfoljning", work / "uppfoljning", dirs_exist_ok=True)
         if (folder / "uppfoljning").exists():  # its own follow-ups (one filled in by hand) among the examples

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from valdsprogram.cli import app
 
 READ_ONLY = [
@@ -33,20 +31,12 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copy(ROOT / "program.yaml", tmp_path)
-    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 @pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
-def test_reading_commands_write_nothing(copy: Path, args: list[str]) -> None:
-    before = snapshot(copy)
+def test_reading_commands_write_nothing(repo_copy: Path, args: list[str]) -> None:
+    before = snapshot(repo_copy)
     result = CliRunner().invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert snapshot(copy) == before
+    assert snapshot(repo_copy) == before
 
 
 @pytest.mark.parametrize(
@@ -57,9 +47,9 @@ def test_reading_commands_write_nothing(copy: Path, args: list[str]) -> None:
         ["rapport", "-o", "program.yaml"],
     ],
 )
-def test_writing_commands_never_replace_a_file_unasked(copy: Path, args: list[str]) -> None:
-    before = snapshot(copy)
+def test_writing_commands_never_replace_a_file_unasked(repo_copy: Path, args: list[str]) -> None:
+    before = snapshot(repo_copy)
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert "finns redan och skrivs inte över" in result.output
-    assert snapshot(copy) == before
+    assert snapshot(repo_copy) == before

@@ -627,19 +627,13 @@ def status(
 def historik(
     organ: Annotated[
         str,
-        typer.Argument(
-            help="Organets id; ett organ som ersatts går också, och ett nytt organ tar med föregångarnas filer.",
-            metavar="ORGAN",
-            autocompletion=_complete("organ"),
+        _id_argument(
+            "organ", "Organets id; ett organ som ersatts går också, och ett nytt organ tar med föregångarnas filer."
         ),
     ],
     period: Annotated[
         str | None,
-        typer.Argument(
-            help="Perioden, till exempel 2024-T1; utelämnas för alla perioder.",
-            metavar="PERIOD",
-            autocompletion=_complete("period"),
-        ),
+        _id_argument("period", "Perioden, till exempel 2024-T1; utelämnas för alla perioder."),
     ] = None,
     *,
     format: ViewFormatOption = ViewFormat.TEXT,
