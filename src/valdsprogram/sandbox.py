@@ -52,15 +52,18 @@ class TemplateLimit(jinja2.TemplateRuntimeError):
 class FolderLoader(jinja2.BaseLoader):
     """Templates from folders, first match wins, each path resolved and kept inside its folder."""
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path], *, shipped: Path | None = None) -> None:
         self.folders = folders
+        self.shipped = shipped
+        """The package's own templates, which do not change while it runs: compiled once, not at every use."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)  # refuses `..` with TemplateNotFound
         for folder in self.folders:
             found = read_template(folder, pieces, template)
             if found is not None:
-                return found, str(folder / template), lambda: False
+                # A user's template is read and checked again at every use (it may have become a link).
+                return found, str(folder / template), (lambda: True) if folder == self.shipped else (lambda: False)
         raise jinja2.TemplateNotFound(template)
 
 
