@@ -94,6 +94,12 @@ class FollowUp(StrictModel):
     mal: dict[GoalId, GoalReport] = Field(default_factory=dict, description="Per mål.")
 
 
+def lacks_analysis(assessment: Assessment | None, analysis: str | None) -> bool:
+    """Whether a goal assessed as met only partly or not at all (`NEEDS_ANALYSIS`) has no analysis written: in a
+    body's follow-up and in socialnämnden's compilation alike."""
+    return assessment in NEEDS_ANALYSIS and not (analysis or "").strip()
+
+
 def needs_comment(status: Status | None, period: Period) -> bool:
     """Whether an activity's status must be explained in `kommentar` in the period: a delayed or dropped activity
     always, one not started from tertial 2 on (by then it should have started).

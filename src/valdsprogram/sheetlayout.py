@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from valdsprogram.followup import STATUSES
+from valdsprogram.followup import ASSESSMENTS, STATUSES
 
 SHEET = "Uppföljning"
 """The sheet the body fills in."""
@@ -57,7 +57,7 @@ FIELD_COLUMN = {name: column.letter for column in COLUMNS for name in column.fie
 HEADERS = {column.header: column.letter for column in COLUMNS}
 
 STATUS_CHOICES = STATUSES
-ASSESSMENT_CHOICES = ("helt", "delvis", "inte")
+ASSESSMENT_CHOICES = ASSESSMENTS
 YES_NO_CHOICES = ("ja", "nej")
 
 META_KEYS = ("format", "program", "revision", "organ", "period")

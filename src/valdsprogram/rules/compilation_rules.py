@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from valdsprogram.compilation import CompilationFile
+from valdsprogram.followup import lacks_analysis
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
 from valdsprogram.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.sources import COMPILATION_FOLDER
-
-NEEDS_ANALYSIS = ("delvis", "inte")
 
 
 def path_agrees(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
@@ -72,7 +71,7 @@ def goals_assessed(index: ProgramIndex, file: CompilationFile) -> Iterator[Findi
 def analyses_given(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
     """VP506: a goal met only partly or not at all has an analysis."""
     for ident, city in file.goals.items():
-        if city.bedomning in NEEDS_ANALYSIS and not (city.analys or "").strip():
+        if lacks_analysis(city.bedomning, city.analys):
             yield Finding(
                 "VP506",
                 ("mal", ident, "bedomning"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from valdsprogram.followup import NEEDS_ANALYSIS, needs_comment
+from valdsprogram.followup import lacks_analysis, needs_comment
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.program import Activity, Indicator
@@ -245,7 +245,7 @@ def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Find
                 "Skriv i kommentar: varför, och vad som görs framåt.",
             )
     for ident, goal in file.followup.mal.items():
-        if goal.bedomning in NEEDS_ANALYSIS and not (goal.analys or "").strip():
+        if lacks_analysis(goal.bedomning, goal.analys):
             yield Finding(
                 "VP311",
                 ("mal", ident, "bedomning"),
