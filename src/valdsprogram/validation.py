@@ -19,7 +19,15 @@ from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
 from valdsprogram.program import Program
-from valdsprogram.rules import COMPILATION_RULES, FOLLOWUP_RULES, FOLLOWUP_SET_RULES, PROGRAM_RULES, TEXT_RULES, Finding
+from valdsprogram.rules import (
+    COMPILATION_RULES,
+    FOLLOWUP_RULES,
+    FOLLOWUP_SET_RULES,
+    PROGRAM_RULES,
+    TEXT_RULES,
+    Finding,
+    located_later,
+)
 from valdsprogram.salvage import Salvaged, validate_followup
 from valdsprogram.sources import is_compilation
 from valdsprogram.yamlfile import YamlDocument, read_yaml
@@ -112,6 +120,7 @@ def load_followups(
             files.append(file)
         for rule in FOLLOWUP_RULES:
             diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
+        _compact(document)
     if index is not None:
         organs = {file.followup.organ for file, _ in checked.values()}
         others = (_context_file(index, path, base, organs) for path in context)
@@ -161,7 +170,15 @@ def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: se
     if not document.ok:
         return None
     followup, _ = validate_model(FollowUp, document)
+    _compact(document)
     return FollowUpFile.build(index, document, followup) if followup is not None else None
+
+
+def _compact(document: YamlDocument) -> None:
+    """Keep of a checked follow-up only what the steps after its own checks read: the positions they may point
+    at. A city's follow-ups then hold a fraction of the memory; the model holds the values."""
+    document.positions = document.positions.only(located_later)
+    document.data = None  # the later findings' locs are names, which `place_of` spells without the data
 
 
 def load_compilations(
