@@ -436,7 +436,8 @@ def _percent_lines(target: float, rng: random.Random) -> list[str]:
             f"    taljare: {numerator}",
             f"    namnare: {denominator}",
         ]
-    return [f"    utfall: {_number(round(wanted, 1))}", f"    arsmal: {target_text}"]
+    # Never an outcome between 0 and 1 %: written without a numerator it reads as a fraction (VP333 warns).
+    return [f"    utfall: {_number(max(1.0, round(wanted, 1)))}", f"    arsmal: {target_text}"]
 
 
 def _target(indicator: Indicator, rng: random.Random) -> bool | int | float:

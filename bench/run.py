@@ -1,6 +1,7 @@
 """Benchmark of `valdsprogram` against its floors, side by side: medians over repetitions, ratios and targets.
 
-Run: python bench/run.py [--upprepningar N] [--behall MAPP] [--snabb] [--installera] [--kallkod SRC]
+Run: python bench/run.py [--upprepningar N] [--behall MAPP] [--snabb] [--installera] [--skala30] [--nationell]
+                         [--alla-format] [--kallkod SRC]
 
 --kallkod measures a copy of src/ (via PYTHONPATH) against the same data, to try a change before making it.
 
@@ -20,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,12 @@ workspace = vp.open_workspace(Path("program.yaml"), Path("uppfoljning"))
 vp.render_report(vp.build_report(workspace, workspace.default_period()), vp.ReportFormat.HTML)
 """
 """The same work as `rapport --format html` through the Python API, without the command line around it."""
+
+STACK = "import typer, yaml\nfrom pydantic import BaseModel"
+"""The floor for start-up: importing the stack the tool is built on, and nothing of its own."""
+
+NATIONAL = 150
+"""--nationell: 150 cities' bodies, about 100 000 follow-ups."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +129,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--behall", type=Path, default=None, help="Lägg testdatan här och behåll den.")
     parser.add_argument("--snabb", action="store_true", help="Liten mängd och ingen 10×-mängd (för tester).")
     parser.add_argument("--installera", action="store_true", help="Installera check-jsonschema med pip om det saknas.")
+    parser.add_argument("--skala30", action="store_true", help="Mät även 30×-mängden (jämförelse i vid 30×).")
+    parser.add_argument(
+        "--nationell",
+        action="store_true",
+        help=f"Mät även nationell skala ({NATIONAL}×, cirka 100 000 uppföljningar; minuter per körning, körs en gång).",
+    )
+    parser.add_argument(
+        "--alla-format", action="store_true", help="Mät även rapport som csv, xlsx och pdf vid 1× och 10×."
+    )
     parser.add_argument(
         "--kallkod",
         type=Path,
@@ -145,11 +161,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _benchmark(work: Path, options: argparse.Namespace) -> int:
     quick: bool = options.snabb
     limits = QUICK_LIMITS if quick else ()
-    one = work / "skala-1"
-    _generate(one, 1, limits)
-    ten = None if quick else work / "skala-10"
-    if ten is not None:
-        _generate(ten, 10, limits)
+    scales = {1: work / "skala-1"}
+    if not quick:
+        scales[10] = work / "skala-10"
+    if options.skala30 and not quick:
+        scales[30] = work / "skala-30"
+    if options.nationell and not quick:
+        scales[NATIONAL] = work / f"skala-{NATIONAL}"
+    for scale, folder in scales.items():
+        _generate(folder, scale, limits)
+    one = scales[1]
+    single = _single(one, work / "en-uppfoljning")
 
     tool = _tool()
     env = dict(os.environ) if quick else _environment(work)  # quick: no warm-up, so keep the installed bytecode
@@ -158,32 +180,53 @@ def _benchmark(work: Path, options: argparse.Namespace) -> int:
     checker = _check_jsonschema(install=options.installera)
     # Why a comparison is not measured, by the key of the command it needs.
     missing: dict[str, str] = {}
+    validate = [*tool, "validera", "--strikt"]
+    floor = [sys.executable, "-c", FLOOR]
     commands = [
-        Command("validera", "valdsprogram validera --strikt, 1×", [*tool, "validera", "--strikt"], one, env),
-        Command("golv", "golv: läs + yaml.load (CSafeLoader), 1×", [sys.executable, "-c", FLOOR], one, env),
+        Command("start", "valdsprogram validera, en uppföljning", validate, single, env),
+        Command("stack", "python -c 'import typer, yaml, pydantic'", [sys.executable, "-c", STACK], single, env),
         Command("hjalp", "valdsprogram --help", [*tool, "--help"], one, env),
         Command("bar", "bar Typer-app med 6 kommandon, --help", [sys.executable, str(BARE_APP), "--help"], one, env),
     ]
+    report = _has_report(tool, one, env)
+    if not report:
+        missing["rapport1"] = "ej mätt: kommandot rapport finns inte ännu"
+    for scale, folder in scales.items():
+        times = f"{scale}×"
+        commands.append(Command(f"validera{scale}", f"valdsprogram validera --strikt, {times}", validate, folder, env))
+        commands.append(Command(f"golv{scale}", f"golv: läs + yaml.load (CSafeLoader), {times}", floor, folder, env))
+        if report:
+            argv = [*tool, "rapport", "--format", "html"]
+            label = f"valdsprogram rapport --format html, {times}"
+            commands.append(Command(f"rapport{scale}", label, argv, folder, env, optional=True))
+        else:
+            missing[f"rapport{scale}"] = missing["rapport1"]
+        if options.alla_format and scale in (1, 10):
+            for kind in ("csv", "xlsx", "pdf"):
+                argv = [*tool, "rapport", "--format", kind, "--ut", str(work / f"rapport-{scale}.{kind}")]
+                label = f"valdsprogram rapport --format {kind}, {times}"
+                commands.append(Command(f"{kind}{scale}", label, argv, folder, env, optional=True))
+    if report:
+        api = [sys.executable, "-c", API]
+        commands.append(Command("api", "Python-API: rapport som html, 1×", api, one, env, optional=True))
+    checked = scales.get(10, one)
     if checker is None:
         missing["cjs"] = "ej mätt: check-jsonschema finns inte (installera det, eller kör med --installera)"
     else:
-        files = [path.relative_to(one).as_posix() for path in _followups(one)]
+        files = [path.relative_to(checked).as_posix() for path in _followups(checked)]
         argv = [checker, "--schemafile", "schema/uppfoljning.schema.json", *files]
-        commands.append(Command("cjs", "check-jsonschema (bara schemat), 1×", argv, one, env, optional=True))
-    if _has_report(tool, one, env):
-        argv = [*tool, "rapport", "--format", "html"]
-        commands.append(Command("rapport", "valdsprogram rapport --format html, 1×", argv, one, env, optional=True))
-        api = [sys.executable, "-c", API]
-        commands.append(Command("api", "Python-API: rapport som html, 1×", api, one, env, optional=True))
-    else:
-        missing["rapport"] = "ej mätt: kommandot rapport finns inte ännu"
-    if ten is None:
-        missing["validera10"] = "ej mätt: --snabb hoppar över 10×-mängden"
-    else:
-        argv = [*tool, "validera", "--strikt"]
-        commands.append(Command("validera10", "valdsprogram validera --strikt, 10×", argv, ten, env))
+        label = f"check-jsonschema (bara schemat), {'10×' if 10 in scales else '1×'}"
+        commands.append(Command("cjs", label, argv, checked, env, optional=True))
+    for scale, reason in (
+        (10, "--snabb hoppar över 10×-mängden"),
+        (30, "30× mäts med --skala30"),
+        (NATIONAL, f"{NATIONAL}× mäts med --nationell"),
+    ):
+        if scale not in scales:
+            for name in ("validera", "golv", "rapport"):
+                missing[f"{name}{scale}"] = f"ej mätt: {reason}"
 
-    _print_header(one, ten, options.upprepningar, quick)
+    _print_header(scales, options.upprepningar, quick)
     if options.kallkod is not None:
         print(f"Paketet mäts från {options.kallkod.resolve()} (PYTHONPATH), inte från installationen.\n")
     samples = {command.key: Samples() for command in commands}
@@ -192,6 +235,8 @@ def _benchmark(work: Path, options: argparse.Namespace) -> int:
         for command in commands:
             if command.key in missing:
                 continue
+            if command.key.endswith(str(NATIONAL)) and number != rounds - 1:
+                continue  # national scale: minutes a run, so measured once, in the last round
             try:
                 run = _run(command)
             except CommandFailed as error:
@@ -206,6 +251,19 @@ def _benchmark(work: Path, options: argparse.Namespace) -> int:
     _print_measurements(measured, samples)
     _print_targets(samples, missing, quick)
     return 0
+
+
+def _single(one: Path, folder: Path) -> Path:
+    """A workspace with the program and a single follow-up (the first of the 1× set): what start-up costs."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(one / "schema", folder / "schema")
+    shutil.copy2(one / "program.yaml", folder / "program.yaml")
+    first = _followups(one)[0]
+    target = folder / first.relative_to(one)
+    target.parent.mkdir(parents=True)
+    shutil.copy2(first, target)
+    return folder
 
 
 def _generate(folder: Path, scale: int, limits: Sequence[str]) -> None:
@@ -280,19 +338,33 @@ def _followups(folder: Path) -> list[Path]:
     return sorted((folder / "uppfoljning").rglob("*.yaml"))
 
 
-def _print_header(one: Path, ten: Path | None, repetitions: int, quick: bool) -> None:
+def _print_header(scales: dict[int, Path], repetitions: int, quick: bool) -> None:
     cores = os.cpu_count() or 1
     print(f"Prestandamätning av valdsprogram – Python {platform.python_version()}, {platform.system()}, {cores} kärnor")
-    print(f"Data 1×:  {_describe(one)}" + ("  (liten mängd: --snabb)" if quick else ""))
-    if ten is not None:
-        print(f"Data 10×: {_describe(ten)}")
+    print(f"Processor: {_processor()}")
+    for scale, folder in scales.items():
+        print(f"Data {scale}×: {_describe(folder)}" + ("  (liten mängd: --snabb)" if quick else ""))
     print(f"Median av {repetitions} körningar, varje körning en egen process; tid från start till avslut.")
+    if NATIONAL in scales:
+        print(f"{NATIONAL}× körs en gång (i sista varvet).")
     print("CPU = användar- plus systemtid; kvoterna räknas på tiden, CPU-kvoten visas som jämförelse.")
     if quick:
         print("Snabbläge: ingen uppvärmningskörning; siffrorna visar bara att skriptet fungerar.")
     else:
         print("Bytekoden cachas (PYTHONPYCACHEPREFIX i arbetsmappen), som efter en vanlig installation.")
     print()
+
+
+def _processor() -> str:
+    """The CPU's model name from /proc/cpuinfo (Linux), else what `platform` knows."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def _describe(folder: Path) -> str:
@@ -313,43 +385,91 @@ def _print_measurements(commands: list[Command], samples: dict[str, Samples]) ->
 
 
 def _print_targets(samples: dict[str, Samples], missing: dict[str, str], quick: bool) -> None:
-    print(f"{'Jämförelse':48} {'kvot':>9} {'CPU-kvot':>9} {'mål':>9}  resultat")
-    rows = (
-        (Target("a", "validera / golvet (1×)", 1.3, at_most=True), "validera", "golv"),
-        (Target("b", "check-jsonschema / validera (1×)", 10, at_most=False), "cjs", "validera"),
-        (Target("c", "valdsprogram --help / bar Typer-app", 1.2, at_most=True), "hjalp", "bar"),
-        (Target("d", "rapport --format html / validera (1×)", 1.5, at_most=True), "rapport", "validera"),
-        (Target("e", "validera 10× / validera 1×", 10.5, at_most=True), "validera10", "validera"),
-    )
-    for target, numerator, denominator in rows:
-        reason = missing.get(numerator) or missing.get(denominator)
+    print(f"{'Jämförelse':58} {'kvot':>9} {'CPU-kvot':>9} {'mål':>9}  resultat")
+
+    national = f"{NATIONAL}×"
+    rows: list[tuple[Target, Sequence[str], Callable[[Sequence[Samples]], tuple[float, float]]]] = [
+        (
+            Target("a1", "marginalkostnad per fil: validera / golvet, 10× − 1×", 1.5, at_most=True),
+            ("validera10", "validera1", "golv10", "golv1"),
+            _marginal,
+        ),
+        (Target("a2", "start: validera på en fil / import av stacken", 1.3, at_most=True), ("start", "stack"), _ratio),
+        (Target("b", "check-jsonschema / validera (10×)", 10, at_most=False), ("cjs", "validera10"), _ratio),
+        (Target("e", "validera 10× / validera 1×", 10.5, at_most=True), ("validera10", "validera1"), _ratio),
+        (Target("f", "största RSS, validera 10× / 1×", 1.3, at_most=True), ("validera10", "validera1"), _rss_ratio),
+        (Target("g", "största RSS, rapport html 10× / 1×", 2, at_most=True), ("rapport10", "rapport1"), _rss_ratio),
+        (Target("h", "valdsprogram --help / bar Typer-app", 1.2, at_most=True), ("hjalp", "bar"), _ratio),
+        (Target("i", "rapport html / validera (1×)", 1.5, at_most=True), ("rapport1", "validera1"), _ratio),
+        (Target("i", "rapport html / validera (10×)", 1.5, at_most=True), ("rapport10", "validera10"), _ratio),
+        (Target("i", "rapport html / validera (30×)", 1.5, at_most=True), ("rapport30", "validera30"), _ratio),
+        (
+            Target("j", f"validera / golvet ({national})", 1.5, at_most=True),
+            (f"validera{NATIONAL}", f"golv{NATIONAL}"),
+            _ratio,
+        ),
+        (
+            Target("j", f"rapport html / validera ({national})", 1.5, at_most=True),
+            (f"rapport{NATIONAL}", f"validera{NATIONAL}"),
+            _ratio,
+        ),
+    ]
+    for target, keys, measure in rows:
+        reason = next((missing[key] for key in keys if key in missing), None)
+        if reason is None and any(not samples[key].seconds for key in keys):
+            reason = "ej mätt"
         if reason:
-            print(f"{target.letter}  {target.label:45} {'–':>9} {'':>9} {'':>9}  {reason}")
+            print(f"{target.letter:3}{target.label:56} {'–':>9} {'':>9} {'':>9}  {reason}")
         else:
-            _ratio_row(target, samples, numerator, denominator)
-    for key, label in (("validera", "största RSS, validera (1×)"), ("rapport", "största RSS, rapport (1×)")):
-        reason = missing.get(key)
-        if reason:
-            print(f"f  {label:45} {'–':>9} {'':>9} {'':>9}  {reason}")
-        else:
-            _memory_row("f", label, samples[key].peak)
+            _ratio_row(target, *measure([samples[key] for key in keys]))
+    key = f"validera{NATIONAL}"
+    if key in missing or not samples[key].seconds:
+        print(f"{'j':3}{f'största RSS, validera ({national})':56} {'–':>9}  {missing.get(key, 'ej mätt')}")
+    else:
+        _memory_row("j", f"största RSS, validera ({national})", samples[key].peak, 300)
+    print(f"\n{'Största RSS':58} {'MB':>9}")
+    for key, label in (
+        ("validera1", "validera 1×"),
+        ("validera10", "validera 10×"),
+        ("rapport1", "rapport html 1×"),
+        ("rapport10", "rapport html 10×"),
+    ):
+        if key not in missing and samples[key].rss_mb:
+            print(f"   {label:56} {_decimal(samples[key].peak, 1):>9}")
     if quick:
         print("\nObs: --snabb mäter en liten mängd; kvoterna säger inget om stadens skala.")
 
 
-def _ratio_row(target: Target, samples: dict[str, Samples], numerator: str, denominator: str) -> None:
-    ratio = samples[numerator].median / samples[denominator].median
-    cpu = samples[numerator].median_cpu / max(samples[denominator].median_cpu, 1e-9)
+def _marginal(group: Sequence[Samples]) -> tuple[float, float]:
+    """What each further file costs beyond the floor: the growth from 1× to 10× of the tool over the floor's."""
+    v10, v1, g10, g1 = group
+    wall = (v10.median - v1.median) / max(g10.median - g1.median, 1e-9)
+    cpu = (v10.median_cpu - v1.median_cpu) / max(g10.median_cpu - g1.median_cpu, 1e-9)
+    return wall, cpu
+
+
+def _ratio(pair: Sequence[Samples]) -> tuple[float, float]:
+    numerator, denominator = pair
+    return numerator.median / denominator.median, numerator.median_cpu / max(denominator.median_cpu, 1e-9)
+
+
+def _rss_ratio(pair: Sequence[Samples]) -> tuple[float, float]:
+    numerator, denominator = pair
+    ratio = numerator.peak / denominator.peak
+    return ratio, ratio
+
+
+def _ratio_row(target: Target, ratio: float, cpu: float) -> None:
     fits = ratio <= target.bound if target.at_most else ratio >= target.bound
     verdict = "ok" if fits else ("över målet" if target.at_most else "under målet")
     bound = f"{'≤' if target.at_most else '≥'} {_decimal(target.bound, 1)}×"
     shown = f"{_decimal(ratio, 2)}×"
-    print(f"{target.letter}  {target.label:45} {shown:>9} {_decimal(cpu, 2) + '×':>9} {bound:>9}  {verdict}")
+    print(f"{target.letter:3}{target.label:56} {shown:>9} {_decimal(cpu, 2) + '×':>9} {bound:>9}  {verdict}")
 
 
-def _memory_row(letter: str, label: str, megabytes: float) -> None:
-    verdict = "ok" if megabytes <= 200 else "över målet"
-    print(f"{letter}  {label:45} {_decimal(megabytes, 1) + ' MB':>9} {'':>9} {'≤ 200 MB':>9}  {verdict}")
+def _memory_row(letter: str, label: str, megabytes: float, limit: int) -> None:
+    verdict = "ok" if megabytes <= limit else "över målet"
+    print(f"{letter:3}{label:56} {_decimal(megabytes, 1) + ' MB':>9} {'':>9} {f'≤ {limit} MB':>9}  {verdict}")
 
 
 def _decimal(value: float, places: int) -> str:

@@ -87,9 +87,20 @@ def test_run_script_quick_mode(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert "a  validera / golvet (1×)" in done.stdout
-    assert "c  valdsprogram --help / bar Typer-app" in done.stdout
-    assert "e  validera 10× / validera 1×" in done.stdout
+    for row in (
+        "a1 marginalkostnad per fil",
+        "a2 start: validera på en fil / import av stacken",
+        "b  check-jsonschema / validera (10×)",
+        "e  validera 10× / validera 1×",
+        "f  största RSS, validera 10× / 1×",
+        "g  största RSS, rapport html 10× / 1×",
+        "h  valdsprogram --help / bar Typer-app",
+        "i  rapport html / validera (1×)",
+        "i  rapport html / validera (30×)",
+        "j  validera / golvet (150×)",
+        "j  största RSS, validera (150×)",
+    ):
+        assert row in done.stdout
 
 
 def test_the_city_report_gives_bodies_without_an_analysis_as_one_row_per_assessment(
