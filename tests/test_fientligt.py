@@ -134,13 +134,26 @@ def test_hostile_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     if case.name in GENERATED:
         GENERATED[case.name](work, monkeypatch)
     args = command_of(case, "validera")
+    before = {p for p in work.rglob("*") if p.is_file()}
     result = invoke(args)
     if args[0] == "validera":
         check_output(result)
         assert " VP" in result.output or case.name == "symlank-slinga", "a hostile file is always reported"
     assert not FORBIDDEN.search(result.output), "no control character reaches the terminal"
     description = (case / "beskrivning.txt").read_text(encoding="utf-8")
-    check_case(case, f"{description}$ valdsprogram {shlex.join(args)}\n{transcript(result)}", update=update_golden)
+    written = sorted(p for p in work.rglob("*") if p.is_file() and p not in before)
+    shown = "".join(f"--- {p.relative_to(work).as_posix()} ---\n{_written_yaml(p)}" for p in written)
+    check_case(
+        case, f"{description}$ valdsprogram {shlex.join(args)}\n{transcript(result)}{shown}", update=update_golden
+    )
+
+
+def _written_yaml(path: Path) -> str:
+    """A YAML file the command wrote: it must read back without a finding (the text is shown in the golden)."""
+    document = read_yaml(path)
+    assert document.ok, document.diagnostics
+    assert document.diagnostics == []
+    return path.read_text(encoding="utf-8")
 
 
 # --- Focused checks of what the corpus found ----------------------------------------------------------------

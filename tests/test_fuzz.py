@@ -1,6 +1,6 @@
 """Property-based fuzzing: whatever bytes the loader or `validera` is given, the answer is diagnostics, never a crash.
 
-Two targets:
+The targets:
 
 - the loader, `parse_yaml`, on arbitrary bytes, on a soup of YAML tokens and on YAML built from a grammar
   (block and flow collections, every kind of scalar, anchors, aliases, tags, `---`, comments, tabs, very long
@@ -9,6 +9,9 @@ Two targets:
 - the personnummer guard, on valid numbers hidden the ways that once got past it (separators, full-width
   digits, escapes, glued to `/` and `-`): always found; and the template sandbox, on templates built from
   powers, repetitions, huge ranges and widths: rendered within bounds or a Swedish message, never a hang;
+- what `mall` writes: every value, key and comment it can write reads back as the same text, and a program whose
+  names are built from line breaks of every kind, YAML indicators, quotes and `: ` gives a follow-up and a
+  compilation file that read back as exactly what `mall` meant to write;
 - the whole `validera` command, run in-process on a copy of the repository's own program and follow-ups after
   mutating one file (keys dropped, duplicated and renamed, values of the wrong type, huge and unicode strings,
   deep nesting, swapped ids, text edits and byte flips): exit code 0 or 1, and every line of output is a
@@ -39,13 +42,16 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from conftest import ROOT
+from hostile_text import COMPILATION_T1, EARLIER, MALL_T2, PLACES, program_with
 from pnrkorpus import luhn_digit
 from utdata import MAX_MESSAGE, check_output, english
 from valdsprogram.checklist import build_checklist
 from valdsprogram.cli import app
 from valdsprogram.codes import CODES
+from valdsprogram.controls import FORBIDDEN
 from valdsprogram.formats import DocumentFormat
 from valdsprogram.periods import Period
+from valdsprogram.prefill import comment_text, yaml_key, yaml_scalar
 from valdsprogram.render import TemplateProblem
 from valdsprogram.render import render as render_template
 from valdsprogram.rules.personal_data import personal_numbers
@@ -704,3 +710,67 @@ def test_a_hostile_template_renders_or_gets_a_swedish_message(
         assert len(text) <= 20 * 1024 * 1024
         return
     assert message.startswith(f"{folder}/checklista.md.j2"), message
+
+
+# --- What mall writes ----------------------------------------------------------------------------------------
+
+YAML_PIECES = st.sampled_from(
+    [
+        *["\n", "\r", "\r\n", "\t", "\u2028", "\u2029", "\u0085", "\ufeff", "\u202e", "\x1b", "\x00", "#", " #"],
+        *[": ", "'", '"', "\\", "-", "- ", "&a", "*a", "!", "!!str", "%", "@", "`", "|", ">", "{", "}", "[", "]", ","],
+        *["?", " ", "---", "...", "y", "no", "null", "~", "1e3", "0x1", "2024-05-21", "A1.2", "å", "\U0001f600"],
+    ]
+)
+HOSTILE_TEXT = st.lists(YAML_PIECES | st.text(max_size=4), min_size=1, max_size=12).map("".join)
+"""Text built from what YAML reads specially: line breaks of every kind, indicators, quotes, words it converts."""
+NAME_TEXT = HOSTILE_TEXT.map(lambda text: FORBIDDEN.sub("", text) if len(text) % 4 else text).filter(str.strip)
+"""A name for the program: mostly one the program accepts; sometimes with a control character, which it refuses."""
+
+
+@budget(300)
+@given(text=HOSTILE_TEXT | st.text(max_size=40))
+@example(text="a\u2028b: c")
+@example(text="")
+def test_every_value_key_and_comment_mall_writes_reads_back(text: str) -> None:
+    """A value or key reads back as exactly the text; a comment stays one comment on its line (issue 13, class 5)."""
+    value = yaml.load(f"k: {yaml_scalar(text)}  # {comment_text(text)}\n", Loader=yaml.CSafeLoader)
+    assert value == {"k": text}
+    assert yaml.load(f"{yaml_key(text)}: 1\n", Loader=yaml.CSafeLoader) == {text: 1}
+    comment = comment_text(text)
+    assert len(comment.splitlines()) <= 1
+    assert yaml.load(f"# {comment}\nk: 1\n", Loader=yaml.CSafeLoader) == {"k": 1}
+    if not FORBIDDEN.search(text):  # what the data may hold is kept, on one line; the rest is escaped visibly
+        assert comment == " ".join(text.split())
+
+
+@budget(40)
+@given(texts=st.fixed_dictionaries(dict.fromkeys(PLACES, NAME_TEXT)))
+@example(texts=dict.fromkeys(PLACES, "x\u2028organ: kapad\nperiod: 1999-T1\r\n- a: [b"))
+@example(texts={**dict.fromkeys(PLACES, "#"), "indicator": "\ufffe"})  # YAML refuses U+FFFE even in a comment
+def test_mall_writes_hostile_names_as_comments_and_reads_back(
+    texts: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Whatever the program's names hold, each file `mall` writes reads back as exactly what it meant to write,
+    or the program itself is refused (a control character, VP012) and nothing is written."""
+    folder = tmp_path_factory.mktemp("mall")
+    (folder / "program.yaml").write_text(program_with(texts), encoding="utf-8")
+    (folder / "uppfoljning" / "2024-T1").mkdir(parents=True)
+    (folder / "uppfoljning" / "2024-T1" / "sdn-syd.yaml").write_text(EARLIER, encoding="utf-8")
+    refused = any(FORBIDDEN.search(text) for text in texts.values())
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(app, ["mall", "sdn-syd", "2024-T2"])
+        assert result.exit_code == (2 if refused else 0), result.output
+        if refused:
+            assert "VP012" in result.output, result.output
+            assert not (folder / "uppfoljning" / "2024-T2").exists()
+            return
+        assert CliRunner().invoke(app, ["mall", "sammanstallning", "2024-T1"]).exit_code == 0
+    for path, expected in [
+        ("uppfoljning/2024-T2/sdn-syd.yaml", MALL_T2),
+        ("sammanstallning/2024-T1.yaml", COMPILATION_T1),
+    ]:
+        raw = (folder / path).read_bytes()
+        doc = parse_yaml(raw, path)
+        check_document(doc, raw, path)
+        assert doc.ok, doc.diagnostics
+        assert doc.data == expected

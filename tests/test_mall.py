@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from hostile_text import COMPILATION_T1, EARLIER, MALL_T2, program_with
 from runner import run
 from valdsprogram.sources import followup_files
 from valdsprogram.validation import validate
@@ -177,20 +178,55 @@ def test_without_a_schema_mall_says_how_to_write_one(repo_copy: Path) -> None:
     assert target.is_file()
 
 
-# NEL (U+0085) is refused in the data itself (VP012).
-@pytest.mark.parametrize("brk", ["\\n", "\\u2028", "\\u2029"])
-def test_line_breaks_in_the_programs_names_stay_inside_comments(repo_copy: Path, brk: str) -> None:
-    """A name from program.yaml is written as a comment; a line break in it must not become live YAML."""
-    program = repo_copy / "program.yaml"
-    text = program.read_text(encoding="utf-8")
-    assert "namn: Södermalms stadsdelsnämnd" in text
-    injected = f'namn: "Södermalms stadsdelsnämnd{brk}organ: sdn-norrmalm{brk}period: 2021-T1"'
-    program.write_text(text.replace("namn: Södermalms stadsdelsnämnd", injected, 1), encoding="utf-8")
-    code, output = run("mall", "sdn-sodermalm", "2024-T2")
-    assert code == 0, output
-    written = (repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml").read_text(encoding="utf-8")
-    assert not any(line.startswith(("organ: sdn-norrmalm", "period: 2021")) for line in written.splitlines())
-    document = read_yaml(repo_copy / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml")
+HOSTILE_TEXTS = {
+    "program": "Testprogrammet\u2028period: 1999-T1\nmal: {M9: x}",
+    "body": "Syds\u2028organ: kapad\u2029#: x\r\n- lista\t&a *b !c %d @e `f",
+    "goal": "Mål\n  M1: {bedomning: x} #  : [",
+    "activity": "Utbilda\r\nA1.2: {status: genomförd}\u2028  kommentar: injicerad",
+    "indicator": "Antal\u2029indikatorer: {I9.9: {utfall: 1}}\n'\"",
+}
+
+
+def test_hostile_names_stay_inside_every_comment_mall_and_importera_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Line breaks, quotes, `#`, `: ` and YAML indicators in the program's names and in a workbook's file name:
+    each file `mall`, `mall sammanstallning` and `importera` write reads back as exactly the values they meant,
+    and each name is in its comment on one line."""
+    (tmp_path / "program.yaml").write_text(program_with(HOSTILE_TEXTS), encoding="utf-8")
+    (tmp_path / "uppfoljning" / "2024-T1").mkdir(parents=True)
+    (tmp_path / "uppfoljning" / "2024-T1" / "sdn-syd.yaml").write_text(EARLIER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    one = {place: " ".join(text.split()) for place, text in HOSTILE_TEXTS.items()}
+
+    assert run("mall", "sdn-syd", "2024-T2")[0] == 0
+    followup = tmp_path / "uppfoljning" / "2024-T2" / "sdn-syd.yaml"
+    lines = followup.read_text(encoding="utf-8").splitlines()
+    assert _read_back(followup) == MALL_T2
+    assert lines[1] == f"# {one['body']}: uppföljning av {one['program']},"
+    assert f"  A1.1:  # {one['activity']}" in lines
+    assert f"  I1.2:  # {one['indicator']}" in lines
+    assert f"  M1:  # {one['goal']}" in lines
+
+    assert run("mall", "sammanstallning", "2024-T1")[0] == 0
+    compilation = tmp_path / "sammanstallning" / "2024-T1.yaml"
+    lines = compilation.read_text(encoding="utf-8").splitlines()
+    assert _read_back(compilation) == COMPILATION_T1
+    header = f"# Socialnämndens sammanställning av {one['program']}, tertialrapport 1 2024 (per 2024-04-30)."
+    assert " ".join([lines[1], lines[2].removeprefix("# ")]) == header  # wrapped at 110 characters
+    assert f"  M1:  # {one['goal']}" in lines
+    assert f"    # Uppfylls inte enligt: {one['body']}." in lines
+
+    workbook = "bok\norgan: kapad\u2028period: 1999-T1.xlsx"
+    assert run("mall", "sdn-syd", "2024-T2", "--format", "xlsx", "-o", workbook)[0] == 0
+    assert run("importera", workbook, "--skriv-over")[0] == 1  # written, with the empty fields to fill in
+    lines = followup.read_text(encoding="utf-8").splitlines()
+    assert _read_back(followup) == MALL_T2
+    assert f"Skapad med `valdsprogram importera {' '.join(workbook.split())}`." in lines[2]
+
+
+def _read_back(path: Path) -> object:
+    document = read_yaml(path)
     assert document.ok, document.diagnostics
-    assert isinstance(document.data, dict)
-    assert (document.data["organ"], document.data["period"]) == ("sdn-sodermalm", "2024-T2")
+    assert document.diagnostics == []
+    return document.data

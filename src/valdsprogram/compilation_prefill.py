@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from valdsprogram.prefill import Prefill, modeline_path
+from valdsprogram.prefill import Prefill, comment_text, modeline_path, yaml_key
 from valdsprogram.report import Count, GoalPart, build_report
 from valdsprogram.workspace import Workspace
 
@@ -19,7 +19,11 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
     facts = report.highlights
     lines = [
         f"# yaml-language-server: $schema={modeline_path(schema, target.parent)}",
-        f"# Socialnämndens sammanställning av {report.program_name}, {report.period_name} (per {report.per}).",
+        _comment(
+            f"Socialnämndens sammanställning av {report.program_name}, {report.period_name} (per {report.per}).",
+            "# ",
+            "# ",
+        ),
         f"# Skapad med `valdsprogram mall sammanstallning {period}`. Fyll i och kör sedan `valdsprogram validera`.",
         "# Sammanställningen är en allmän handling: skriv aldrig något som kan identifiera en enskild person.",
         "#",
@@ -50,7 +54,7 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
     ]
     for goal in report.goals:
         lines += [
-            f"  {goal.id}:  # {_one_line(goal.title)}",
+            f"  {yaml_key(goal.id)}:  # {comment_text(goal.title)}",
             *_goal_facts(goal),
             "    bedomning:",
             "    analys:",
@@ -77,14 +81,12 @@ def _goal_facts(goal: GoalPart) -> list[str]:
 
 
 def _comment(text: str, first: str, rest: str) -> str:
-    """A comment wrapped to the width the rest of the file keeps."""
-    return "\n".join(textwrap.wrap(text, 110, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False))
+    """A comment wrapped to the width the rest of the file keeps; a line break in a name stays inside it."""
+    return "\n".join(
+        textwrap.wrap(comment_text(text), 110, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+    )
 
 
 def _counts(counts: list[Count]) -> str:
     shown = [f"{c.label} {c.n}" for c in counts if c.n]
     return ", ".join(shown) or "inga"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

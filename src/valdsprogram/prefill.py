@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from valdsprogram.controls import visible
 from valdsprogram.followup import ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.form import Form, Loc, build_form
 from valdsprogram.periods import Period
@@ -56,9 +57,10 @@ def modeline_path(schema: Path, folder: Path) -> str:
     """The schema file as a yaml-language-server modeline names it from a file in `folder`: a relative path
     with forward slashes, or a file URI when no relative path exists (another drive on Windows)."""
     try:
-        return Path(os.path.relpath(os.path.abspath(schema), os.path.abspath(folder))).as_posix()
+        path = Path(os.path.relpath(os.path.abspath(schema), os.path.abspath(folder))).as_posix()
     except ValueError:
-        return Path(os.path.abspath(schema)).as_uri()
+        path = Path(os.path.abspath(schema)).as_uri()
+    return _one_yaml_line(path)  # a line break in a folder's name must not end the comment
 
 
 def followup_path(folder: Path, form: Form) -> Path:
@@ -72,8 +74,8 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
     out = _Lines()
     program, period, values = form.program, form.period, form.values
     out.add(f"# yaml-language-server: $schema={schema}")
-    out.add(f"# {_one_line(form.body.namn)}: uppföljning av {_one_line(program.kortnamn or program.titel)},")
-    out.add(f"# {period.name} (per {period.last_day}). Skapad med `{made_by}`.")
+    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.kortnamn or program.titel)},")
+    out.add(f"# {period.name} (per {period.last_day}). Skapad med `{comment_text(made_by)}`.")
     out.add("# Fyll i det som står tomt och kör sedan `valdsprogram validera`.")
     out.add("# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.")
     out.add(f"organ: {yaml_scalar(values.organ)}", ("organ",))
@@ -90,7 +92,9 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.add("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår", ("aktiviteter",))
     for ident, activity in form.activities:
         done = values.aktiviteter.get(ident, ActivityReport())
-        out.add(f"  {ident}:  # {_one_line(activity.text) if activity else _UNKNOWN}", ("aktiviteter", ident))
+        out.add(
+            f"  {yaml_key(ident)}:  # {comment_text(activity.text) if activity else _UNKNOWN}", ("aktiviteter", ident)
+        )
         for name in ("status", "kommentar"):
             loc = ("aktiviteter", ident, name)
             out.field(name, getattr(done, name), form.notes.get(loc), loc)
@@ -99,7 +103,9 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.add("indikatorer:", ("indikatorer",))
     for ident, indicator in form.indicators:
         report = values.indikatorer.get(ident, IndicatorReport())
-        out.add(f"  {ident}:  # {_one_line(indicator.text) if indicator else _UNKNOWN}", ("indikatorer", ident))
+        out.add(
+            f"  {yaml_key(ident)}:  # {comment_text(indicator.text) if indicator else _UNKNOWN}", ("indikatorer", ident)
+        )
         for name, comment in indicator_fields(indicator, report, period):
             loc = ("indikatorer", ident, name)
             out.field(name, getattr(report, name), form.notes.get(loc, comment), loc)
@@ -109,7 +115,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
     for ident, goal in form.goals:
         judged = values.mal.get(ident, GoalReport())
-        out.add(f"  {ident}:  # {_one_line(goal.titel) if goal else _UNKNOWN}", ("mal", ident))
+        out.add(f"  {yaml_key(ident)}:  # {comment_text(goal.titel) if goal else _UNKNOWN}", ("mal", ident))
         for name in ("bedomning", "analys"):
             out.field(name, getattr(judged, name), None, ("mal", ident, name))
         out.acknowledgements(("mal", ident), judged.kvittera)
@@ -167,7 +173,7 @@ class _Lines:
 
     def field(self, name: str, value: Scalar, comment: str | None, loc: Loc) -> None:
         shown = "" if value is None else f" {yaml_scalar(value)}"
-        self.add(f"    {name}:{shown}" + (f"  # {comment}" if comment else ""), loc)
+        self.add(f"    {name}:{shown}" + (f"  # {comment_text(comment)}" if comment else ""), loc)
 
     def acknowledgements(self, item: Loc, found: dict[str, str]) -> None:
         """The warnings an item acknowledges, as filed or read from a workbook (never carried into a new period)."""
@@ -175,7 +181,7 @@ class _Lines:
             return
         self.add("    kvittera:", (*item, "kvittera"))
         for code, reason in found.items():
-            self.add(f"      {code}: {yaml_scalar(reason)}", (*item, "kvittera", code))
+            self.add(f"      {yaml_key(code)}: {yaml_scalar(reason)}", (*item, "kvittera", code))
 
 
 def yaml_scalar(value: Scalar) -> str:
@@ -190,7 +196,12 @@ def yaml_scalar(value: Scalar) -> str:
         return value.isoformat()
     if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
         return value
-    return '"' + "".join(_yaml_char(char) for char in value) + '"'
+    return _quoted(value)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML scalar holding exactly `text`."""
+    return '"' + "".join(_yaml_char(char) for char in text) + '"'
 
 
 _PLAIN = re.compile(r"[a-zåäö][a-zåäö0-9 -]*[a-zåäö0-9]|[a-zåäö]|[0-9]{4}-(T1|T2|VB)")
@@ -215,6 +226,26 @@ def _yaml_char(char: str) -> str:
     return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
 
 
-def _one_line(text: str) -> str:
-    """Text for a YAML comment: one line, since YAML also ends a line at NEL, U+2028 and U+2029."""
-    return " ".join(text.split())
+def yaml_key(ident: str) -> str:
+    """An id as a YAML key that reads back as the same text: plain when it is one (A1.2, M1, VP314), else quoted."""
+    if _KEY.fullmatch(ident) and ident.lower() not in _RESERVED:
+        return ident
+    return _quoted(ident)
+
+
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*")
+
+
+def comment_text(text: str) -> str:
+    """Text for a YAML comment: one line, since YAML also ends a line at NEL, U+2028 and U+2029; control
+    characters, and the noncharacters YAML refuses anywhere in a file (U+FFFE, U+FFFF), as visible escapes."""
+    return _one_yaml_line(" ".join(text.split()))
+
+
+def _one_yaml_line(text: str) -> str:
+    """`text` with what would end a line or is not allowed in YAML written as visible escapes."""
+    return _NOT_IN_YAML.sub(lambda found: f"\\u{ord(found[0]):04x}", visible(text, keep_breaks=False))
+
+
+_NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What YAML does not allow in a stream, even in a comment (YAML 1.1 and 1.2: the printable characters)."""
