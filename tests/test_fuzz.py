@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -37,7 +38,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
@@ -317,6 +318,28 @@ def _with_regressions(test: Callable[[bytes], None]) -> Callable[[bytes], None]:
 @_with_regressions
 def test_loader_survives_grammar_yaml(raw: bytes) -> None:
     check_document(parse_yaml(raw, "f.yaml"), raw)
+
+
+@budget(300)
+@given(raw=grammar_yaml())
+def test_line_endings_and_composed_characters_do_not_change_what_is_read(raw: bytes) -> None:
+    """LF, CRLF and a lone CR (old Mac) give the same lines and columns; NFD (`a` plus a combining ring, as a Mac
+    may write `å`) the same lines and values as NFC. Columns count characters, so NFD may move them."""
+    assume(b"\r" not in raw)
+    base = parse_yaml(raw, "f.yaml")
+    found = [(d.code, d.line, d.column) for d in base.diagnostics]
+    for ending in (b"\r\n", b"\r"):
+        other = parse_yaml(raw.replace(b"\n", ending), "f.yaml")
+        assert [(d.code, d.line, d.column) for d in other.diagnostics] == found
+        assert other.data == base.data
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    composed = parse_yaml(unicodedata.normalize("NFC", text).encode(), "f.yaml")
+    decomposed = parse_yaml(unicodedata.normalize("NFD", text).encode(), "f.yaml")
+    assert [(d.code, d.line) for d in decomposed.diagnostics] == [(d.code, d.line) for d in composed.diagnostics]
+    assert decomposed.data == composed.data
 
 
 @budget(60)
