@@ -55,8 +55,19 @@ def test_a_folder_with_too_many_files_is_refused_before_any_is_read(
     assert result.exit_code == 2
     assert result.stderr == (
         "valdsprogram: uppfoljning innehåller fler än 3 YAML-filer, vilket är gränsen. Kontrollera att det är "
-        "rätt mapp (staden har ett par hundra uppföljningar om året).\n"
+        "rätt mapp (staden har ett par hundra uppföljningar om året); gränsen hävs med miljövariabeln "
+        "VALDSPROGRAM_GRANSER=av, och då kan körningen ta minuter och gigabyte.\n"
     )
+
+
+@pytest.mark.parametrize("command", ["validera", "validera uppfoljning", "status", "checklista sdn-syd"])
+def test_the_folder_bounds_are_lifted_on_purpose(command: str, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_FILES", 3)
+    monkeypatch.setattr(sources, "MAX_TOTAL_BYTES", 10)
+    monkeypatch.setenv("VALDSPROGRAM_GRANSER", "av")
+    result = CliRunner().invoke(app, command.split())
+    assert result.exit_code in (0, 1), result.output  # the four copies are read (and are duplicates)
+    assert "gränsen" not in result.output
 
 
 def test_a_folder_with_too_many_bytes_is_refused_before_any_is_read(

@@ -307,10 +307,12 @@ def validera(
         raise _fail(problem)
     compiled = sammanstallning or compilation_folder(uppfoljning)
     try:
-        files = chosen_files(paths or [], program, [uppfoljning, compiled], required=_named(uppfoljning))
+        files = chosen_files(
+            paths or [], program, [uppfoljning, compiled], required=_named(uppfoljning), bounded=_bounded()
+        )
         # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed
         # ones).
-        context = context_of(files, uppfoljning) if paths else []
+        context = context_of(files, uppfoljning, bounded=_bounded()) if paths else []
     except SourceError as error:
         if format is not ValidationFormat.TEXT:
             typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
@@ -804,6 +806,16 @@ def _when(workspace: Workspace, period: str | None, datum: str | None) -> tuple[
     return workspace.day(datum)
 
 
+def _bounded() -> bool:
+    """Whether the folder bounds hold: `VALDSPROGRAM_GRANSER=av` lifts them on purpose (national-scale runs)."""
+    import os
+
+    from valdsprogram.sources import LIFT_BOUNDS
+
+    name, _, off = LIFT_BOUNDS.partition("=")
+    return os.environ.get(name, "").strip().lower() != off
+
+
 def _refuse_unreadable_size(text: str) -> None:
     """Refuse to write a template larger than `validera` reads, rather than a file that is refused at once."""
     from valdsprogram.yamlfile import MAX_BYTES
@@ -834,7 +846,9 @@ def _workspace(
 
     try:
         required = uppfoljning is not None and _named(uppfoljning) and not may_be_missing
-        return open_workspace(program, uppfoljning, base=Path.cwd(), compilations=sammanstallning, required=required)
+        return open_workspace(
+            program, uppfoljning, base=Path.cwd(), compilations=sammanstallning, required=required, bounded=_bounded()
+        )
     except WorkspaceError as error:
         if error.diagnostics:
             typer.echo(render_validation(Validation(error.diagnostics, 1)), err=True, nl=False)

@@ -16,6 +16,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 10_000
 """A folder with more YAML files is refused before any is read: the city has about 45 bodies reporting 15 periods
 (some 700 files), so ten thousand is a city ten times over, or a wrong folder."""
+LIFT_BOUNDS = "VALDSPROGRAM_GRANSER=av"
+"""What a user sets to lift the folder bounds on purpose (a benchmark at national scale); the CLI reads it."""
 MAX_TOTAL_BYTES = 16 * 1024 * 1024
 """Nor are more bytes of YAML in all: reading, checking and reporting take about half a second of CPU a MiB, so
 this keeps every command within ten seconds on two cores. Ten cities' follow-ups (`bench/generate.py --skala 10`)
@@ -44,12 +46,13 @@ def program_problem(path: Path) -> str | None:
     return None
 
 
-def followup_files(folder: Path, *, required: bool = False) -> list[Path]:
+def followup_files(folder: Path, *, required: bool = False, bounded: bool = True) -> list[Path]:
     """Every YAML file below the folder, sorted; symlinked folders are not followed (no loops).
 
     A folder named like a YAML file (`x.yaml/`) is listed, not entered: reading it then says that it is a
     folder, rather than the mistake passing in silence. A missing folder is no files, unless `required` (the user
-    named it); a folder or subfolder that cannot be read raises SourceError rather than being skipped.
+    named it); a folder or subfolder that cannot be read raises SourceError rather than being skipped. With
+    `bounded`, more than MAX_FILES files or MAX_TOTAL_BYTES bytes raise SourceError before any is read.
     """
     try:
         info = folder.stat()
@@ -71,22 +74,25 @@ def followup_files(folder: Path, *, required: bool = False) -> list[Path]:
         dirs[:] = sorted(d for d in visible if not d.endswith(YAML_SUFFIXES))
         names = [*files, *(d for d in visible if d.endswith(YAML_SUFFIXES))]
         found += (Path(root) / name for name in names if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
-        if len(found) > MAX_FILES:
+        if bounded and len(found) > MAX_FILES:
             raise SourceError(
                 f"{folder} innehåller fler än {_number(MAX_FILES)} YAML-filer, vilket är gränsen. Kontrollera att "
-                "det är rätt mapp (staden har ett par hundra uppföljningar om året)."
+                f"det är rätt mapp (staden har ett par hundra uppföljningar om året); {_LIFT}"
             )
     if errors:
         raise SourceError(f"mappen {errors[0].filename} kan inte läsas: {os_error_text(errors[0])}.")
     # A file over the per-file limit is refused unread (VP002), which costs nothing, so it does not count.
-    total = sum(size for size in map(_size, found) if size <= MAX_BYTES)
+    total = sum(size for size in map(_size, found) if size <= MAX_BYTES) if bounded else 0
     if total > MAX_TOTAL_BYTES:
         shown = f"{total / 1_048_576:.1f}".replace(".", ",")
         raise SourceError(
             f"YAML-filerna i {folder} är {shown} MiB tillsammans; gränsen är {MAX_TOTAL_BYTES // 1_048_576} MiB. "
-            "Kontrollera att det är rätt mapp och att inga stora filer hamnat där."
+            f"Kontrollera att det är rätt mapp och att inga stora filer hamnat där; {_LIFT}"
         )
     return sorted(found)
+
+
+_LIFT = f"gränsen hävs med miljövariabeln {LIFT_BOUNDS}, och då kan körningen ta minuter och gigabyte."
 
 
 def _size(path: Path) -> int:
@@ -113,21 +119,25 @@ def is_compilation(path: Path) -> bool:
 
 
 def chosen_files(
-    paths: Sequence[Path], program: Path, folders: Sequence[Path], *, required: bool = False
+    paths: Sequence[Path], program: Path, folders: Sequence[Path], *, required: bool = False, bounded: bool = True
 ) -> list[Path]:
     """The files a `validera` run checks: every one under `folders` when no path is named or the program itself
     is (a program change can break any follow-up, and pre-commit passes only the changed file), else those the
     paths name. With `required`, the first folder (the follow-ups) must exist."""
-    every = [path for i, folder in enumerate(folders) for path in followup_files(folder, required=required and i == 0)]
+    every = [
+        path
+        for i, folder in enumerate(folders)
+        for path in followup_files(folder, required=required and i == 0, bounded=bounded)
+    ]
     if not paths:
         return every
-    named = expand(paths, program)
+    named = expand(paths, program, bounded=bounded)
     if any(_same(path, program) for path in paths):
         return list(dict.fromkeys([*every, *named]))
     return named
 
 
-def expand(paths: Sequence[Path], program: Path) -> list[Path]:
+def expand(paths: Sequence[Path], program: Path, *, bounded: bool = True) -> list[Path]:
     """The follow-up files that PATHS name: files as given, folders expanded; the program itself left out.
 
     A folder named like a YAML file is kept as given, so that validating it says it is a folder.
@@ -135,13 +145,13 @@ def expand(paths: Sequence[Path], program: Path) -> list[Path]:
     chosen: list[Path] = []
     for path in paths:
         if _is_dir(path) and not path.name.endswith(YAML_SUFFIXES):
-            chosen += followup_files(path, required=True)
+            chosen += followup_files(path, required=True, bounded=bounded)
         elif not _same(path, program):
             chosen.append(path)
     return list(dict.fromkeys(chosen))
 
 
-def context_of(targets: Sequence[Path], folder: Path) -> list[Path]:
+def context_of(targets: Sequence[Path], folder: Path, *, bounded: bool = True) -> list[Path]:
     """The other follow-ups the targets are checked against: every file in each target's follow-up tree.
 
     A target's tree is `folder` when the target lies inside it, else the folder above its period folder
@@ -154,7 +164,7 @@ def context_of(targets: Sequence[Path], folder: Path) -> list[Path]:
         elif Period.parse(_absolute(target).parent.name) is not None:
             trees.append(_absolute(target).parent.parent)
     given = {_absolute(target) for target in targets}
-    found = (path for tree in dict.fromkeys(trees) for path in followup_files(tree))
+    found = (path for tree in dict.fromkeys(trees) for path in followup_files(tree, bounded=bounded))
     return [path for path in dict.fromkeys(found) if _absolute(path) not in given]
 
 

@@ -152,11 +152,13 @@ def open_workspace(
     base: Path | None = None,
     compilations: Path | None = None,
     required: bool = False,
+    bounded: bool = True,
 ) -> Workspace:
     """Load the program (which must be free of errors), every follow-up under `folder` (None: none) and the
     compilations in `compilations` (by default sammanstallning/ beside `folder`).
 
-    With `required`, a missing follow-up folder is an error rather than no follow-ups (the user named it).
+    With `required`, a missing follow-up folder is an error rather than no follow-ups (the user named it). With
+    `bounded` (the default), a folder over the limits on files and bytes is refused before it is read.
     """
     problem = program_problem(program)
     if problem is not None:
@@ -168,8 +170,8 @@ def open_workspace(
     if compilations is None and folder is not None:
         compilations = compilation_folder(folder)
     try:
-        paths = followup_files(folder, required=required) if folder is not None else []
-        compilation_paths = followup_files(compilations) if compilations is not None else []
+        paths = followup_files(folder, required=required, bounded=bounded) if folder is not None else []
+        compilation_paths = followup_files(compilations, bounded=bounded) if compilations is not None else []
     except SourceError as error:
         raise WorkspaceError(str(error)) from None
     files, problems = load_followups(loaded.index, paths, base=base)
