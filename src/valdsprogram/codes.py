@@ -105,9 +105,10 @@ CODES: dict[str, Code] = {
             FEL,
             "Kontrolltecken i ett värde",
             "Ett värde eller en nyckel innehåller ett kontrolltecken (till exempel escape `\\e`, NUL `\\0`, "
-            "klocka `\\a`, NEL `\\x85` eller en riktningsändring som U+202E), oftast skrivet som en "
-            "escape-sekvens inom dubbla citattecken. Sådana tecken kan färga om eller skriva över en terminal och "
-            "vända text i en rapport. Ta bort tecknet.",
+            "klocka `\\a`, NEL `\\x85` eller en riktningsändring som U+202E) eller något av icke-tecknen U+FFFE "
+            "och U+FFFF, oftast skrivet som en escape-sekvens inom dubbla citattecken. Sådana tecken kan färga om "
+            "eller skriva över en terminal, vända text i en rapport och göra en arbetsbok eller YAML-fil som "
+            "verktyget skriver oläslig. Ta bort tecknet.",
         ),
         Code(
             "VP016",

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
-"""Characters the data may not hold: C0 controls but tab, line feed and carriage return; DEL; C1; bidi controls."""
-_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ud800-\udfff]")
-_UNSAFE_OR_BREAK = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ud800-\udfff]")
+_NONCHARACTERS = "\ufffe\uffff"
+"""Not allowed anywhere in a YAML or XML file, not even in a comment: an escape is the only way in."""
+FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}{_NONCHARACTERS}]")
+"""Characters the data may not hold: C0 controls but tab, line feed and carriage return; DEL; C1; bidi controls;
+U+FFFE and U+FFFF."""
+_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}{_NONCHARACTERS}\u2028\u2029\ud800-\udfff]")
+_UNSAFE_OR_BREAK = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}{_NONCHARACTERS}\u2028\u2029\ud800-\udfff]")
 
 
 def visible(text: str, *, keep_breaks: bool = True) -> str:

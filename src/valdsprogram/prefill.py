@@ -60,7 +60,7 @@ def modeline_path(schema: Path, folder: Path) -> str:
         path = Path(os.path.relpath(os.path.abspath(schema), os.path.abspath(folder))).as_posix()
     except ValueError:
         path = Path(os.path.abspath(schema)).as_uri()
-    return _one_yaml_line(path)  # a line break in a folder's name must not end the comment
+    return visible(path, keep_breaks=False)  # a line break in a folder's name must not end the comment
 
 
 def followup_path(folder: Path, form: Form) -> Path:
@@ -237,15 +237,6 @@ _KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*")
 
 
 def comment_text(text: str) -> str:
-    """Text for a YAML comment: one line, since YAML also ends a line at NEL, U+2028 and U+2029; control
-    characters, and the noncharacters YAML refuses anywhere in a file (U+FFFE, U+FFFF), as visible escapes."""
-    return _one_yaml_line(" ".join(text.split()))
-
-
-def _one_yaml_line(text: str) -> str:
-    """`text` with what would end a line or is not allowed in YAML written as visible escapes."""
-    return _NOT_IN_YAML.sub(lambda found: f"\\u{ord(found[0]):04x}", visible(text, keep_breaks=False))
-
-
-_NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""What YAML does not allow in a stream, even in a comment (YAML 1.1 and 1.2: the printable characters)."""
+    """Text for a YAML comment: one line, since YAML also ends a line at NEL, U+2028 and U+2029, and control
+    characters written as visible escapes."""
+    return visible(" ".join(text.split()), keep_breaks=False)
