@@ -67,6 +67,15 @@ def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def no_git_history(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`status` and `rapport --bilagor` show each follow-up's last commit when the data is in git, and the test
+    data is in the project's own repository: its history would move the goldens with every commit. Only tests
+    marked `git_history` (which build their own repository) read git."""
+    if request.node.get_closest_marker("git_history") is None:
+        monkeypatch.setattr("valdsprogram.gitlog.followup_changes", lambda folder: {})
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

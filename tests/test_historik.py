@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +18,10 @@ from valdsprogram.cli import app
 from valdsprogram.gitlog import last_changes
 
 GOLDEN = Path(__file__).parent / "historik"
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git är inte installerat")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="git är inte installerat"),
+    pytest.mark.git_history,
+]
 
 FIRST = """\
 organ: sdn-sodermalm
@@ -141,3 +145,53 @@ def test_last_changes_in_one_call(repo: Path) -> None:
         "A2.4 försenad",
     )
     assert last_changes(repo / "saknas") == {}
+
+
+@pytest.mark.usefixtures("repo")
+def test_status_shows_each_follow_ups_last_commit() -> None:
+    _, output = run("status", "--period", "2024-T1", "--format", "json")
+    södermalm = next(b for b in json.loads(output)["organ"] if b["id"] == "sdn-sodermalm")
+    assert södermalm["andrad"] == {
+        "2024-T1": {
+            "datum": "2024-05-05 10:00",
+            "av": "Anna Andersson",
+            "incheckning": "d43efd4",
+            "rubrik": "A2.4 försenad",
+        }
+    }
+    _, text = run("status", "--period", "2024-T1")
+    assert "Senast ändrade i git, 2024-T1" in text
+    assert "Södermalms stadsdelsnämnd │ 2024-05-05 10:00 │ d43efd4     │ Anna Andersson" in text
+    _, csv = run("status", "--period", "2024-T1", "--format", "csv")
+    assert (
+        "sdn-sodermalm;Södermalms stadsdelsnämnd;2024-T1;rapporterad med fel;2024-05-05 10:00;Anna Andersson;d43efd4"
+        in csv
+    )
+    _, without = run("status", "--period", "2024-T1", "--format", "json", "--utan-historik")
+    assert "andrad" not in without
+
+
+def test_the_report_appendix_says_when_each_follow_up_was_last_changed(repo: Path) -> None:
+    # The report leaves out follow-ups with errors: the shipped one is complete.
+    shipped = (ROOT / "uppfoljning/2024-T1/sdn-sodermalm.yaml").read_text(encoding="utf-8")
+    _commit(repo, {"uppfoljning/2024-T1/sdn-sodermalm.yaml": shipped}, "Hela rapporten", 6)
+    code, output = run("rapport", "--period", "2024-T1", "--bilagor", "--trots-fel")
+    assert code == 0
+    assert re.search(
+        r"Senast ändrad 2024-05-06 10:00 av Anna Andersson, incheckning [0-9a-f]{7} \(Hela rapporten\)\.", output
+    )
+    _, without = run("rapport", "--period", "2024-T1", "--bilagor", "--trots-fel", "--utan-historik")
+    assert "Senast ändrad" not in without
+
+
+def test_outside_git_status_and_report_leave_the_history_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    shutil.copytree(ROOT / "uppfoljning", tmp_path / "uppfoljning")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, output = run("status", "--format", "json")
+    assert code == 0
+    assert "andrad" not in output
+    code, output = run("rapport", "--bilagor")
+    assert code == 0
+    assert "Senast ändrad" not in output

@@ -238,6 +238,13 @@ FollowUpOption = Annotated[
         "--uppfoljning", "-u", help="Mappen med uppföljningar.", show_default=True, file_okay=False, metavar="MAPP"
     ),
 ]
+NoHistoryOption = Annotated[
+    bool,
+    typer.Option(
+        "--utan-historik",
+        help="Visa inte när varje uppföljning senast ändrades i git (av vem, i vilken incheckning).",
+    ),
+]
 DEFAULT_FOLLOWUPS = Path("uppfoljning")
 """Where follow-ups are unless -u names another folder; unlike a folder the user names, it may be missing."""
 CompilationOption = Annotated[
@@ -554,6 +561,7 @@ def rapport(
     bilagor: Annotated[
         bool, typer.Option("--bilagor", help="Ta med varje organs rapport som bilaga (Markdown, HTML och PDF).")
     ] = False,
+    utan_historik: NoHistoryOption = False,
     mallar: TemplatesOption = None,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
@@ -573,7 +581,12 @@ def rapport(
             typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
             raise typer.Exit(EXIT_FINDINGS)
         data = build_report(
-            workspace, chosen, generated=datum or "", only_reporting=bara_rapporterande, appendices=bilagor
+            workspace,
+            chosen,
+            generated=datum or "",
+            only_reporting=bara_rapporterande,
+            appendices=bilagor,
+            last_commits=_last_commits(uppfoljning) if bilagor and not utan_historik else None,
         )
         if format is ReportFormat.XLSX:
             target = utfil or Path(f"rapport-{chosen}.xlsx")
@@ -607,16 +620,21 @@ def status(
         typer.Option("--format", "-f", help="Tabell i terminalen, JSON, eller CSV (en rad per organ och period)."),
     ] = StatusFormat.TEXT,
     bara_rapporterande: OnlyReportingOption = False,
+    utan_historik: NoHistoryOption = False,
     program: ProgramOption = Path("program.yaml"),
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
-    """Vilka organ som rapporterat vilka perioder: rapporterad, rapporterad med fel, saknas eller förväntas inte."""
+    """Vilka organ som rapporterat vilka perioder: rapporterad, rapporterad med fel, saknas eller förväntas inte.
+
+    När uppföljningarna ligger i git visas också när varje uppföljning senast ändrades, av vem och i vilken
+    incheckning (i tabellen för den sista perioden)."""
     from valdsprogram import render_status, status_matrix, terminal
 
     with _usage_errors():
         workspace = _workspace(program, uppfoljning)
         periods = [workspace.period(period)] if period is not None else None
-        table = status_matrix(workspace, periods, only_reporting=bara_rapporterande)
+        changes = {} if utan_historik else _last_commits(uppfoljning)
+        table = status_matrix(workspace, periods, only_reporting=bara_rapporterande, changes=changes)
     if format is StatusFormat.CSV:
         typer.echo(render_status(table, format), nl=False)
     else:
@@ -827,6 +845,13 @@ def _refuse_unreadable_size(text: str) -> None:
             f"mallen skulle bli {shown} MiB, men validera läser högst {MAX_BYTES // 1_048_576} MiB per fil; "
             "programmet har för många aktiviteter och indikatorer, eller för långa texter. Inget skrevs."
         )
+
+
+def _last_commits(folder: Path) -> dict[tuple[str, str], Any]:
+    """Each follow-up's last commit from git, in one call; empty outside git or without git."""
+    from valdsprogram.gitlog import followup_changes
+
+    return followup_changes(folder) if folder.is_dir() else {}
 
 
 def _is_date(text: str) -> bool:

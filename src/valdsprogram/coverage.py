@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from valdsprogram.gitlog import Commit
 from valdsprogram.index import exists
 from valdsprogram.periods import Period
 from valdsprogram.program import Body
@@ -39,6 +40,12 @@ class Matrix:
 
     periods: list[Period]
     rows: list[Row]
+    changes: dict[tuple[str, str], Commit] = field(default_factory=dict)
+    """The last commit of each follow-up, by (organ, period); empty outside git or when left out."""
+
+    def changed(self, body_id: str, period: Period) -> Commit | None:
+        """The commit that last changed the body's follow-up for the period, when it is known."""
+        return self.changes.get((body_id, str(period)))
 
     def missing(self, period: Period) -> list[Body]:
         """The bodies whose expected report for the period is missing."""
@@ -83,9 +90,16 @@ def erroneous(workspace: Workspace) -> set[tuple[str, Period]]:
     return found
 
 
-def status_matrix(workspace: Workspace, periods: list[Period] | None = None, *, only_reporting: bool = False) -> Matrix:
+def status_matrix(
+    workspace: Workspace,
+    periods: list[Period] | None = None,
+    *,
+    only_reporting: bool = False,
+    changes: dict[tuple[str, str], Commit] | None = None,
+) -> Matrix:
     """The reporting state of every body for every period; by default the periods from the first to the last that
-    has a follow-up (`Workspace.reported_periods`)."""
+    has a follow-up (`Workspace.reported_periods`). `changes` is each follow-up's last commit
+    (`gitlog.followup_changes`), passed in so that the matrix does not depend on where it is run."""
     if periods is None:
         periods = workspace.reported_periods()
     broken = erroneous(workspace)
@@ -103,4 +117,4 @@ def status_matrix(workspace: Workspace, periods: list[Period] | None = None, *, 
             for p in periods
         ]
         rows.append(Row(body, states))
-    return Matrix(periods, rows)
+    return Matrix(periods, rows, dict(changes or {}))

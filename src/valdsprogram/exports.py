@@ -79,6 +79,8 @@ ONE_TABLE_COLUMNS = (
     "kommentar",
 )
 STATUS_COLUMNS = ("organ", "organ_namn", "period", "status")
+CHANGE_COLUMNS = ("andrad", "andrad_av", "incheckning")
+"""Added to the status table when the follow-ups are in git: each follow-up's last change."""
 
 
 def report_tables(report: Report) -> list[Table]:
@@ -154,7 +156,11 @@ def status_table(data: dict[str, Any]) -> Table:
     rows: list[tuple[Value, ...]] = [
         (body["id"], body["namn"], period, state) for body in data["organ"] for period, state in body["status"].items()
     ]
-    return Table("Status", STATUS_COLUMNS, rows)
+    if not any("andrad" in body for body in data["organ"]):
+        return Table("Status", STATUS_COLUMNS, rows)
+    changed = [body.get("andrad", {}).get(period, {}) for body in data["organ"] for period in body["status"]]
+    rows = [(*row, c.get("datum"), c.get("av"), c.get("incheckning")) for row, c in zip(rows, changed, strict=True)]
+    return Table("Status", STATUS_COLUMNS + CHANGE_COLUMNS, rows)
 
 
 def to_csv(table: Table) -> str:

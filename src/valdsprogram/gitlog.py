@@ -113,3 +113,23 @@ def last_changes(folder: Path) -> dict[str, Commit]:
         for name in names:
             latest.setdefault(name, commit)
     return latest
+
+
+def followup_changes(folder: Path) -> dict[tuple[str, str], Commit]:
+    """The latest commit of each follow-up `<period>/<organ>.yaml` below `folder`, by (organ, period); one git call.
+
+    Empty outside git or without git.
+    """
+    found: dict[tuple[str, str], Commit] = {}
+    for name, commit in last_changes(folder).items():
+        parts = name.split("/")
+        if len(parts) >= 2 and parts[-1].endswith((".yaml", ".yml")):
+            key = (parts[-1].rsplit(".", 1)[0], parts[-2])
+            if key not in found or commit.date > found[key].date:
+                found[key] = commit
+    return found
+
+
+def changed_text(commit: Commit) -> str:
+    """`2024-05-05 10:00 av Anna Andersson, incheckning d43efd4`: a follow-up's last change, as a reader sees it."""
+    return f"{commit.date} av {commit.author}, incheckning {commit.short}"

@@ -15,6 +15,7 @@ from valdsprogram.compilation import CompilationFile
 from valdsprogram.coverage import erroneous, expected
 from valdsprogram.followup import ASSESSMENTS, STATUSES, Decision
 from valdsprogram.followup_file import FollowUpFile
+from valdsprogram.gitlog import Commit, changed_text
 from valdsprogram.highlights import Highlights, highlights
 from valdsprogram.indicator_report import BodyValue, IndicatorRow, indicator_row
 from valdsprogram.masking import MASKED
@@ -115,6 +116,10 @@ class Appendix:
     """(id, assessment, analysis)."""
     acknowledged: list[tuple[str, str, str, str]]
     """The warnings the body acknowledges: (place, code, message, reason), in file order."""
+    changed: str = ""
+    """When, by whom and in which commit the file was last changed (`gitlog.changed_text`); empty outside git."""
+    changed_subject: str = ""
+    """That commit's subject line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +201,15 @@ def build_report(
     generated: str = "",
     only_reporting: bool = False,
     appendices: bool = False,
+    last_commits: dict[tuple[str, str], Commit] | None = None,
 ) -> Report:
     """The city-wide follow-up of the period, saying at its top when the follow-ups have errors.
 
     `generated` is the date to print as the day of compilation (a report carries none unless given);
     `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
-    `appendices` asks the documents to show each body's report (the data holds them either way).
+    `appendices` asks the documents to show each body's report (the data holds them either way);
+    `last_commits` is each follow-up's last commit by (organ, period) (`gitlog.followup_changes`), shown in its
+    appendix.
     """
     index = workspace.index
     program = index.program
@@ -265,7 +273,9 @@ def build_report(
         goals=goals,
         changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
         standstill=found.standstill,
-        appendix=[_appendix(workspace, f, row_bodies) for f in files],
+        appendix=[
+            _appendix(workspace, f, row_bodies, (last_commits or {}).get((f.body_id, str(period)))) for f in files
+        ],
         mask_limit=program.maskeringsgrans,
         any_masked=any(
             i.masked
@@ -394,6 +404,7 @@ def _appendix(
     workspace: Workspace,
     f: FollowUpFile,
     row_bodies: dict[str, dict[str, BodyValue]],
+    commit: Commit | None,
 ) -> Appendix:
     followup = f.followup
     decision = _decision_text(followup.beslut)
@@ -440,6 +451,8 @@ def _appendix(
             for d in workspace.diagnostics
             if d.path == f.document.path and d.acknowledged
         ],
+        changed=changed_text(commit) if commit is not None else "",
+        changed_subject=commit.subject if commit is not None else "",
     )
 
 

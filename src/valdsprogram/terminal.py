@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from valdsprogram.controls import visible
-from valdsprogram.coverage import SYMBOLS, Matrix, State
+from valdsprogram.coverage import SYMBOLS, Matrix, Row, State
 from valdsprogram.lookup import Data
 
 
@@ -154,12 +154,28 @@ def matrix_data(table: Matrix) -> Data:
                 "id": row.body.id,
                 "namn": row.body.namn,
                 "status": {str(p): s.value for p, s in zip(table.periods, row.states, strict=True)},
+                **({"andrad": _changed(table, row)} if table.changes else {}),
             }
             for row in table.rows
         ],
         "saknas": {str(p): [b.id for b in table.missing(p)] for p in table.periods},
         "med_fel": {str(p): [b.id for b in table.with_errors(p)] for p in table.periods},
     }
+
+
+def _changed(table: Matrix, row: Row) -> Data:
+    """Per period with a committed follow-up: when it was last changed, by whom, in which commit."""
+    found: Data = {}
+    for period in table.periods:
+        commit = table.changed(row.body.id, period)
+        if commit is not None:
+            found[str(period)] = {
+                "datum": commit.date,
+                "av": commit.author,
+                "incheckning": commit.short,
+                "rubrik": commit.subject,
+            }
+    return found
 
 
 def matrix_view(table: Matrix) -> RenderableType:
@@ -189,4 +205,20 @@ def matrix_view(table: Matrix) -> RenderableType:
             lines.append(_text(f"{period}: {count}: {names} (se valdsprogram validera)."))
         if not missing and not broken:
             lines.append(Text(f"{period}: inga rapporter saknas."))
-    return Group(*lines)
+    return Group(*lines, *_last_changes(table))
+
+
+def _last_changes(table: Matrix) -> list[RenderableType]:
+    """When each follow-up of the last period was last changed in git; one date per cell would not fit the matrix
+    (JSON and CSV have every period)."""
+    if not table.changes or not table.periods:
+        return []
+    last = table.periods[-1]
+    known = [(row.body.namn, table.changed(row.body.id, last)) for row in table.rows]
+    grid = Table(title=f"Senast ändrade i git, {last}", title_justify="left")
+    for title in ("Organ", "Ändrad", "Incheckning", "Av"):
+        grid.add_column(title, no_wrap=title in ("Ändrad", "Incheckning"))
+    for name, commit in known:
+        if commit is not None:
+            _row(grid, name, commit.date, commit.short, commit.author)
+    return [Text(""), grid] if grid.row_count else []
