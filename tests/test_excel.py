@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -379,3 +380,17 @@ def test_importera_never_replaces_a_follow_up_unasked(repo_copy: Path) -> None:
     assert result.exit_code == 1
     assert "finns redan och skrivs inte över. Ange --skriv-over" in result.stderr
     assert filed.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["pipe", "mapp"])
+def test_importera_refuses_a_pipe_or_a_folder_unopened(repo_copy: Path, kind: str) -> None:
+    """Opening a named pipe would wait forever for a writer; it is a finding at the file instead (exit 1)."""
+    path = repo_copy / "bok.xlsx"
+    if kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    described = "en mapp" if kind == "mapp" else "ingen vanlig fil (utan till exempel en pipe eller en enhet)"
+    code, output = run("importera", "bok.xlsx")
+    assert code == 1
+    assert output.startswith(f"bok.xlsx: VP401 fel: Filen är {described}.\n"), output

@@ -7,6 +7,7 @@ document type declarations (the XML entity attacks; openpyxl also parses through
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 from typing import Protocol
@@ -37,7 +38,15 @@ def check_workbook_file(path: Path, shown: str) -> list[Diagnostic]:
     if path.suffix.lower() in (".xlsm", ".xltm", ".xlsb"):
         return refuse("VP403", "Arbetsboken kan innehålla makron (filtypen är " + path.suffix + ").", save_as)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # never opened: a pipe would hang the run
+            kind = (
+                "en mapp"
+                if stat.S_ISDIR(info.st_mode)
+                else "ingen vanlig fil (utan till exempel en pipe eller en enhet)"
+            )
+            return refuse("VP401", f"Filen är {kind}.", "Ange arbetsboken från valdsprogram mall.")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return refuse("VP405", f"Filen är {size // 1_048_576} MiB; en uppföljning i Excel är några tiotal kB.")
         with path.open("rb") as handle:
