@@ -195,3 +195,37 @@ def test_outside_git_status_and_report_leave_the_history_out(tmp_path: Path, mon
     code, output = run("rapport", "--bilagor")
     assert code == 0
     assert "Senast ändrad" not in output
+
+
+NORRMALM = """\
+organ: sdn-norrmalm
+period: 2023-T1
+aktiviteter:
+  A1.1: {status: pågående, kommentar: "Föräldragrupper på svenska och arabiska."}
+  A2.4: {status: pågående, kommentar: "Dialog med lokalpolisområdet."}
+indikatorer:
+  I3.3: {utfall: 40, arsmal: 120}
+"""
+
+
+def test_a_file_written_from_a_neighbours_is_no_move(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git --follow takes a new file much like another, still existing, file for a copy of it: the history of
+    Östermalm's file must not jump to Norrmalm's."""
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    _git(tmp_path, "init", "-q")
+    norrmalm, ostermalm = "uppfoljning/2023-T1/sdn-norrmalm.yaml", "uppfoljning/2023-T1/sdn-ostermalm.yaml"
+    _commit(tmp_path, {norrmalm: NORRMALM}, "Norrmalm T1", 2)
+    neighbour = NORRMALM.replace("sdn-norrmalm", "sdn-ostermalm").replace("utfall: 40", "utfall: 12")
+    _commit(
+        tmp_path,
+        {norrmalm: NORRMALM + "mal: {M1: {bedomning: delvis, analys: Se A1.1.}}\n", ostermalm: neighbour},
+        "Östermalm T1",
+        3,
+    )
+    monkeypatch.chdir(tmp_path)
+    code, output = run("historik", "sdn-ostermalm", "2023-T1")
+    assert code == 0
+    lines = output.splitlines()
+    assert lines[2:4] == ["uppfoljning/2023-T1/sdn-ostermalm.yaml", lines[3]]
+    assert lines[4:] == ["    första versionen"]
+    assert "flyttad" not in output

@@ -6,6 +6,7 @@ named like an option stays a file name.
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 from dataclasses import dataclass
@@ -85,10 +86,37 @@ def _commits(output: bytes) -> list[tuple[Commit, list[str]]]:
 
 
 def versions(path: Path) -> list[Version]:
-    """Every committed version of the file, oldest first, following renames; GitUnavailable outside git."""
-    args = ["log", "--follow", f"--format={_RECORD}{_FIELDS}", _DATE, "--name-only", "--", path.name]
-    found = _commits(_git(args, path.parent))
+    """Every committed version of the file, oldest first, following true renames; GitUnavailable outside git.
+
+    `git log --follow` guesses renames and copies by likeness, so it may jump to another body's file that still
+    exists (a new file written from a neighbour's). An audit trail must not invent a move: a change of path is
+    kept only when the old path is gone in that commit and the new one did not exist before it; otherwise the
+    history is the file's own path only.
+    """
+    followed = _versions(path, follow=True)
+    top = top_folder(path.parent)
+    for older, newer in itertools.pairwise(followed):
+        if older.path == newer.path:
+            continue
+        commit = newer.commit.hash
+        if _exists(top, commit, older.path) or _exists(top, f"{commit}^", newer.path):
+            return _versions(path, follow=False)
+    return followed
+
+
+def _versions(path: Path, *, follow: bool) -> list[Version]:
+    args = ["log", *(["--follow"] if follow else []), f"--format={_RECORD}{_FIELDS}", _DATE, "--name-only"]
+    found = _commits(_git([*args, "--", path.name], path.parent))
     return [Version(commit, names[-1]) for commit, names in reversed(found) if names]
+
+
+def _exists(top: Path, revision: str, path: str) -> bool:
+    """Whether the path is a file in the revision (False for the parent of the first commit)."""
+    try:
+        _git(["cat-file", "-e", f"{revision}:{path}"], top)
+    except GitUnavailable:
+        return False
+    return True
 
 
 def contents(top: Path, version: Version) -> bytes:
