@@ -193,8 +193,12 @@ def _benchmark(work: Path, options: argparse.Namespace) -> int:
         missing["rapport1"] = "ej mätt: kommandot rapport finns inte ännu"
     for scale, folder in scales.items():
         times = f"{scale}×"
-        commands.append(Command(f"validera{scale}", f"valdsprogram validera --strikt, {times}", validate, folder, env))
-        commands.append(Command(f"golv{scale}", f"golv: läs + yaml.load (CSafeLoader), {times}", floor, folder, env))
+        # Beyond 10× a refusal (more files than sources.MAX_FILES) is "not measured", not a failed benchmark.
+        large = scale > 10
+        label = f"valdsprogram validera --strikt, {times}"
+        commands.append(Command(f"validera{scale}", label, validate, folder, env, optional=large))
+        label = f"golv: läs + yaml.load (CSafeLoader), {times}"
+        commands.append(Command(f"golv{scale}", label, floor, folder, env, optional=large))
         if report:
             argv = [*tool, "rapport", "--format", "html"]
             label = f"valdsprogram rapport --format html, {times}"
