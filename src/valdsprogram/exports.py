@@ -156,8 +156,8 @@ def status_table(data: dict[str, Any]) -> Table:
     rows: list[tuple[Value, ...]] = [
         (body["id"], body["namn"], period, state) for body in data["organ"] for period, state in body["status"].items()
     ]
-    if not any("andrad" in body for body in data["organ"]):
-        return Table("Status", STATUS_COLUMNS, rows)
+    # The change columns are always there (empty outside git), so a sheet or Power BI query built on the
+    # table keeps its columns wherever the command runs.
     changed = [body.get("andrad", {}).get(period, {}) for body in data["organ"] for period in body["status"]]
     rows = [(*row, c.get("datum"), c.get("av"), c.get("incheckning")) for row, c in zip(rows, changed, strict=True)]
     return Table("Status", STATUS_COLUMNS + CHANGE_COLUMNS, rows)
