@@ -307,11 +307,14 @@ def validera(
     from valdsprogram import render_validation, validate
     from valdsprogram.sources import SourceError, chosen_files, compilation_folder, context_of, program_problem
 
-    problem = program_problem(program)
-    if problem is not None:
+    def could_not_run(message: str) -> typer.Exit:
         if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
             typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
-        raise _fail(problem)
+        return _fail(message)
+
+    problem = program_problem(program)
+    if problem is not None:
+        raise could_not_run(problem)
     compiled = sammanstallning or compilation_folder(uppfoljning)
     try:
         files = chosen_files(
@@ -321,9 +324,7 @@ def validera(
         # ones).
         context = context_of(files, uppfoljning, bounded=_bounded()) if paths else []
     except SourceError as error:
-        if format is not ValidationFormat.TEXT:
-            typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
-        raise _fail(str(error)) from None
+        raise could_not_run(str(error)) from None
     result = validate(program, files, context=context, base=Path.cwd())
     typer.echo(render_validation(result, format), nl=False)
     failed = result.error_count > 0 or (strikt and result.warning_count > 0)
