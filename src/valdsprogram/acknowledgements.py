@@ -4,11 +4,10 @@ acknowledgements that do not fit (an error, an unknown code, a warning that is n
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from valdsprogram.codes import CODES
 from valdsprogram.diagnostics import Diagnostic, Severity
-from valdsprogram.followup import FollowUp
 from valdsprogram.rules.finding import Finding
 from valdsprogram.suggest import did_you_mean
 
@@ -16,25 +15,15 @@ OWN_CODES = ("VP327", "VP328")
 """The codes about acknowledgements themselves, which cannot be acknowledged."""
 
 
-def acknowledgements(followup: FollowUp) -> Iterator[tuple[str, str, str, str]]:
-    """Every (section, id, code, reason) the follow-up acknowledges, in file order."""
-    sections: tuple[tuple[str, dict[str, object]], ...] = (
-        ("aktiviteter", dict(followup.aktiviteter)),
-        ("indikatorer", dict(followup.indikatorer)),
-        ("mal", dict(followup.mal)),
-    )
-    for section, items in sections:
-        for ident, report in items.items():
-            for code, reason in getattr(report, "kvittera", {}).items():
-                yield section, ident, code, reason
-
-
-def apply(followup: FollowUp, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], list[Finding]]:
-    """The file's diagnostics with the warnings it acknowledges marked, and findings about its acknowledgements
-    (VP327: nothing to acknowledge there, VP328: an error, an unknown code or one that cannot be acknowledged)."""
+def apply(
+    acknowledged: Iterable[tuple[str, str, str, str]], diagnostics: list[Diagnostic]
+) -> tuple[list[Diagnostic], list[Finding]]:
+    """The file's diagnostics with the warnings it acknowledges (each a section, id, code and reason) marked, and
+    findings about its acknowledgements (VP327: nothing to acknowledge there, VP328: an error, an unknown code or
+    one that cannot be acknowledged)."""
     marked = list(diagnostics)
     findings: list[Finding] = []
-    for section, ident, code, reason in acknowledgements(followup):
+    for section, ident, code, reason in acknowledged:
         loc = (section, ident, "kvittera", code)
         known = CODES.get(code)
         if known is None:

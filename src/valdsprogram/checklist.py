@@ -109,7 +109,7 @@ def build_checklist(workspace: Workspace, body_id: str, period: Period) -> Check
         period=str(period),
         period_name=period.name,
         per=period.last_day,
-        reported=f"Rapporterad i {this.document.path}." if this else "Inte rapporterad ännu.",
+        reported=f"Rapporterad i {this.path}." if this else "Inte rapporterad ännu.",
         deadlines=[
             Deadline(str(p), p.name, p.last_day, p == period) for p in (Period(period.year, i) for i in range(3))
         ],

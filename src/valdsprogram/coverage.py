@@ -81,7 +81,7 @@ def erroneous(workspace: Workspace) -> set[tuple[str, Period]]:
     """(body id, period) of every follow-up with an error: from its content when it could be read, and from its
     path `<period>/<organ>.yaml` too, so that a file too broken to read still counts as reported with errors."""
     paths = {d.path for d in workspace.errors}
-    found = {(f.followup.organ, f.period) for f in workspace.files if f.document.path in paths}
+    found = {(f.followup.organ, f.period) for f in workspace.files if f.path in paths}
     for shown in paths:
         path = PurePosixPath(shown)
         period = Period.parse(path.parent.name)

@@ -8,15 +8,14 @@ from valdsprogram.followup import FollowUp
 from valdsprogram.index import ProgramIndex, Responsibilities, exists
 from valdsprogram.periods import Period
 from valdsprogram.program import Body, Indicator
-from valdsprogram.yamlfile import YamlDocument
 
 
 @dataclass(frozen=True, slots=True)
 class FollowUpFile:
     """One validated follow-up and its place in the program."""
 
-    document: YamlDocument
-    """The file as read, for positions and its path."""
+    path: str
+    """The file as shown to the user."""
     followup: FollowUp
     """The file's data."""
     period: Period
@@ -29,13 +28,13 @@ class FollowUpFile:
     """What the body must report this period; empty when it does not exist then."""
 
     @classmethod
-    def build(cls, index: ProgramIndex, document: YamlDocument, followup: FollowUp) -> FollowUpFile:
+    def build(cls, index: ProgramIndex, path: str, followup: FollowUp) -> FollowUpFile:
         period = Period.parse(followup.period)
         assert period is not None, "the model has checked the period's form"
         body = index.bodies.get(followup.organ)
         alive = body is not None and exists(body, period.last_day)
         duties = index.responsibilities(followup.organ, period.last_day) if alive else Responsibilities()
-        return cls(document, followup, period, body, alive, duties)
+        return cls(path, followup, period, body, alive, duties)
 
     @property
     def body_id(self) -> str:

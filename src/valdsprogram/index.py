@@ -29,6 +29,8 @@ class ProgramIndex:
     indicators: dict[str, tuple[Goal, Indicator]]
     _responsible: dict[dt.date, dict[str, Responsibilities]] = field(default_factory=dict, compare=False)
     """Cache: date → body id → responsibilities; filled on first use of a date."""
+    _alike: dict[tuple[int, ...], Responsibilities] = field(default_factory=dict, compare=False)
+    """Cache: one Responsibilities for each set of duties, shared by every date and body that has it."""
 
     @classmethod
     def build(cls, program: Program) -> ProgramIndex:
@@ -84,9 +86,12 @@ class ProgramIndex:
                 for indicator in goal.indikatorer:
                     for body in self.responsible(indicator, on):
                         table.setdefault(body.id, Responsibilities()).indicators.append((goal, indicator))
-            for duties in table.values():
+            for owner, duties in table.items():
                 involved = {id(goal) for goal, _ in [*duties.activities, *duties.indicators]}
                 duties.goals.extend(goal for goal in self.program.mal if id(goal) in involved)
+                # A body's duties are mostly the same on every date: one object for each, not one per date.
+                same = tuple(id(item) for _, item in [*duties.activities, *duties.indicators])
+                table[owner] = self._alike.setdefault(same, duties)
             self._responsible[on] = table
         return self._responsible[on].get(body_id, Responsibilities())
 

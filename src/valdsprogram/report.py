@@ -435,7 +435,7 @@ def _appendix(
     return Appendix(
         body_id=followup.organ,
         body_name=f.body_name,
-        path=f.document.path,
+        path=f.path,
         decision=decision,
         activities=[(k, r.status or "–", r.kommentar or "") for k, r in followup.aktiviteter.items()],
         indicators=indicators,
@@ -449,7 +449,7 @@ def _appendix(
                 HIDDEN if _item_of(d.place, full=True) in masked_ids else d.acknowledged,
             )
             for d in workspace.diagnostics
-            if d.path == f.document.path and d.acknowledged
+            if d.path == f.path and d.acknowledged
         ],
         changed=changed_text(commit) if commit is not None else "",
         changed_subject=commit.subject if commit is not None else "",

@@ -14,6 +14,7 @@ from valdsprogram import acknowledgements
 from valdsprogram.codes import code
 from valdsprogram.compilation import Compilation, CompilationFile
 from valdsprogram.diagnostics import Diagnostic, Validation, place_of, sorted_diagnostics
+from valdsprogram.digest import Digest, digest
 from valdsprogram.followup import FollowUp
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
@@ -26,9 +27,8 @@ from valdsprogram.rules import (
     PROGRAM_RULES,
     TEXT_RULES,
     Finding,
-    located_later,
 )
-from valdsprogram.salvage import Salvaged, validate_followup
+from valdsprogram.salvage import validate_followup
 from valdsprogram.sources import is_compilation
 from valdsprogram.yamlfile import YamlDocument, read_yaml
 
@@ -78,7 +78,7 @@ def validate(
     loaded = load_program(program_path, shown(program_path, base))
     followups = [p for p in targets if not is_compilation(p)]
     compilations = [p for p in targets if is_compilation(p)]
-    _, problems = load_followups(loaded.index, followups, context=context, base=base)
+    _, problems = load_followups(loaded.index, followups, context=context, base=base, keep=False)
     _, more = load_compilations(loaded.index, compilations, base=base)
     return Validation(sorted_diagnostics([*loaded.diagnostics, *problems, *more]), 1 + len(targets))
 
@@ -89,21 +89,23 @@ def load_followups(
     *,
     context: Sequence[Path] = (),
     base: Path | None = None,
+    keep: bool = True,
 ) -> tuple[list[FollowUpFile], list[Diagnostic]]:
     """Read and check follow-up files; return those that fit the model (for reports) and every problem.
 
     Files in `context` take part only in the rules across files, and only the findings in `paths` are kept.
-    Without a valid program (`index` None) only the files' own YAML, shape and text are checked.
+    Without a valid program (`index` None) only the files' own YAML, shape and text are checked. Without `keep`
+    no file is returned, and each is dropped once checked: only its digest stays for the rules across files.
     """
     files: list[FollowUpFile] = []
-    checked: dict[int, tuple[FollowUpFile, Salvaged]] = {}
+    digests: list[Digest] = []
     diagnostics: list[Diagnostic] = []
     units = {ident: indicator.enhet for ident, (_, indicator) in index.indicators.items()} if index else {}
     for path in paths:
         document = read_yaml(path, shown(path, base), root=base)
         for text_rule in TEXT_RULES:
             diagnostics += text_rule(document)
-        document.text = ""  # only the text rules need it: a city's worth of follow-ups is lighter without it
+        document.text = ""  # only the text rules need it
         if not document.ok:
             diagnostics += document.diagnostics
             continue
@@ -114,35 +116,33 @@ def load_followups(
         diagnostics += salvaged.diagnostics
         if salvaged.followup is None or index is None:
             continue
-        file = FollowUpFile.build(index, document, salvaged.followup)
-        checked[id(file)] = (file, salvaged)
-        if not salvaged.set_aside:  # reports use only files that fit the model as they stand
+        file = FollowUpFile.build(index, document.path, salvaged.followup)
+        if keep and not salvaged.set_aside:  # reports use only files that fit the model as they stand
             files.append(file)
         for rule in FOLLOWUP_RULES:
             diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
-        _compact(document)
+        digests.append(digest(document.path, salvaged.followup, document.positions, file.body_name, salvaged.covers))
     if index is not None:
-        organs = {file.followup.organ for file, _ in checked.values()}
+        organs = {d.organ for d in digests}
         others = (_context_file(index, path, base, organs) for path in context)
-        every = [file for file, _ in checked.values()] + [other for other in others if other is not None]
+        targets = {id(d) for d in digests}
+        every = digests + [other for other in others if other is not None]
         for set_rule in FOLLOWUP_SET_RULES:
-            for file, finding in set_rule(index, every):
-                if id(file) in checked and not checked[id(file)][1].covers(finding.loc):
-                    diagnostics.append(locate(finding, file.document))
-    return files, _acknowledge([file for file, _ in checked.values()], diagnostics)
+            diagnostics += (place(finding, d) for d, finding in set_rule(index, every) if id(d) in targets)
+    return files, _acknowledge(digests, diagnostics)
 
 
-def _acknowledge(files: list[FollowUpFile], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def _acknowledge(digests: list[Digest], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Mark the warnings each follow-up acknowledges, and add what is wrong with its acknowledgements."""
-    by_path = {file.document.path: file for file in files}
+    by_path = {d.path: d for d in digests}
     mine: dict[str, list[Diagnostic]] = {}
     result: list[Diagnostic] = []
     for d in diagnostics:
         (mine.setdefault(d.path, []) if d.path in by_path else result).append(d)
-    for path, file in by_path.items():
-        marked, findings = acknowledgements.apply(file.followup, mine.get(path, []))
+    for path, summary in by_path.items():
+        marked, findings = acknowledgements.apply((a[:4] for a in summary.acknowledgements), mine.get(path, []))
         result += marked
-        result += (locate(finding, file.document) for finding in findings)
+        result += (place(finding, summary) for finding in findings)
     return result
 
 
@@ -151,8 +151,8 @@ _ORGAN_LINE = re.compile(rb"""^organ:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?\
 """A follow-up's `organ:` line as `mall` writes it; the rules across files compare only a body's own reports."""
 
 
-def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: set[str]) -> FollowUpFile | None:
-    """A follow-up read only for the rules across files: the file when it fits the model, else None.
+def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: set[str]) -> Digest | None:
+    """A follow-up read only for the rules across files: its digest when it fits the model, else None.
 
     A file whose `organ:` line plainly names another body than the targets' is skipped unread: those rules
     only compare a body's own reports. When in doubt (no such line) the file is read.
@@ -170,15 +170,10 @@ def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: se
     if not document.ok:
         return None
     followup, _ = validate_model(FollowUp, document)
-    _compact(document)
-    return FollowUpFile.build(index, document, followup) if followup is not None else None
-
-
-def _compact(document: YamlDocument) -> None:
-    """Keep of a checked follow-up only what the steps after its own checks read: the positions they may point
-    at. A city's follow-ups then hold a fraction of the memory; the model holds the values."""
-    document.positions = document.positions.only(located_later)
-    document.data = None  # the later findings' locs are names, which `place_of` spells without the data
+    if followup is None:
+        return None
+    body = index.bodies.get(followup.organ)
+    return digest(document.path, followup, document.positions, body.namn if body is not None else followup.organ)
 
 
 def load_compilations(
@@ -203,6 +198,14 @@ def load_compilations(
         for rule in COMPILATION_RULES:
             diagnostics += (locate(finding, document) for finding in rule(index, file))
     return files, diagnostics
+
+
+def place(finding: Finding, summary: Digest) -> Diagnostic:
+    """A finding of the steps after a file's own checks, placed by the file's digest."""
+    line, column = summary.position(finding.loc)
+    return code(finding.code).at(
+        summary.path, line, column, finding.message, finding.hint, place=place_of(None, finding.loc)
+    )
 
 
 def locate(finding: Finding, document: YamlDocument) -> Diagnostic:

@@ -14,7 +14,6 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -94,11 +93,6 @@ class Positions:
         if loc in self.keys:
             return self.keys[loc]
         return self.of_value(loc)
-
-    def only(self, keep: Callable[[Loc], bool]) -> Positions:
-        """The positions of the locs `keep` accepts, and no others: what a document kept after its checks needs."""
-        values = {loc: at for loc, at in self.values.items() if keep(loc)}
-        return Positions(values, {loc: at for loc, at in self.keys.items() if keep(loc)})
 
 
 @dataclass(slots=True)

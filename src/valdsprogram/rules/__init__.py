@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 from valdsprogram.compilation import CompilationFile
 from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.digest import Digest
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules import compilation_rules as c
@@ -20,7 +21,7 @@ from valdsprogram.yamlfile import YamlDocument
 
 ProgramRule = Callable[[ProgramIndex], Iterator[Finding]]
 FollowUpRule = Callable[[ProgramIndex, FollowUpFile], Iterator[Finding]]
-FollowUpSetRule = Callable[[ProgramIndex, list[FollowUpFile]], Iterator[tuple[FollowUpFile, Finding]]]
+FollowUpSetRule = Callable[[ProgramIndex, list[Digest]], Iterator[tuple[Digest, Finding]]]
 CompilationRule = Callable[[ProgramIndex, CompilationFile], Iterator[Finding]]
 TextRule = Callable[[YamlDocument], Iterator[Diagnostic]]
 
@@ -72,18 +73,6 @@ FOLLOWUP_SET_RULES: tuple[FollowUpSetRule, ...] = (
 )
 """Rules across all follow-up files."""
 
-LATER_FIELDS = frozenset({"status", "arsmal", "kvittera"})
-"""The fields of an item that a finding made after a file's own checks points at: a rule across files (VP313 a
-status, VP314 an annual target) or an acknowledgement (VP327, VP328). A new rule across files that points
-elsewhere adds its field here, or its findings would point at the item instead."""
-
-
-def located_later(loc: tuple[str | int, ...]) -> bool:
-    """Whether a finding made after the file's own checks may point at `loc` (or fall back to it): `organ` and
-    every section and item, and the `LATER_FIELDS` of an item and what is under them."""
-    return len(loc) <= 2 or loc[2] in LATER_FIELDS
-
-
 COMPILATION_RULES: tuple[CompilationRule, ...] = (
     c.path_agrees,
     c.period_within_validity,
@@ -105,5 +94,4 @@ __all__ = [
     "PROGRAM_RULES",
     "TEXT_RULES",
     "Finding",
-    "located_later",
 ]

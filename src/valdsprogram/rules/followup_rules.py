@@ -48,7 +48,7 @@ def period_within_validity(index: ProgramIndex, file: FollowUpFile) -> Iterator[
 
 def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP304: the file is uppfoljning/<period>/<organ>.yaml for the period and body it names."""
-    path = PurePosixPath(file.document.path)
+    path = PurePosixPath(file.path)
     expected = f"{file.period}/{file.followup.organ}.yaml"
     hint = f"Flytta filen till uppfoljning/{expected} eller rätta värdet."
     if path.stem != file.followup.organ:

@@ -4,30 +4,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from pathlib import PurePosixPath
 
+from valdsprogram.digest import Digest, Entry
 from valdsprogram.followup import STATUS_RANK
-from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.rules.finding import Finding
 
-Placed = tuple[FollowUpFile, Finding]
+Placed = tuple[Digest, Finding]
 
 
-def one_file_per_body_and_period(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Placed]:
+def one_file_per_body_and_period(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
     """VP312: a body reports a period once."""
-    seen: dict[tuple[str, str], FollowUpFile] = {}
+    seen: dict[tuple[str, object], Digest] = {}
     # The file whose name agrees with its content counts as the original; the others are reported.
-    for file in sorted(files, key=lambda f: (PurePosixPath(f.document.path).stem != f.followup.organ, f.document.path)):
-        key = (file.followup.organ, file.followup.period)
+    for file in sorted(files, key=lambda f: (not f.named_right, f.path)):
+        key = (file.organ, file.period)
         if key in seen:
-            first = seen[key].document.path
             yield (
                 file,
                 Finding(
                     "VP312",
                     ("organ",),
-                    f"{file.body_name} har redan en uppföljning för {key[1]}: {first}.",
+                    f"{file.body_name} har redan en uppföljning för {file.period}: {seen[key].path}.",
                     "Slå ihop filerna till en.",
                 ),
             )
@@ -35,10 +33,9 @@ def one_file_per_body_and_period(index: ProgramIndex, files: list[FollowUpFile])
             seen[key] = file
 
 
-def status_not_backwards(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Placed]:
+def status_not_backwards(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
     """VP313: within a year, an activity's status does not fall back (genomförd, then pågående)."""
-    statuses = _within_year(files, lambda f: {k: r.status for k, r in f.followup.aktiviteter.items()})
-    for file, ident, status, before, earlier in statuses:
+    for file, ident, status, before, earlier in _within_year(files, lambda f: f.statuses):
         if STATUS_RANK[str(status)] < STATUS_RANK[str(before)]:
             yield (
                 file,
@@ -51,10 +48,9 @@ def status_not_backwards(index: ProgramIndex, files: list[FollowUpFile]) -> Iter
             )
 
 
-def target_stable(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Placed]:
+def target_stable(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
     """VP314: within a year, an indicator's annual target stays the same."""
-    targets = _within_year(files, lambda f: {k: v.arsmal for k, v in f.followup.indikatorer.items()})
-    for file, ident, target, before, earlier in targets:
+    for file, ident, target, before, earlier in _within_year(files, lambda f: f.targets):
         if target != before:
             yield (
                 file,
@@ -69,24 +65,22 @@ def target_stable(index: ProgramIndex, files: list[FollowUpFile]) -> Iterator[Pl
 
 
 def _within_year(
-    files: list[FollowUpFile], values: Callable[[FollowUpFile], dict[str, object]]
-) -> Iterator[tuple[FollowUpFile, str, object, object, FollowUpFile]]:
-    """Each value a body reports, with the one it reported before it the same year and where (None skipped)."""
+    files: list[Digest], entries: Callable[[Digest], tuple[Entry, ...]]
+) -> Iterator[tuple[Digest, str, object, object, Digest]]:
+    """Each value a body reports, with the one it reported before it the same year and where."""
     for year_files in _by_body_and_year(files):
-        latest: dict[str, tuple[object, FollowUpFile]] = {}
+        latest: dict[str, tuple[object, Digest]] = {}
         for file in year_files:
-            for ident, value in values(file).items():
-                if value is None:
-                    continue
+            for ident, value, _, _ in entries(file):
                 if ident in latest:
                     yield file, ident, value, *latest[ident]
                 latest[ident] = (value, file)
 
 
-def _by_body_and_year(files: list[FollowUpFile]) -> Iterator[list[FollowUpFile]]:
+def _by_body_and_year(files: list[Digest]) -> Iterator[list[Digest]]:
     """Each body's files for each year, in period order (duplicates of a period in path order)."""
-    groups: dict[tuple[str, int], list[FollowUpFile]] = defaultdict(list)
+    groups: dict[tuple[str, int], list[Digest]] = defaultdict(list)
     for file in files:
-        groups[(file.followup.organ, file.period.year)].append(file)
+        groups[(file.organ, file.period.year)].append(file)
     for key in sorted(groups):
-        yield sorted(groups[key], key=lambda f: (f.period, f.document.path))
+        yield sorted(groups[key], key=lambda f: (f.period, f.path))

@@ -1,0 +1,136 @@
+"""What the steps after a follow-up's own checks need of it: a few values and where they stand.
+
+The rules across files (one file per body and period, statuses and targets within a year) and the
+acknowledgements are checked once every file is read. A digest holds just their inputs, with the line and
+column of each, so a run over a city's or a country's follow-ups keeps a few hundred bytes per file instead of
+the file's data, model and positions.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from valdsprogram.followup import FollowUp
+from valdsprogram.periods import Period
+from valdsprogram.yamlfile import Loc, Positions
+
+Entry = tuple[str, object, int, int]
+"""An item's id, its value, and the value's line and column."""
+Acknowledgement = tuple[str, str, str, str, int, int]
+"""Section, item id, code and reason of one `kvittera` entry, and the line and column of its code."""
+
+_PERIODS: dict[str, Period] = {}
+"""One Period object per period text: a city reports fifteen, whatever its number of files."""
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """One checked follow-up, as the rules across files and the acknowledgements see it."""
+
+    path: str
+    """The file as shown to the user."""
+    organ: str
+    """The reporting body's id."""
+    period: Period
+    """The period it reports."""
+    body_name: str
+    """The body's name, or its id when the program has no such body."""
+    organ_at: tuple[int, int]
+    """Where the `organ` value stands."""
+    statuses: tuple[Entry, ...]
+    """Each activity's status, in file order (items set aside and empty statuses left out)."""
+    targets: tuple[Entry, ...]
+    """Each indicator's annual target, in file order (items set aside and empty targets left out)."""
+    acknowledgements: tuple[Acknowledgement, ...]
+    """Every `kvittera` entry, in file order."""
+
+    @property
+    def named_right(self) -> bool:
+        """Whether the file's name is its body's id, as `mall` names it."""
+        return PurePosixPath(self.path).stem == self.organ
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """Where a finding at `loc` stands: a status, a target, an acknowledgement's code, else `organ`."""
+        if len(loc) == 3 and loc[2] == "status":
+            entries = self.statuses
+        elif len(loc) == 3 and loc[2] == "arsmal":
+            entries = self.targets
+        elif len(loc) == 4 and loc[2] == "kvittera":
+            at = ((a[4], a[5]) for a in self.acknowledgements if a[:3] == (loc[0], loc[1], loc[3]))
+            return next(at, self.organ_at)
+        else:
+            return self.organ_at
+        return next(((e[2], e[3]) for e in entries if e[0] == loc[1]), self.organ_at)
+
+
+def digest(
+    path: str,
+    followup: FollowUp,
+    positions: Positions,
+    body_name: str,
+    covers: Callable[[Loc], bool] = lambda loc: False,
+) -> Digest:
+    """The digest of a follow-up that fits the model; values in parts `covers` accepts (set aside) are left out."""
+    period = _PERIODS.get(followup.period)
+    if period is None:
+        parsed = Period.parse(followup.period)
+        assert parsed is not None, "the model has checked the period's form"
+        period = _PERIODS.setdefault(followup.period, parsed)
+    statuses = _entries(
+        positions, covers, "aktiviteter", "status", ((k, r.status) for k, r in followup.aktiviteter.items())
+    )
+    targets = _entries(
+        positions, covers, "indikatorer", "arsmal", ((k, v.arsmal) for k, v in followup.indikatorer.items())
+    )
+    acknowledged: list[Acknowledgement] = []
+    for section, ident, code, reason in acknowledgements(followup):
+        line, column = positions.of_key((section, ident, "kvittera", code))
+        acknowledged.append((section, _intern(ident), code, reason, line, column))
+    return Digest(
+        path,
+        _intern(followup.organ),
+        period,
+        body_name,
+        positions.of_value(("organ",)),
+        statuses,
+        targets,
+        tuple(acknowledged),
+    )
+
+
+def acknowledgements(followup: FollowUp) -> Iterator[tuple[str, str, str, str]]:
+    """Every (section, id, code, reason) the follow-up acknowledges, in file order."""
+    sections: tuple[tuple[str, dict[str, object]], ...] = (
+        ("aktiviteter", dict(followup.aktiviteter)),
+        ("indikatorer", dict(followup.indikatorer)),
+        ("mal", dict(followup.mal)),
+    )
+    for section, items in sections:
+        for ident, report in items.items():
+            for code, reason in getattr(report, "kvittera", {}).items():
+                yield section, ident, code, reason
+
+
+def _entries(
+    positions: Positions,
+    covers: Callable[[Loc], bool],
+    section: str,
+    field: str,
+    values: Iterator[tuple[str, object]],
+) -> tuple[Entry, ...]:
+    entries: list[Entry] = []
+    for ident, value in values:
+        loc = (section, ident, field)
+        if value is None or covers(loc):
+            continue
+        line, column = positions.of_value(loc)
+        entries.append((_intern(ident), _intern(value) if isinstance(value, str) else value, line, column))
+    return tuple(entries)
+
+
+def _intern(text: str) -> str:
+    """One string object per id and status across every file: thousands of files name the same few."""
+    return sys.intern(str(text))
