@@ -15,7 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pnrkorpus import leaky, safe
-from valdsprogram.rules.personal_data import _CANDIDATE, _NORMAL, _candidates, normalise, personal_numbers
+from valdsprogram.rules.personal_data import (
+    _CANDIDATE,
+    _CHANGING,
+    _NORMAL,
+    _any_in_values,
+    _candidates,
+    _Normal,
+    _numbers_in,
+    _values,
+    normalise,
+    personal_numbers,
+)
 from valdsprogram.yamlfile import parse_yaml
 
 PER_FORM = 100
@@ -49,6 +60,7 @@ def test_no_safe_form_is_flagged() -> None:
         ("a: 811218-9876\n", [(1, 4)]),  # found in the text and in the value: one diagnostic
         ("a: 811218-9876  # 811218-9876\n", [(1, 4), (1, 19)]),
         ("a: 811218-9876\nb: 811218-9876\n", [(1, 4), (2, 4)]),
+        ("a: 1  # 811218\t9876\n", [(1, 9)]),  # a tab is a space, in ASCII text as in Swedish
     ],
 )
 def test_a_number_is_reported_once_where_it_stands(text: str, where: list[tuple[int, int]]) -> None:
@@ -79,3 +91,43 @@ def test_the_quick_scan_finds_what_the_full_scan_finds(text: str) -> None:
 @pytest.mark.parametrize("text", ["Söder\tom", "ÅÄÖ åäö É é Ü ü\t1", "Söder\u00a0\u2013", "x\u200by", "٨١١٢١٨"])
 def test_normalising_swedish_text_skips_the_table_only_where_it_changes_nothing(text: str) -> None:
     assert normalise(text) == text.translate(_NORMAL)
+
+
+def test_the_quick_check_names_exactly_the_characters_normalising_changes() -> None:
+    for start in range(0, 0x110000, 0x10000):  # a fresh table per plane: the whole of Unicode at once is 100 MB
+        table = _Normal()
+        changing = [chr(point) for point in range(start, start + 0x10000) if chr(point).translate(table) != chr(point)]
+        found = _CHANGING.findall("".join(map(chr, range(start, start + 0x10000))))
+        assert found == changing, hex(start)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aÖé£ß\t\u00a0\u00ad\u2013\u200b\uff18\u0668 1-", max_size=30))
+def test_normalising_equals_the_full_table(text: str) -> None:
+    assert normalise(text) == text.translate(_NORMAL)
+
+
+_SCALARS = st.one_of(
+    st.sampled_from(
+        ["811218-9876", "811218", "-9876", "9876", "19811218", "x 811218\u20139876", 8112189876, 811218.9876]
+    ),
+    st.text(alphabet="0123456789 -.+/T\u2013", max_size=16),
+    st.integers(min_value=0, max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+)
+_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet="0123456789-x", max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_DOCUMENTS)
+def test_one_scan_of_all_values_finds_a_number_exactly_when_some_value_holds_one(data: object) -> None:
+    one_by_one = any(any(_numbers_in(value)) for _, _, value in _values(data, ()))
+    assert _any_in_values(data) == one_by_one

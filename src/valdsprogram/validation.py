@@ -220,8 +220,11 @@ def shown(path: Path, base: Path | None) -> str:
     """The path as a user reads it: relative to `base` when inside it, with forward slashes."""
     if base is not None:
         # abspath, not resolve(): a symlink keeps its own name, and a symlink loop cannot raise here.
-        try:
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
-        except ValueError:
-            pass
+        folder = os.path.abspath(base)
+        full = os.path.abspath(path)
+        if full == folder:
+            return "."
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        if full.startswith(prefix):
+            return Path(full[len(prefix) :]).as_posix()
     return path.as_posix()

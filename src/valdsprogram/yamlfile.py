@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import os
 import re
 import stat
@@ -149,22 +150,32 @@ def read_yaml(path: Path, display: str | None = None, *, root: Path | None = Non
     return parse_yaml(raw, shown)
 
 
-_SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+_SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
 
 
 def _escape(path: Path, root: Path | None) -> str:
     """Why reading `path` would leave the project (a link out of `root`, or into /proc, /sys or /dev), or ''."""
-    real = Path(os.path.realpath(path))
+    real = os.path.realpath(path)
     for system in _SYSTEM_FOLDERS:
-        if system in real.parents:
+        if _inside(real, system):
             return f"Filen leder till systemmappen {system}; den läses inte."
     if root is None:
         return ""
-    top = Path(os.path.realpath(root))
-    named_inside = Path(os.path.abspath(root)) in Path(os.path.abspath(path)).parents
-    if named_inside and top not in real.parents:
+    named = os.path.abspath(root)
+    if _inside(os.path.abspath(path), named) and not _inside(real, _real(named)):
         return "Filen är (eller ligger i) en symbolisk länk som leder ut ur projektmappen; den läses inte."
     return ""
+
+
+@functools.lru_cache(maxsize=16)
+def _real(folder: str) -> str:
+    """An absolute folder with its links resolved: once per run, not once per file read in it."""
+    return os.path.realpath(folder)
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether the absolute, normalised `path` lies strictly within `folder`."""
+    return path != folder and path.startswith(folder if folder.endswith("/") else folder + "/")
 
 
 def _too_big(path: str, size: str) -> YamlDocument:

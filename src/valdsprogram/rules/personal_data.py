@@ -22,6 +22,9 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 
 
+_FULL_WIDTH = {"\uff0b": "+", "\uff0e": ".", "\uff0f": "/", "\u2024": "."}
+
+
 class _Normal(dict[int, str | None]):
     """The translation table for `normalise`, filled in as characters are met (Unicode has 1.1 million)."""
 
@@ -36,7 +39,7 @@ class _Normal(dict[int, str | None]):
         elif char.isdecimal():  # full-width (０-９), Arabic-Indic, Devanagari … digits
             result = str(unicodedata.decimal(char))
         else:
-            result = {"\uff0b": "+", "\uff0e": ".", "\uff0f": "/", "\u2024": "."}.get(char, char)
+            result = _FULL_WIDTH.get(char, char)
         self[point] = result
         return result
 
@@ -44,17 +47,16 @@ class _Normal(dict[int, str | None]):
 _NORMAL = _Normal()
 
 
-_LOOK_ALIKE = re.compile(r"[^\x00-\x7fÅÄÖåäöÉéÜü]")
-"""A character `normalise` may change: all but ASCII and the Swedish letters, which map to themselves."""
+_CHANGING = re.compile(
+    "[" + re.escape("\t" + _DASHES + _SPACES + _INVISIBLE + "".join(_FULL_WIDTH)) + r"]|[^\x00-\x7f\D]"
+)
+"""Exactly the characters `normalise` changes: the look-alikes above and every non-ASCII decimal digit (a test
+checks this over all of Unicode). One scan for them is cheaper than translating each character."""
 
 
 def normalise(text: str) -> str:
     """Plain ASCII digits, `-`, `+`, `.` and space for their look-alikes; invisible characters removed."""
-    if text.isascii():
-        return text
-    if _LOOK_ALIKE.search(text) is None:  # Swedish text: only its tabs change, without a look-up per character
-        return text.replace("\t", " ")
-    return text.translate(_NORMAL)
+    return text.translate(_NORMAL) if _CHANGING.search(text) else text
 
 
 # A date of birth (YYMMDD or YYYYMMDD, its parts optionally apart by one space, dot or dash), a separator
@@ -67,6 +69,10 @@ _CANDIDATE = re.compile(
     r"(\d{4})"
     r"(?!\d)(?![-.,]\d)"
 )
+_ROUGH = re.compile(r"\d\d[ .-]?\d\d[ .-]?\d\d(?: ?[-+.] ?| |T)?\d{4}")
+"""What every candidate holds from its date's last six digits on, without the look-arounds: one cheap scan tells
+whether a text can hold a candidate at all (most follow-ups cannot: a date, a year or a count is never followed
+by four more digits)."""
 _SERIAL_END = re.compile(r"\d{4}(?!\d)")
 """The last four digits of a run of four or more: where every candidate's serial ends."""
 _REACH = 17
@@ -87,6 +93,8 @@ def personal_numbers(document: YamlDocument) -> Iterator[Diagnostic]:
     for digits, kind, line, column in _in_text(document.text):
         seen.add(digits)
         yield _diagnostic(document.path, line, column, kind)
+    if not _any_in_values(document.data):
+        return  # the usual case: one scan of all the values together, and no walk that names each one's place
     for loc, at_key, value in _values(document.data, ()):
         for digits, kind in _numbers_in(value):
             if digits not in seen:
@@ -94,6 +102,30 @@ def personal_numbers(document: YamlDocument) -> Iterator[Diagnostic]:
                 positions = document.positions
                 line, column = positions.of_key(loc) if at_key else positions.of_value(loc)
                 yield _diagnostic(document.path, line, column, kind)
+
+
+_APART = "\x00\x00\x00"
+"""What `_any_in_values` puts between two values: no part of a candidate, and no digit for its look-arounds to see,
+so each value is scanned as if alone."""
+
+
+def _any_in_values(data: object) -> bool:
+    """Whether any decoded key or value holds an identity number: exactly when `_numbers_in` finds one in some
+    value, since no candidate can span `_APART` and `normalise` changes each character alone."""
+    texts: list[str] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            texts += (key if isinstance(key, str) else _APART.join(_texts(key)) for key in value)
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+        else:
+            texts += _texts(value)
+    return any(_judge(match)[1] for match in _candidates(normalise(_APART.join(texts))))
 
 
 def _diagnostic(path: str, line: int, column: int, kind: str) -> Diagnostic:
@@ -136,18 +168,7 @@ def _values(data: object, loc: Loc) -> Iterator[tuple[Loc, bool, object]]:
 
 def _numbers_in(value: object) -> Iterator[tuple[str, str]]:
     """The identity numbers in one decoded value: a text, or a number however YAML wrote it."""
-    if isinstance(value, bool) or value is None:
-        return
-    texts: list[str] = []
-    if isinstance(value, str):
-        texts.append(normalise(value))
-    elif isinstance(value, int):
-        texts.append(_whole(value))
-    elif isinstance(value, float) and value == value and abs(value) < 1e13:  # not nan, inf or huge
-        texts.append(repr(value))  # 811218.9876
-        if value.is_integer():
-            texts.append(_whole(int(value)))  # 8.112189876e9
-    for text in texts:
+    for text in _texts(value):
         if len(text) < _SHORTEST:
             continue
         for match in _candidates(text):
@@ -156,14 +177,32 @@ def _numbers_in(value: object) -> Iterator[tuple[str, str]]:
                 yield digits, kind
 
 
+def _texts(value: object) -> list[str]:
+    """The texts a decoded value is searched as: the text normalised, or a number's digits however YAML wrote it."""
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, str):
+        return [normalise(value)]
+    if isinstance(value, int):
+        return [_whole(value)]
+    if isinstance(value, float) and value == value and abs(value) < 1e13:  # not nan, inf or huge
+        if value.is_integer():
+            return [repr(value), _whole(int(value))]  # 811218.9876; 8.112189876e9
+        return [repr(value)]
+    return []
+
+
 def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """Exactly `_CANDIDATE.finditer(text)`, with the full pattern tried only near where a serial can end.
+    """Exactly `_CANDIDATE.finditer(text)`, with the full pattern tried only near where a serial can end, and not
+    at all in a text without `_ROUGH`.
 
     A candidate ends in its serial, the last four digits of a run of digits, and is at most `_REACH` characters
     long, so it lies within `_REACH` characters before such an end. Those stretches, merged where they overlap, are
     scanned alone, with the text around them in view (the pattern looks at most 3 characters back and
     `_LOOKAROUND` past a match), so each finds what the scan of the whole text finds there.
     """
+    if _ROUGH.search(text) is None:
+        return
     start = end = -1
     for serial in _SERIAL_END.finditer(text):
         here = max(0, serial.end() - _REACH)
