@@ -284,8 +284,8 @@ class _Builder:
         self.ok = True
         self.positions = Positions()
         self.diagnostics: list[Diagnostic] = []
-        # Open containers: [container, loc, pending key (mappings only)].
-        self.stack: list[list[object]] = []
+        # Open containers: [container, loc, pending key (mappings only)]; Any, as a list is the quickest frame.
+        self.stack: list[list[Any]] = []
         self.aliases = 0
         self.nodes = 0
         # Which diagnostic concerns which loc; named by place once the whole document (and so every id) is read.
@@ -297,10 +297,12 @@ class _Builder:
             event: Any = parser.get_event()  # the stubs type events loosely; the kind is checked below
             kind = type(event)
             if kind is ScalarEvent:
-                self._check_anchor_and_tag(event, scalar=True)
+                if event.anchor is not None or event.tag is not None:  # rare: most scalars have neither
+                    self._check_anchor_and_tag(event, scalar=True)
                 self._add(self._scalar(event), event.start_mark)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                self._check_anchor_and_tag(event, scalar=False)
+                if event.anchor is not None or event.tag is not None:
+                    self._check_anchor_and_tag(event, scalar=False)
                 container: object = {} if kind is MappingStartEvent else []
                 loc = self._add(container, event.start_mark)
                 if len(self.stack) >= MAX_DEPTH:
@@ -351,22 +353,17 @@ class _Builder:
             self.empty = False
             self.positions.values[()] = position
             return ()
-        frame = self.stack[-1]
-        container, parent = frame[0], frame[1]
-        assert isinstance(parent, tuple)
-        if isinstance(container, list):
+        container, parent, key = self.stack[-1]
+        if type(container) is list:
             loc: Loc = (*parent, len(container))
             container.append(value)
             self.positions.values[loc] = position
             return loc
-        assert isinstance(container, dict)
-        key = frame[2]
         if key is _NO_KEY:
-            return self._add_key(frame, container, parent, value, mark, position)
-        frame[2] = _NO_KEY
+            return self._add_key(self.stack[-1], container, parent, value, mark, position)
+        self.stack[-1][2] = _NO_KEY
         if key is _DUPLICATE:
             return (*parent, "\0dubblett")
-        assert isinstance(key, str)
         loc = (*parent, key)
         container[key] = value
         self.positions.values[loc] = position

@@ -48,8 +48,10 @@ def period_within_validity(index: ProgramIndex, file: FollowUpFile) -> Iterator[
 
 def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
     """VP304: the file is uppfoljning/<period>/<organ>.yaml for the period and body it names."""
-    path = PurePosixPath(file.path)
     expected = f"{file.period}/{file.followup.organ}.yaml"
+    if file.path == expected or file.path.endswith("/" + expected):
+        return  # as `mall` names it
+    path = PurePosixPath(file.path)
     hint = f"Flytta filen till uppfoljning/{expected} eller rätta värdet."
     if path.stem != file.followup.organ:
         yield Finding("VP304", ("organ",), f"Filen heter {path.name} men gäller {file.followup.organ}.", hint)
