@@ -31,6 +31,10 @@ class ProgramIndex:
     """Cache: date → body id → responsibilities; filled on first use of a date."""
     _alike: dict[tuple[int, ...], Responsibilities] = field(default_factory=dict, compare=False)
     """Cache: one Responsibilities for each set of duties, shared by every date and body that has it."""
+    _members: dict[tuple[int, dt.date], list[Body]] = field(default_factory=dict, compare=False)
+    """Cache: (group, date) → its members then; a national program asks for each of thousands of items."""
+    _rank: dict[str, int] = field(default_factory=dict, compare=False)
+    """Each body id's place in the program (its first body's): sorts a few bodies without scanning them all."""
 
     @classmethod
     def build(cls, program: Program) -> ProgramIndex:
@@ -47,7 +51,10 @@ class ProgramIndex:
                 activities.setdefault(activity.id, (goal, activity))
             for indicator in goal.indikatorer:
                 indicators.setdefault(indicator.id, (goal, indicator))
-        return cls(program, bodies, groups, activities, indicators)
+        index = cls(program, bodies, groups, activities, indicators)
+        for rank, body in enumerate(program.organ):
+            index._rank.setdefault(body.id, rank)
+        return index
 
     def is_reference(self, ref: str) -> bool:
         """Whether `ref` names a body or a group."""
@@ -55,10 +62,15 @@ class ProgramIndex:
 
     def members(self, group: Group, on: dt.date) -> list[Body]:
         """The group's bodies that exist on the date, in program order."""
-        chosen = set(group.medlemmar)
-        return [
-            body for body in self.program.organ if (body.typ in group.typer or body.id in chosen) and exists(body, on)
-        ]
+        key = (id(group), on)
+        if key not in self._members:
+            chosen = set(group.medlemmar)
+            self._members[key] = [
+                body
+                for body in self.program.organ
+                if (body.typ in group.typer or body.id in chosen) and exists(body, on)
+            ]
+        return list(self._members[key])
 
     def resolve(self, refs: list[str], on: dt.date) -> list[Body]:
         """The bodies that `refs` (bodies and groups) name on the date, each once, in program order."""
@@ -69,7 +81,7 @@ class ProgramIndex:
                     ids.add(ref)
             elif ref in self.groups:
                 ids.update(body.id for body in self.members(self.groups[ref], on))
-        return [body for body in self.program.organ if body.id in ids and self.bodies[body.id] is body]
+        return [self.bodies[ident] for ident in sorted(ids, key=self._rank.__getitem__)]
 
     def responsible(self, item: ProgramItem, on: dt.date) -> list[Body]:
         """The bodies responsible for the activity or indicator on the date: none when it is not in effect then."""
@@ -82,10 +94,10 @@ class ProgramIndex:
             for goal in self.program.mal:
                 for activity in goal.aktiviteter:
                     for body in self.responsible(activity, on):
-                        table.setdefault(body.id, Responsibilities()).activities.append((goal, activity))
+                        _duties(table, body.id).activities.append((goal, activity))
                 for indicator in goal.indikatorer:
                     for body in self.responsible(indicator, on):
-                        table.setdefault(body.id, Responsibilities()).indicators.append((goal, indicator))
+                        _duties(table, body.id).indicators.append((goal, indicator))
             for owner, duties in table.items():
                 involved = {id(goal) for goal, _ in [*duties.activities, *duties.indicators]}
                 duties.goals.extend(goal for goal in self.program.mal if id(goal) in involved)
@@ -94,6 +106,13 @@ class ProgramIndex:
                 table[owner] = self._alike.setdefault(same, duties)
             self._responsible[on] = table
         return self._responsible[on].get(body_id, Responsibilities())
+
+
+def _duties(table: dict[str, Responsibilities], body_id: str) -> Responsibilities:
+    duties = table.get(body_id)
+    if duties is None:
+        duties = table[body_id] = Responsibilities()
+    return duties
 
 
 def exists(body: Body, on: dt.date) -> bool:
