@@ -136,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"Mät även nationell skala ({NATIONAL}×, cirka 100 000 uppföljningar; minuter per körning, körs en gång).",
     )
     parser.add_argument(
-        "--alla-format", action="store_true", help="Mät även rapport som csv, xlsx och pdf vid 1× och 10×."
+        "--alla-format",
+        action="store_true",
+        help="Mät även rapport som csv, xlsx och pdf, och importera, vid 1× och 10×.",
     )
     parser.add_argument(
         "--kallkod",
@@ -220,6 +222,10 @@ def _benchmark(work: Path, options: argparse.Namespace) -> int:
                 ]
                 label = f"valdsprogram rapport --format {kind}, {times}"
                 commands.append(Command(f"{kind}{scale}", label, argv, folder, env, optional=True))
+            copy, workbook, target = _import_workspace(folder, work / f"importera-{scale}", tool, env)
+            argv = [*tool, "importera", str(workbook), "--utfil", str(target), "--skriv-over"]
+            label = f"valdsprogram importera, {times}"
+            commands.append(Command(f"importera{scale}", label, argv, copy, env, optional=True))
     if report:
         api = [sys.executable, "-c", API]
         commands.append(Command("api", "Python-API: rapport som html, 1×", api, one, env, optional=True))
@@ -278,6 +284,32 @@ def _single(one: Path, folder: Path) -> Path:
     target.parent.mkdir(parents=True)
     shutil.copy2(first, target)
     return folder
+
+
+def _import_workspace(folder: Path, copy: Path, tool: list[str], env: dict[str, str]) -> tuple[Path, Path, Path]:
+    """A copy of `folder` (so the measured data stay as generated), the workbook `mall --format xlsx` writes for its
+    first follow-up's body and period, with the filed values, and that follow-up's path, which `importera` rewrites.
+    """
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(folder, copy)
+    target = _followups(copy)[0]
+    workbook = copy.parent / f"{copy.name}.xlsx"
+    argv = [
+        *tool,
+        "mall",
+        target.stem,
+        target.parent.name,
+        "--format",
+        "xlsx",
+        "--utfil",
+        str(workbook),
+        "--skriv-over",
+    ]
+    done = subprocess.run(argv, cwd=copy, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise CommandFailed(f"mall --format xlsx gav slutkod {done.returncode}: {done.stderr.strip()}")
+    return copy, workbook, target
 
 
 def _generate(folder: Path, scale: int, limits: Sequence[str]) -> None:
