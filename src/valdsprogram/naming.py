@@ -26,7 +26,8 @@ class Bodies:
 
 def bodies(index: ProgramIndex, ids: list[str], on: dt.date) -> Bodies:
     """The bodies `ids` on the date, with the largest groups that (nearly) cover them named."""
-    left = [b.id for b in index.program.organ if b.id in set(ids)]
+    wanted = set(ids)
+    left = [b.id for b in index.program.organ if b.id in wanted]
     names = {b.id: b.namn for b in index.program.organ}
     parts: list[str] = []
     groups = sorted(
@@ -34,17 +35,19 @@ def bodies(index: ProgramIndex, ids: list[str], on: dt.date) -> Bodies:
         key=lambda pair: (-len(pair[1]), pair[0].id),
     )
     for group, members in groups:
-        inside = [m for m in members if m in left]
-        outside = [m for m in members if m not in left]
+        remaining = set(left)
+        inside = [m for m in members if m in remaining]
+        outside = [m for m in members if m not in remaining]
         if len(members) < 3 or len(outside) > MOST_EXCEPTIONS or len(inside) < 2 * len(outside) + 2:
             continue
         text = group.namn[:1].lower() + group.namn[1:]
         if outside:
             text += " utom " + _and(_genitive_short([names[m] for m in outside]))
         parts.append(text)
-        left = [b for b in left if b not in inside]
+        named = set(inside)
+        left = [b for b in left if b not in named]
     parts += [names[b] for b in left]
-    return Bodies(len(set(ids)), ", ".join(parts), [names[b.id] for b in index.program.organ if b.id in set(ids)])
+    return Bodies(len(wanted), ", ".join(parts), [names[b.id] for b in index.program.organ if b.id in wanted])
 
 
 def _genitive_short(names: list[str]) -> list[str]:

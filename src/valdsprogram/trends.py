@@ -104,15 +104,21 @@ def matched(index: ProgramIndex, indicator: Indicator, earlier: Cells, later: Ce
     for the indicator then reported, and (since only counts add up) predecessors are summed only for `antal`."""
     on = later.period.last_day
     responsible = index.responsible(indicator, earlier.period.last_day)
+    needed_by: dict[str, list[str]] = {}  # each body's successor worked out once, not once per later body
+    for body in responsible:
+        needed_by.setdefault(successor(index, body.id, on), []).append(body.id)
+    reported_by: dict[str, list[str]] = {}
+    for ident in earlier.values:
+        reported_by.setdefault(successor(index, ident, on), []).append(ident)
     groups: dict[str, list[str]] = {}
-    for body in later.values:
-        needed = [b.id for b in responsible if successor(index, b.id, on) == body]
-        reported = [b for b in earlier.values if successor(index, b, on) == body]
+    for body_id in later.values:
+        needed = needed_by.get(body_id, [])
+        reported = reported_by.get(body_id, [])
         if not reported or not set(needed) <= set(reported):
             continue
         if len(reported) > 1 and indicator.enhet != "antal":
             continue
-        groups[body] = reported
+        groups[body_id] = reported
     order = {b.id: i for i, b in enumerate(index.program.organ)}
     ordered = sorted(groups.items(), key=lambda item: order.get(item[0], 0))
     return Matched({k: sorted(v, key=lambda b: order.get(b, 0)) for k, v in ordered})
