@@ -39,7 +39,7 @@ states on the period's last day."""
 class StrictModel(BaseModel):
     """Strict, closed, immutable: the user's data is checked, never coerced or extended."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class Validity(StrictModel):
