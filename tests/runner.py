@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import TESTS, check_golden
-from valdsprogram.cli import app
+from valdsprogram.cli import _app_for
 
 FOLLOWUP = "uppfoljning/2024-T1/sdn-syd.yaml"
 VALID = (
@@ -30,8 +30,10 @@ Setup = Callable[[Path, pytest.MonkeyPatch], None]
 
 
 def invoke(args: list[str]) -> Result:
-    """Run `valdsprogram` with the arguments in-process; whatever the exit code, nothing may raise past the CLI."""
-    result = CliRunner().invoke(app, args)
+    """Run `valdsprogram` with the arguments in-process; whatever the exit code, nothing may raise past the CLI.
+
+    The app is built as the console script builds it: with only the command the arguments name."""
+    result = CliRunner().invoke(_app_for(args), args)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result
 

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer.core
+import typer.main
 from typer.testing import CliRunner
 
 from runner import run
-from valdsprogram.cli import app
+from valdsprogram.cli import _app_for, app
 from valdsprogram.formats import RENDERERS, ValidationFormat
 
 DATA = Path(__file__).parent / "data"
@@ -234,6 +236,41 @@ def test_module_entry_point_and_version() -> None:
         [sys.executable, "-m", "valdsprogram", "--version"], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout.startswith("valdsprogram ")) == (0, True)
+
+
+COMMANDS = [command.name or "" for command in app.registered_commands]
+GROUPS = {group.name or "": group.typer_instance for group in app.registered_groups}
+EVERY_COMMAND = [
+    *([name] for name in COMMANDS),
+    *([name, command.name or ""] for name, group in GROUPS.items() if group for command in group.registered_commands),
+]
+
+
+@pytest.mark.parametrize("words", EVERY_COMMAND, ids=" ".join)
+def test_a_run_builds_only_the_command_it_names(words: list[str]) -> None:
+    built = typer.main.get_command(_app_for([*words, "--help"]))
+    assert isinstance(built, typer.core.TyperGroup)
+    assert list(built.commands) == [words[0]]
+    runner = CliRunner()
+    whole, alone = (runner.invoke(one, [*words, "--help"]) for one in (app, _app_for([*words, "--help"])))
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output) == (0, whole.output)
+    assert whole.output.startswith(f"Användning: valdsprogram {' '.join(words)} ")
+
+
+@pytest.mark.parametrize("args", [[], ["--version"], ["-h"], ["valider"], ["--help", "validera"]])
+def test_anything_but_a_command_name_gets_the_whole_app(args: list[str]) -> None:
+    assert _app_for(args) is app
+
+
+def test_shell_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_VALDSPROGRAM_COMPLETE", "bash_complete")
+    assert _app_for(["validera"]) is app
+
+
+def test_building_one_command_leaves_the_app_whole() -> None:
+    _app_for(["validera"])
+    assert [command.name for command in app.registered_commands] == COMMANDS
+    assert "validera" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
 
 
 T1_DONE = """organ: sdn-syd

@@ -7,6 +7,7 @@ slower). The few annotations that name a type imported only for type checking ar
 """
 
 import contextlib
+import copy
 import gc
 import os
 import sys
@@ -1009,7 +1010,7 @@ def main() -> None:
     gc.disable()
     code: object = 0
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except SystemExit as stop:
         code = stop.code
     except OSError as error:  # stdout or stderr could not be written: a full disk, a closed pipe
@@ -1019,6 +1020,25 @@ def main() -> None:
     except OSError as error:
         _output_failed(error)
     raise SystemExit(code)
+
+
+def _app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command that `args` name, when they start with one: Typer builds every command,
+    reading each signature, before it runs one (measured: 3.5 ms, about 2 % of `validera` on one follow-up).
+
+    Anything else (no arguments, an option before the command, an unknown name, shell completion) gets the whole
+    app, since help, suggestions and completion need every command.
+    """
+    if not args or any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+        return app
+    commands = [command for command in app.registered_commands if command.name == args[0]]
+    groups = [group for group in app.registered_groups if group.name == args[0]]
+    if not commands and not groups:
+        return app
+    single = copy.copy(app)
+    single.registered_commands = commands
+    single.registered_groups = groups
+    return single
 
 
 def _output_failed(error: OSError) -> None:
