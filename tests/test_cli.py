@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from runner import run
 from valdsprogram.cli import _app_for, app
-from valdsprogram.formats import RENDERERS, ValidationFormat
+from valdsprogram.formats import ValidationFormat
+from valdsprogram.validation_output import RENDERERS
 
 DATA = Path(__file__).parent / "data"
 BROKEN = (
@@ -271,6 +272,21 @@ def test_building_one_command_leaves_the_app_whole() -> None:
     _app_for(["validera"])
     assert [command.name for command in app.registered_commands] == COMMANDS
     assert "validera" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+
+def test_help_imports_only_the_command_line() -> None:
+    """`valdsprogram --help` loads Typer and the command line, none of the core and none of its libraries."""
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('valdsprogram', 'pydantic', 'yaml', 'jinja2', 'hashlib', 'json')), file=sys.stderr))\n"
+        "sys.argv = ['valdsprogram', '--help']\n"
+        "from valdsprogram.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout.startswith("Användning: valdsprogram ")) == (0, True)
+    assert done.stderr == "['valdsprogram', 'valdsprogram.cli', 'valdsprogram.clitext', 'valdsprogram.formats']\n"
 
 
 T1_DONE = """organ: sdn-syd

@@ -27,7 +27,7 @@ _HOMES = {
     "Validation": "valdsprogram.diagnostics",
     "Diagnostic": "valdsprogram.diagnostics",
     "Severity": "valdsprogram.diagnostics",
-    "render_validation": "valdsprogram.formats",
+    "render_validation": "valdsprogram.validation_output",
     # summarise
     "build_checklist": "valdsprogram.checklist",
     "Checklist": "valdsprogram.checklist",
@@ -90,7 +90,6 @@ if TYPE_CHECKING:
     from valdsprogram.formats import ReportFormat as ReportFormat
     from valdsprogram.formats import StatusFormat as StatusFormat
     from valdsprogram.formats import ValidationFormat as ValidationFormat
-    from valdsprogram.formats import render_validation as render_validation
     from valdsprogram.periods import Period as Period
     from valdsprogram.prefill import Prefill as Prefill
     from valdsprogram.prefill import prefilled_followup as prefilled_followup
@@ -98,6 +97,7 @@ if TYPE_CHECKING:
     from valdsprogram.report import Report as Report
     from valdsprogram.report import build_report as build_report
     from valdsprogram.validation import validate as validate
+    from valdsprogram.validation_output import render_validation as render_validation
     from valdsprogram.workspace import Workspace as Workspace
     from valdsprogram.workspace import WorkspaceError as WorkspaceError
     from valdsprogram.workspace import open_workspace as open_workspace

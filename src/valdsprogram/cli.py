@@ -453,9 +453,9 @@ def importera(
     Slutkod 0: inga fel, 1: fel i värdena eller arbetsboken avvisad (då skrivs inget), 2: kunde inte köras.
     """
     from valdsprogram.diagnostics import Validation
-    from valdsprogram.formats import RENDERERS
     from valdsprogram.importcheck import check_imported
     from valdsprogram.importing import import_workbook
+    from valdsprogram.validation_output import RENDERERS
 
     render = RENDERERS[format]
     with _usage_errors():
