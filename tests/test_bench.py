@@ -103,6 +103,17 @@ def test_run_script_quick_mode(tmp_path: Path) -> None:
         assert row in done.stdout
 
 
+def test_per_file_profile_runs_every_step(generate: ModuleType, tmp_path: Path) -> None:
+    generate.generate(tmp_path, **SMALL)
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "per_file.py"), str(tmp_path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("40 uppföljningar")
+    for step in ("golv: yaml.load", "read_yaml", "personal_numbers", "salvage", "FOLLOWUP_RULES", "digest", "× golvet"):
+        assert step in done.stdout, step
+
+
 def test_the_city_report_gives_bodies_without_an_analysis_as_one_row_per_assessment(
     generate: ModuleType, tmp_path: Path
 ) -> None:
