@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import cast
 
 from valdsprogram.followup import FollowUp
 from valdsprogram.periods import Period
@@ -40,12 +41,23 @@ class Digest:
     """The body's name, or its id when the program has no such body."""
     organ_at: tuple[int, int]
     """Where the `organ` value stands."""
-    statuses: tuple[Entry, ...]
-    """Each activity's status, in file order (items set aside and empty statuses left out)."""
-    targets: tuple[Entry, ...]
-    """Each indicator's annual target, in file order (items set aside and empty targets left out)."""
+    status_entries: tuple[object, ...]
+    """Each activity's status, in file order (items set aside and empty statuses left out), as `Entry` after
+    `Entry` in one flat tuple: a national run holds hundreds of thousands, and a tuple each would double them."""
+    target_entries: tuple[object, ...]
+    """Each indicator's annual target, in file order (items set aside and empty targets left out), flat likewise."""
     acknowledgements: tuple[Acknowledgement, ...]
     """Every `kvittera` entry, in file order."""
+
+    @property
+    def statuses(self) -> Iterator[Entry]:
+        """Each activity's status: id, status, line and column."""
+        return _unpacked(self.status_entries)
+
+    @property
+    def targets(self) -> Iterator[Entry]:
+        """Each indicator's annual target: id, target, line and column."""
+        return _unpacked(self.target_entries)
 
     @property
     def named_right(self) -> bool:
@@ -120,15 +132,21 @@ def _entries(
     section: str,
     field: str,
     values: Iterator[tuple[str, object]],
-) -> tuple[Entry, ...]:
-    entries: list[Entry] = []
+) -> tuple[object, ...]:
+    """The values with their positions, flat: id, value, line, column, id, value, …"""
+    entries: list[object] = []
     for ident, value in values:
         loc = (section, ident, field)
         if value is None or covers(loc):
             continue
         line, column = positions.of_value(loc)
-        entries.append((_intern(ident), _intern(value) if isinstance(value, str) else value, line, column))
+        entries += (_intern(ident), _intern(value) if isinstance(value, str) else value, line, column)
     return tuple(entries)
+
+
+def _unpacked(flat: tuple[object, ...]) -> Iterator[Entry]:
+    for at in range(0, len(flat), 4):
+        yield cast(Entry, flat[at : at + 4])
 
 
 def _intern(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from valdsprogram.digest import Digest, Entry
 from valdsprogram.followup import STATUS_RANK
@@ -65,7 +65,7 @@ def target_stable(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
 
 
 def _within_year(
-    files: list[Digest], entries: Callable[[Digest], tuple[Entry, ...]]
+    files: list[Digest], entries: Callable[[Digest], Iterable[Entry]]
 ) -> Iterator[tuple[Digest, str, object, object, Digest]]:
     """Each value a body reports, with the one it reported before it the same year and where."""
     for year_files in _by_body_and_year(files):
