@@ -120,3 +120,20 @@ def test_no_public_name_is_also_a_module_name() -> None:
 
     modules = {p.name.removesuffix(".py") for p in resources.files("valdsprogram").iterdir()}
     assert set(vp.__all__) & modules == set()
+
+
+def test_a_workspace_keeps_each_set_of_field_names_once_and_copies_stay_apart(workspace: vp.Workspace) -> None:
+    """The follow-ups a workspace keeps share their records' field-name sets (memory at city scale); a copy with
+    changes gets its own set, and the records it was copied from are left as they were."""
+    reports = [r for f in workspace.files for r in f.followup.aktiviteter.values()]
+    by_names: dict[frozenset[str], set[int]] = {}
+    for report in reports:
+        by_names.setdefault(frozenset(report.model_fields_set), set()).add(id(report.model_fields_set))
+    assert len(reports) > len(by_names)
+    assert all(len(ids) == 1 for ids in by_names.values())
+    first = reports[0]
+    before = set(first.model_fields_set)
+    copy = first.model_copy(update={"kommentar": "Ändrad i en kopia."})
+    assert "kommentar" in copy.model_fields_set
+    assert copy.model_fields_set is not first.model_fields_set
+    assert first.model_fields_set == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from valdsprogram.fields import ActivityId, Date, GoalId, IndicatorId, Slug, Text, Value
 from valdsprogram.periods import PERIOD_PATTERN, Period
@@ -92,6 +92,27 @@ class FollowUp(StrictModel):
     aktiviteter: dict[ActivityId, ActivityReport] = Field(default_factory=dict, description="Per aktivitet.")
     indikatorer: dict[IndicatorId, IndicatorReport] = Field(default_factory=dict, description="Per indikator.")
     mal: dict[GoalId, GoalReport] = Field(default_factory=dict, description="Per mål.")
+
+
+def settle(followup: FollowUp) -> FollowUp:
+    """The follow-up, lighter to keep: every record with the same fields set shares one set of their names.
+
+    A report holds every follow-up of every period, about a dozen records each, and pydantic gives each record its
+    own set (`model_fields_set`). Sharing one is what `model_construct(_fields_set=…)` does, and is safe for these
+    frozen records: only assigning a field adds to the set, and `model_copy` copies it first.
+    """
+    records: list[BaseModel] = [followup]
+    if followup.beslut is not None:
+        records.append(followup.beslut)
+    records += [*followup.aktiviteter.values(), *followup.indikatorer.values(), *followup.mal.values()]
+    for record in records:
+        names = frozenset(record.model_fields_set)
+        object.__setattr__(record, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(names, set(names)))
+    return followup
+
+
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+"""One set of field names per combination; there are a few dozen."""
 
 
 def lacks_analysis(assessment: Assessment | None, analysis: str | None) -> bool:

@@ -15,7 +15,7 @@ from valdsprogram.codes import code
 from valdsprogram.compilation import Compilation, CompilationFile
 from valdsprogram.diagnostics import Diagnostic, Validation, place_of, sorted_diagnostics
 from valdsprogram.digest import Digest, digest
-from valdsprogram.followup import FollowUp
+from valdsprogram.followup import FollowUp, settle
 from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.index import ProgramIndex
 from valdsprogram.modelerrors import validate_model
@@ -118,6 +118,7 @@ def load_followups(
             continue
         file = FollowUpFile.build(index, document.path, salvaged.followup)
         if keep and not salvaged.set_aside:  # reports use only files that fit the model as they stand
+            settle(salvaged.followup)
             files.append(file)
         for rule in FOLLOWUP_RULES:
             diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))

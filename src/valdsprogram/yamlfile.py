@@ -14,6 +14,7 @@ import functools
 import os
 import re
 import stat
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,8 @@ _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)
 # What YAML 1.1 reads as a number but a person reads otherwise: 012 (octal), 0x1F, 1_000, 12:30 (base 60).
 _YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[xob][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9]+_[0-9_]*)")
 _NUMBER_START = frozenset("0123456789+-.")
+_SHARED_LENGTH = 24
+"""Texts this short (keys, ids, statuses, periods) are kept once per run, not once per file."""
 _MAX_INT_DIGITS = 4300
 """Python's own default limit for int(text) (`sys.get_int_max_str_digits`); longer integers read as inf."""
 
@@ -405,6 +408,12 @@ class _Builder:
         return parent
 
     def _scalar(self, event: Any) -> object:
+        value = self._scalar_value(event)
+        if type(value) is str and len(value) <= _SHARED_LENGTH:
+            return sys.intern(value)  # keys, ids and statuses: one object each, however many files name them
+        return value
+
+    def _scalar_value(self, event: Any) -> object:
         text: str = event.value
         if not text.isascii():
             # `å` typed on a Mac or pasted from a PDF may be `a` plus a combining ring (NFD); it looks the same,
