@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import functools
 import os
 import re
 import stat
@@ -165,15 +164,9 @@ def _escape(path: Path, root: Path | None) -> str:
     if root is None:
         return ""
     named = os.path.abspath(root)
-    if _inside(os.path.abspath(path), named) and not _inside(real, _real(named)):
+    if _inside(os.path.abspath(path), named) and not _inside(real, os.path.realpath(named)):
         return "Filen är (eller ligger i) en symbolisk länk som leder ut ur projektmappen; den läses inte."
     return ""
-
-
-@functools.lru_cache(maxsize=16)
-def _real(folder: str) -> str:
-    """An absolute folder with its links resolved: once per run, not once per file read in it."""
-    return os.path.realpath(folder)
 
 
 def _inside(path: str, folder: str) -> bool:
