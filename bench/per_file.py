@@ -69,7 +69,7 @@ def main() -> int:
             for rule in FOLLOWUP_RULES:
                 [locate(finding, document) for finding in rule(index, file)]
         with clock("sammandrag (digest)"):
-            digest(document.path, salvaged.followup, document.positions, file.body_name)
+            digest(file, document.positions)
 
     spent = clock.spent
     count = len(paths)

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import cast
 
 from valdsprogram.followup import FollowUp
+from valdsprogram.followup_file import FollowUpFile
 from valdsprogram.periods import Period
 from valdsprogram.yamlfile import Loc, Positions
 
@@ -23,8 +24,8 @@ Entry = tuple[str, object, int, int]
 Acknowledgement = tuple[str, str, str, str, int, int]
 """Section, item id, code and reason of one `kvittera` entry, and the line and column of its code."""
 
-_PERIODS: dict[str, Period] = {}
-"""One Period object per period text: a city reports fifteen, whatever its number of files."""
+_PERIODS: dict[Period, Period] = {}
+"""One Period object per period: a city reports fifteen, whatever its number of files."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,19 +79,10 @@ class Digest:
         return next(((e[2], e[3]) for e in entries if e[0] == loc[1]), self.organ_at)
 
 
-def digest(
-    path: str,
-    followup: FollowUp,
-    positions: Positions,
-    body_name: str,
-    covers: Callable[[Loc], bool] = lambda loc: False,
-) -> Digest:
-    """The digest of a follow-up that fits the model; values in parts `covers` accepts (set aside) are left out."""
-    period = _PERIODS.get(followup.period)
-    if period is None:
-        parsed = Period.parse(followup.period)
-        assert parsed is not None, "the model has checked the period's form"
-        period = _PERIODS.setdefault(followup.period, parsed)
+def digest(file: FollowUpFile, positions: Positions, covers: Callable[[Loc], bool] = lambda loc: False) -> Digest:
+    """The digest of a follow-up that fits the model, with the positions read from it; values in parts `covers`
+    accepts (set aside) are left out."""
+    followup = file.followup
     statuses = _entries(
         positions, covers, "aktiviteter", "status", ((k, r.status) for k, r in followup.aktiviteter.items())
     )
@@ -102,10 +94,10 @@ def digest(
         line, column = positions.of_key((section, ident, "kvittera", code))
         acknowledged.append((section, _intern(ident), code, reason, line, column))
     return Digest(
-        path,
+        file.path,
         _intern(followup.organ),
-        period,
-        body_name,
+        _PERIODS.setdefault(file.period, file.period),
+        file.body_name,
         positions.of_value(("organ",)),
         statuses,
         targets,

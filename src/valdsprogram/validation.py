@@ -122,7 +122,7 @@ def load_followups(
             files.append(file)
         for rule in FOLLOWUP_RULES:
             diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
-        digests.append(digest(document.path, salvaged.followup, document.positions, file.body_name, salvaged.covers))
+        digests.append(digest(file, document.positions, salvaged.covers))
     if index is not None:
         organs = {d.organ for d in digests}
         others = (_context_file(index, path, base, organs) for path in context)
@@ -173,8 +173,7 @@ def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: se
     followup, _ = validate_model(FollowUp, document)
     if followup is None:
         return None
-    body = index.bodies.get(followup.organ)
-    return digest(document.path, followup, document.positions, body.namn if body is not None else followup.organ)
+    return digest(FollowUpFile.build(index, document.path, followup), document.positions)
 
 
 def load_compilations(
