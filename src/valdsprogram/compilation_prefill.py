@@ -42,8 +42,8 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
     if report.previous:
         delays = ", ".join(f"{c.body_name} {c.activity}" for c in facts.new_delays) or "inga"
         said.append(f"Nya förseningar sedan {report.previous}: {delays}.")
-    shortfalls = ", ".join(f"{s.id} ({s.value}, årsmål {s.target})" for s in facts.shortfalls) or "inga"
-    said.append(f"Indikatorer som inte når årsmålet för staden: {shortfalls}.")
+    shortfalls = ", ".join(f"{s.id} ({s.value}, {s.method}; årsmål {s.target})" for s in facts.shortfalls) or "inga"
+    said.append(f"Indikatorer som inte når årsmålet, för de organ som rapporterat: {shortfalls}.")
     lines += [_comment(text, "# - ", "#   ") for text in said]
     lines += [
         f"period: {period}",

@@ -21,11 +21,13 @@ class GoalAtRisk:
 
 @dataclass(frozen=True, slots=True)
 class Shortfall:
-    """A city-wide indicator judged not to reach its annual target."""
+    """An indicator that the reporting bodies together do not reach the annual target of."""
 
     id: str
     text: str
     value: str
+    method: str
+    """How the value is worked out and over how many bodies, e.g. `vägt medelvärde, 1 organ`."""
     target: str
     basis: str
     """What it was judged on, in words."""
@@ -77,7 +79,9 @@ def highlights(
         expected=expected,
         rate=f"{round(100 * reported / expected)} %" if expected else "",
         goals_at_risk=[GoalAtRisk(ident, title, names) for ident, title, names in goals if names],
-        shortfalls=[Shortfall(i.id, i.text, i.value, i.target, i.basis_text) for i in indicators if i.met == "inte"],
+        shortfalls=[
+            Shortfall(i.id, i.text, i.value, i.method, i.target, i.basis_text) for i in indicators if i.met == "inte"
+        ],
         new_delays=new_delays,
         missing=missing,
         with_errors=with_errors,
