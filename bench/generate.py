@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from valdsprogram import Period, WorkspaceError, open_workspace
-from valdsprogram.index import ProgramIndex, exists
-from valdsprogram.periods import periods_between
-from valdsprogram.program import Body, Goal, Indicator
+from valdsprogram.model.periods import periods_between
+from valdsprogram.model.program import Body, Goal, Indicator
+from valdsprogram.model.program_index import ProgramIndex, exists
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PROGRAM = ROOT / "program.yaml"

@@ -71,7 +71,7 @@ def measure(write: Callable[[Path], object], folder: Path) -> tuple[float, float
 
 def in_process(write: Callable[[Path], object]) -> float:
     """Milliseconds the loader alone takes, without interpreter start-up and imports."""
-    from valdsprogram.yamlfile import read_yaml
+    from valdsprogram.yaml.reader import read_yaml
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fientlig.yaml"

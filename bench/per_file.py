@@ -21,13 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from valdsprogram.digest import digest
-from valdsprogram.followup_file import FollowUpFile
-from valdsprogram.rules import FOLLOWUP_RULES, TEXT_RULES
-from valdsprogram.salvage import validate_followup
+from valdsprogram.check.digest import digest
+from valdsprogram.check.partial import validate_followup
+from valdsprogram.check.rules import FOLLOWUP_RULES, TEXT_RULES
+from valdsprogram.check.validation import load_program, locate, shown
+from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.sources import followup_files
-from valdsprogram.validation import load_program, locate, shown
-from valdsprogram.yamlfile import parse_yaml, read_yaml
+from valdsprogram.yaml.reader import parse_yaml, read_yaml
 
 
 def main() -> int:

@@ -73,7 +73,7 @@ def no_git_history(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     data is in the project's own repository: its history would move the goldens with every commit. Only tests
     marked `git_history` (which build their own repository) read git."""
     if request.node.get_closest_marker("git_history") is None:
-        monkeypatch.setattr("valdsprogram.gitlog.followup_changes", lambda folder: {})
+        monkeypatch.setattr("valdsprogram.git.log.followup_changes", lambda folder: {})
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from valdsprogram.masking import Masking
+from valdsprogram.report.masking import Masking
 
 
 def another_value_fits(values: Mapping[str, int], masking: Masking, target: str, threshold: int) -> bool:

@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 import yaml
 
+from valdsprogram.check.validation import validate
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.sources import context_of
-from valdsprogram.validation import validate
 
 RULE_CASES = Path(__file__).parent / "regler"
 BASE_PROGRAM = Path(__file__).parent / "data" / "program.yaml"

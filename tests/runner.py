@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import TESTS, check_golden
-from valdsprogram.cli import _app_for
+from valdsprogram.cli.app import _app_for
 
 FOLLOWUP = "uppfoljning/2024-T1/sdn-syd.yaml"
 VALID = (

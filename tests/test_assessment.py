@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from valdsprogram.assessment import Reported, aggregate, aggregate_met, target_met
-from valdsprogram.program import Indicator
+from valdsprogram.model.program import Indicator
+from valdsprogram.report.aggregation import Reported, aggregate, aggregate_met, target_met
 
 
 def indicator(**fields: Any) -> Indicator:

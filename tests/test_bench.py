@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import valdsprogram as vp
-from valdsprogram.cli import app
+from valdsprogram.cli.app import app
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 SMALL = {"scale": 2, "year": 2023, "bodies": 10}

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from conftest import TESTS
 from prerequisites import chromium
-from valdsprogram.cli import app
+from valdsprogram.cli.app import app
 
 BROWSER = TESTS / "browser"
 

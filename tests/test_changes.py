@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TESTS
-from valdsprogram.changes import Kind, changes, direction
-from valdsprogram.periods import Period
+from valdsprogram.model.periods import Period
+from valdsprogram.report.status_changes import Kind, changes, direction
 from valdsprogram.workspace import open_workspace
 
 # Rows: from; columns: to, in the order ej påbörjad, pågående, försenad, genomförd, utgår.

@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import TESTS, check_golden
-from valdsprogram.charts import report_charts, stacked_chart, trend_chart
-from valdsprogram.report import Count, GoalPart
-from valdsprogram.trends import Point
+from valdsprogram.output.charts import report_charts, stacked_chart, trend_chart
+from valdsprogram.report.build import Count, GoalPart
+from valdsprogram.report.trends import Point
 
 GOLDEN = TESTS / "diagram"
 STATUSES = ["ej påbörjad", "pågående", "försenad", "genomförd", "utgår"]

@@ -15,9 +15,9 @@ import typer.main
 from typer.testing import CliRunner
 
 from runner import run
-from valdsprogram.cli import _app_for, app
-from valdsprogram.formats import ValidationFormat
-from valdsprogram.validation_output import RENDERERS
+from valdsprogram.cli.app import _app_for, app
+from valdsprogram.output.formats import ValidationFormat
+from valdsprogram.output.validation import RENDERERS
 
 DATA = Path(__file__).parent / "data"
 BROKEN = (
@@ -281,12 +281,14 @@ def test_help_imports_only_the_command_line() -> None:
         "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('valdsprogram', 'pydantic', 'yaml', 'jinja2', 'hashlib', 'json')), file=sys.stderr))\n"
         "sys.argv = ['valdsprogram', '--help']\n"
-        "from valdsprogram.cli import main\n"
+        "from valdsprogram.cli.app import main\n"
         "main()\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout.startswith("Användning: valdsprogram ")) == (0, True)
-    assert done.stderr == "['valdsprogram', 'valdsprogram.cli', 'valdsprogram.clitext', 'valdsprogram.formats']\n"
+    expected = ["valdsprogram", "valdsprogram.cli", "valdsprogram.cli.app", "valdsprogram.cli.frame_text"]
+    expected += ["valdsprogram.output", "valdsprogram.output.formats"]
+    assert done.stderr == f"{expected}\n"
 
 
 T1_DONE = """organ: sdn-syd

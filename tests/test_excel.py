@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, TESTS, check_golden
-from valdsprogram.cli import app
-from valdsprogram.followup import FollowUp
-from valdsprogram.sheetlayout import FIRST_ROW, HEADER_ROW, META_SHEET, SHEET
-from valdsprogram.yamlfile import read_yaml
+from valdsprogram.cli.app import app
+from valdsprogram.forms.xlsx.layout import FIRST_ROW, HEADER_ROW, META_SHEET, SHEET
+from valdsprogram.model.followup import FollowUp
+from valdsprogram.yaml.reader import read_yaml
 
 EXAMPLES = sorted(p.relative_to(ROOT / "uppfoljning").as_posix() for p in (ROOT / "uppfoljning").glob("*/*.yaml"))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import ROOT
-from valdsprogram.followup import STATUSES
+from valdsprogram.check.validation import load_followups, load_program, validate
+from valdsprogram.model.followup import STATUSES
 from valdsprogram.sources import followup_files
-from valdsprogram.validation import load_followups, load_program, validate
 
 
 def test_shipped_data_validates_without_errors_or_warnings() -> None:

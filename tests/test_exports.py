@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from valdsprogram.cli import app
-from valdsprogram.exports import CHANGE_COLUMNS, ONE_TABLE_COLUMNS, STATUS_COLUMNS
-from valdsprogram.units import swedish
-from valdsprogram.yamlfile import read_yaml
+from valdsprogram.cli.app import app
+from valdsprogram.model.units import swedish
+from valdsprogram.output.tables import CHANGE_COLUMNS, ONE_TABLE_COLUMNS, STATUS_COLUMNS
+from valdsprogram.yaml.reader import read_yaml
 
 PERIODS = ["2023-T1", "2023-T2", "2023-VB", "2024-T1"]
 

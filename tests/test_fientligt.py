@@ -25,15 +25,15 @@ from typer.testing import CliRunner
 from conftest import TESTS
 from runner import FOLLOWUP, VALID, Setup, case_folders, check_case, command_of, invoke, program_of, transcript
 from utdata import check_output
-from valdsprogram.cli import app
+from valdsprogram.check.model_errors import validate_model
+from valdsprogram.check.validation import shown
+from valdsprogram.cli.app import app
 from valdsprogram.controls import FORBIDDEN
-from valdsprogram.followup import FollowUp
-from valdsprogram.modelerrors import validate_model
+from valdsprogram.model.followup import FollowUp
 from valdsprogram.sources import expand, followup_files
 from valdsprogram.text import os_error_text
-from valdsprogram.validation import shown
 from valdsprogram.writing import WriteRefused, write_atomic
-from valdsprogram.yamlfile import parse_yaml, read_yaml
+from valdsprogram.yaml.reader import parse_yaml, read_yaml
 
 CORPUS = TESTS / "fientligt"
 PROGRAM = TESTS / "data" / "program.yaml"
@@ -168,7 +168,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement_character(tmp_
 
 
 def test_control_characters_in_a_file_name_are_escaped() -> None:
-    from valdsprogram.yamlfile import printable_path
+    from valdsprogram.yaml.reader import printable_path
 
     assert printable_path("a\nb\x1b[31m.yaml") == "a\\nb\\x1b[31m.yaml"
     assert printable_path("Söder malm\u00a0.yaml") == "Söder malm\u00a0.yaml"

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from conftest import TESTS, check_golden
 from runner import FOLLOWUP, VALID, Setup, invoke
-from valdsprogram.cli import app
+from valdsprogram.cli.app import app
 
 
 def _nothing(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:

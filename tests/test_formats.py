@@ -29,10 +29,10 @@ from valdsprogram import (
     render_status,
     render_validation,
 )
-from valdsprogram.checklist import ActivityItem, Checklist, Deadline, GoalSection, IndicatorItem
-from valdsprogram.coverage import Matrix, Row, State
-from valdsprogram.periods import Period
-from valdsprogram.program import Body
+from valdsprogram.model.periods import Period
+from valdsprogram.model.program import Body
+from valdsprogram.report.checklist import ActivityItem, Checklist, Deadline, GoalSection, IndicatorItem
+from valdsprogram.report.status_matrix import Matrix, Row, State
 
 GOLDEN = TESTS / "formatering"
 FOLLOWUP = "uppfoljning/2024-T1/sdn-syd.yaml"

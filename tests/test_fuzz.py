@@ -46,19 +46,19 @@ from conftest import ROOT
 from hostile_text import COMPILATION_T1, EARLIER, MALL_T2, PLACES, program_with
 from pnrkorpus import luhn_digit
 from utdata import MAX_MESSAGE, check_output, english
-from valdsprogram.checklist import build_checklist
-from valdsprogram.cli import app
+from valdsprogram.check.rules.personal_data import personal_numbers
+from valdsprogram.cli.app import app
 from valdsprogram.codes import CODES
 from valdsprogram.controls import FORBIDDEN
-from valdsprogram.formats import DocumentFormat
-from valdsprogram.periods import Period
-from valdsprogram.prefill import comment_text, yaml_key, yaml_scalar
-from valdsprogram.render import TemplateProblem
-from valdsprogram.render import render as render_template
-from valdsprogram.rules.personal_data import personal_numbers
+from valdsprogram.forms.followup_yaml import comment_text, yaml_key, yaml_scalar
+from valdsprogram.model.periods import Period
+from valdsprogram.output.formats import DocumentFormat
+from valdsprogram.output.templates import TemplateProblem
+from valdsprogram.output.templates import render as render_template
+from valdsprogram.report.checklist import build_checklist
 from valdsprogram.sources import followup_files
 from valdsprogram.workspace import open_workspace
-from valdsprogram.yamlfile import YamlDocument, parse_yaml
+from valdsprogram.yaml.reader import YamlDocument, parse_yaml
 
 pytestmark = pytest.mark.fuzz  # the quick local loop skips these with -m "not fuzz"; CI runs everything
 

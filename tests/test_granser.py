@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TESTS
-from valdsprogram import sources, yamlfile
-from valdsprogram.cli import app
-from valdsprogram.yamlfile import MAX_NODES, parse_yaml
+from valdsprogram import sources
+from valdsprogram.cli.app import app
+from valdsprogram.yaml import reader as yamlfile
+from valdsprogram.yaml.reader import MAX_NODES, parse_yaml
 
 PROGRAM = TESTS / "data" / "program.yaml"
 FOLLOWUP = "organ: sdn-syd\nperiod: 2024-T1\naktiviteter:\n  A1.1: {status: pågående}\n"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from valdsprogram.handtyped import typed_bool, typed_date, typed_number
+from valdsprogram.yaml.handtyped import typed_bool, typed_date, typed_number
 
 DATES = [
     ("21/5 2024", dt.date(2024, 5, 21)),

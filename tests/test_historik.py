@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, check_golden
-from valdsprogram.cli import app
-from valdsprogram.gitlog import last_changes
+from valdsprogram.cli.app import app
+from valdsprogram.git.log import last_changes
 
 GOLDEN = Path(__file__).parent / "historik"
 pytestmark = [

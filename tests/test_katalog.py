@@ -12,7 +12,7 @@ from conftest import ROOT, check_golden
 from ruledata import RuleCase, load_cases, run_case
 from valdsprogram.codes import CODES
 from valdsprogram.diagnostics import Diagnostic, Validation
-from valdsprogram.validation_output import render_text
+from valdsprogram.output.validation import render_text
 
 CATALOGUE = ROOT / "docs" / "koder.md"
 

@@ -12,10 +12,10 @@ import pytest
 from conftest import ROOT
 from hostile_text import COMPILATION_T1, EARLIER, MALL_T2, program_with
 from runner import run
+from valdsprogram.check.validation import validate
 from valdsprogram.sources import followup_files
-from valdsprogram.validation import validate
 from valdsprogram.writing import WriteRefused, write_atomic
-from valdsprogram.yamlfile import read_yaml
+from valdsprogram.yaml.reader import read_yaml
 
 EXAMPLE_VALUES = {"procent": "50", "antal": "3", "ja/nej": "true"}
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masking_oracle import another_value_fits
-from valdsprogram.masking import Masking, protect
+from valdsprogram.report.masking import Masking, protect
 
 
 def test_a_small_value_beside_a_total_takes_the_next_smallest_with_it() -> None:
@@ -82,8 +82,8 @@ def test_no_masked_small_value_can_be_derived(problem: tuple[dict[str, int], int
 
 
 def test_a_masked_point_is_a_gap_in_the_chart_not_a_number() -> None:
-    from valdsprogram.charts import trend_chart
-    from valdsprogram.trends import Point
+    from valdsprogram.output.charts import trend_chart
+    from valdsprogram.report.trends import Point
 
     points = [
         Point("2022-VB", "40", 40.0, 40, False, ["a", "b"], ["A", "B"]),

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from conftest import TESTS
 from masking_oracle import another_value_fits
-from valdsprogram.cli import app
-from valdsprogram.masking import Masking
+from valdsprogram.cli.app import app
+from valdsprogram.report.masking import Masking
 
 
 def write(folder: Path, values: dict[str, dict[str, tuple[int, int | None]]]) -> None:

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from valdsprogram.index import exists
-from valdsprogram.naming import bodies
-from valdsprogram.validation import load_program
+from valdsprogram.check.validation import load_program
+from valdsprogram.model.program_index import exists
+from valdsprogram.report.body_lists import bodies
 
 INDEX = load_program(ROOT / "program.yaml").index
 DAY = dt.date(2023, 12, 31)

@@ -10,11 +10,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ruledata import BASE_PROGRAM
-from valdsprogram.checklist import build_checklist
-from valdsprogram.cli import app
-from valdsprogram.report import build_report
+from valdsprogram.check.validation import validate
+from valdsprogram.cli.app import app
+from valdsprogram.report.build import build_report
+from valdsprogram.report.checklist import build_checklist
 from valdsprogram.sources import followup_files
-from valdsprogram.validation import validate
 from valdsprogram.workspace import open_workspace
 
 # A1.2 ("Erbjuda stödsamtal") moves from every district committee to socialnämnden on 2024-01-01.

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from valdsprogram.cli import app
+from valdsprogram.cli.app import app
 
 GOALS = re.compile(r"^M[1-7] ")
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pnrkorpus import leaky, safe
-from valdsprogram.rules.personal_data import (
+from valdsprogram.check.rules.personal_data import (
     _CANDIDATE,
     _LOOK_ALIKE,
     _NORMAL,
@@ -28,7 +28,7 @@ from valdsprogram.rules.personal_data import (
     normalise,
     personal_numbers,
 )
-from valdsprogram.yamlfile import parse_yaml
+from valdsprogram.yaml.reader import parse_yaml
 
 PER_FORM = 100
 

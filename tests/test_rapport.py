@@ -10,11 +10,11 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from reportdata import FOLLOWUPS, write_report_folder
-from valdsprogram.changes import Kind, StatusChange
-from valdsprogram.cli import app
-from valdsprogram.highlights import highlights
-from valdsprogram.periods import Period
-from valdsprogram.report import Report, build_report
+from valdsprogram.cli.app import app
+from valdsprogram.model.periods import Period
+from valdsprogram.report.build import Report, build_report
+from valdsprogram.report.highlights import highlights
+from valdsprogram.report.status_changes import Kind, StatusChange
 from valdsprogram.workspace import open_workspace
 
 
@@ -121,7 +121,7 @@ def test_a_masked_value_appears_in_no_format(folder: Path, monkeypatch: pytest.M
 
 
 def test_json_report_fits_its_schema_and_masks_with_null(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from valdsprogram.report_json import Rapport
+    from valdsprogram.output.report_json import Rapport
 
     monkeypatch.chdir(folder)
     output = CliRunner().invoke(app, ["rapport", "--period", "2024-VB", "-f", "json", "--bara-rapporterande"]).output
@@ -225,7 +225,7 @@ def test_the_example_reports_json_fits_the_committed_schema(period: str) -> None
 
     from jsonschema import Draft202012Validator
 
-    from valdsprogram.report_json import render_json
+    from valdsprogram.output.report_json import render_json
 
     workspace = open_workspace(ROOT / "program.yaml", ROOT / "uppfoljning")
     document = json.loads(

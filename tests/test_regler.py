@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ruledata import Finding, RuleCase, load_cases, parse_finding, run_case
-from valdsprogram.validation import validate
+from valdsprogram.check.validation import validate
 
 CASES = load_cases()
 

@@ -9,11 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from valdsprogram.checklist import build_checklist
-from valdsprogram.cli import app
-from valdsprogram.formats import DocumentFormat
-from valdsprogram.periods import Period
-from valdsprogram.render import TemplateProblem, markdown_cell, markdown_text, render
+from valdsprogram.cli.app import app
+from valdsprogram.model.periods import Period
+from valdsprogram.output.formats import DocumentFormat
+from valdsprogram.output.templates import TemplateProblem, markdown_cell, markdown_text, render
+from valdsprogram.report.checklist import build_checklist
 from valdsprogram.workspace import open_workspace
 
 HOSTILE = 'Gör <script>alert("x")</script> och <img src=x onerror=alert(1)> | a\nb `kod` *fet*'

@@ -16,11 +16,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, TESTS, check_golden
-from valdsprogram.checklist import build_checklist
-from valdsprogram.cli import app
-from valdsprogram.formats import DocumentFormat
-from valdsprogram.periods import Period
-from valdsprogram.render import TemplateProblem, render
+from valdsprogram.cli.app import app
+from valdsprogram.model.periods import Period
+from valdsprogram.output.formats import DocumentFormat
+from valdsprogram.output.templates import TemplateProblem, render
+from valdsprogram.report.checklist import build_checklist
 from valdsprogram.workspace import open_workspace
 
 Setup = Callable[[Path], None]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from valdsprogram.schema import SCHEMAS, all_schemas
+from valdsprogram.output.schemas import SCHEMAS, all_schemas
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -39,7 +39,7 @@ def test_every_yaml_file_names_its_schema() -> None:
 def test_write_schemas_command(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from valdsprogram.cli import app
+    from valdsprogram.cli.app import app
 
     result = CliRunner().invoke(app, ["schema", "--mapp", str(tmp_path / "s")])
     assert result.exit_code == 0

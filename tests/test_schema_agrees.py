@@ -17,10 +17,10 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from conftest import ROOT
 from ruledata import RuleCase, load_cases, write_case
+from valdsprogram.check.validation import validate
 from valdsprogram.diagnostics import place_of
 from valdsprogram.sources import is_compilation
-from valdsprogram.validation import validate
-from valdsprogram.yamlfile import read_yaml
+from valdsprogram.yaml.reader import read_yaml
 
 CASES = load_cases()
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from valdsprogram.cli import app
+from valdsprogram.cli.app import app
 
 ENGLISH = ("Usage", "Options", "Arguments", "Commands", "Show this", "default:", "required", "<list", "<str>",
            "<file>", "<dir>", "<path>", "Error", "Try ", "[OPTIONS]", "COMMAND", "Install completion")  # fmt: skip

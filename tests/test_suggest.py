@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from valdsprogram.followup import STATUSES
-from valdsprogram.suggest import meant_period, meant_word
+from valdsprogram.check.suggest import meant_period, meant_word
+from valdsprogram.model.followup import STATUSES
 
 ASSESSMENTS = ("helt", "delvis", "inte")
 UNITS = ("antal", "procent", "ja/nej")

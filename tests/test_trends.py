@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from valdsprogram.assessment import Reported
-from valdsprogram.index import ProgramIndex
-from valdsprogram.indicator_report import judged_on, value_label
-from valdsprogram.periods import Period
-from valdsprogram.trends import Cells, matched, series_periods, successor, within_year
-from valdsprogram.validation import load_program
+from valdsprogram.check.validation import load_program
+from valdsprogram.model.periods import Period
+from valdsprogram.model.program_index import ProgramIndex
+from valdsprogram.report.aggregation import Reported
+from valdsprogram.report.indicators import judged_on, value_label
+from valdsprogram.report.trends import Cells, matched, series_periods, successor, within_year
 
 
 @pytest.fixture(scope="module")

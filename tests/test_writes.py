@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from valdsprogram.cli import app
+from valdsprogram.cli.app import app
 
 READ_ONLY = [
     ["validera"],

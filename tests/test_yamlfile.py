@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from valdsprogram.yamlfile import MAX_BYTES, parse_yaml, read_yaml
+from valdsprogram.yaml.reader import MAX_BYTES, parse_yaml, read_yaml
 
 
 def test_values_follow_a_small_predictable_schema() -> None:

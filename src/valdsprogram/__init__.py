@@ -21,36 +21,36 @@ _HOMES = {
     "open_workspace": "valdsprogram.workspace",
     "Workspace": "valdsprogram.workspace",
     "WorkspaceError": "valdsprogram.workspace",
-    "Period": "valdsprogram.periods",
+    "Period": "valdsprogram.model.periods",
     # check
-    "validate": "valdsprogram.validation",
+    "validate": "valdsprogram.check.validation",
     "Validation": "valdsprogram.diagnostics",
     "Diagnostic": "valdsprogram.diagnostics",
     "Severity": "valdsprogram.diagnostics",
-    "render_validation": "valdsprogram.validation_output",
+    "render_validation": "valdsprogram.output.validation",
     # summarise
-    "build_checklist": "valdsprogram.checklist",
-    "Checklist": "valdsprogram.checklist",
-    "build_report": "valdsprogram.report",
-    "Report": "valdsprogram.report",
-    "status_matrix": "valdsprogram.coverage",
-    "Matrix": "valdsprogram.coverage",
-    "prefilled_followup": "valdsprogram.prefill",
-    "Prefill": "valdsprogram.prefill",
+    "build_checklist": "valdsprogram.report.checklist",
+    "Checklist": "valdsprogram.report.checklist",
+    "build_report": "valdsprogram.report.build",
+    "Report": "valdsprogram.report.build",
+    "status_matrix": "valdsprogram.report.status_matrix",
+    "Matrix": "valdsprogram.report.status_matrix",
+    "prefilled_followup": "valdsprogram.forms.followup_yaml",
+    "Prefill": "valdsprogram.forms.followup_yaml",
     # render
-    "render_checklist": "valdsprogram.documents",
-    "render_report": "valdsprogram.documents",
-    "render_status": "valdsprogram.documents",
-    "report_workbook": "valdsprogram.documents",
-    "checklist_context": "valdsprogram.documents",
-    "report_context": "valdsprogram.documents",
-    "ChecklistContext": "valdsprogram.documents",
-    "ReportContext": "valdsprogram.documents",
-    "TemplateProblem": "valdsprogram.render",
-    "DocumentFormat": "valdsprogram.formats",
-    "ReportFormat": "valdsprogram.formats",
-    "ValidationFormat": "valdsprogram.formats",
-    "StatusFormat": "valdsprogram.formats",
+    "render_checklist": "valdsprogram.output.documents",
+    "render_report": "valdsprogram.output.documents",
+    "render_status": "valdsprogram.output.documents",
+    "report_workbook": "valdsprogram.output.documents",
+    "checklist_context": "valdsprogram.output.documents",
+    "report_context": "valdsprogram.output.documents",
+    "ChecklistContext": "valdsprogram.output.documents",
+    "ReportContext": "valdsprogram.output.documents",
+    "TemplateProblem": "valdsprogram.output.templates",
+    "DocumentFormat": "valdsprogram.output.formats",
+    "ReportFormat": "valdsprogram.output.formats",
+    "ValidationFormat": "valdsprogram.output.formats",
+    "StatusFormat": "valdsprogram.output.formats",
 }
 
 __all__ = ["__version__", *sorted(_HOMES)]
@@ -71,33 +71,33 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from valdsprogram.checklist import Checklist as Checklist
-    from valdsprogram.checklist import build_checklist as build_checklist
-    from valdsprogram.coverage import Matrix as Matrix
-    from valdsprogram.coverage import status_matrix as status_matrix
+    from valdsprogram.check.validation import validate as validate
     from valdsprogram.diagnostics import Diagnostic as Diagnostic
     from valdsprogram.diagnostics import Severity as Severity
     from valdsprogram.diagnostics import Validation as Validation
-    from valdsprogram.documents import ChecklistContext as ChecklistContext
-    from valdsprogram.documents import ReportContext as ReportContext
-    from valdsprogram.documents import checklist_context as checklist_context
-    from valdsprogram.documents import render_checklist as render_checklist
-    from valdsprogram.documents import render_report as render_report
-    from valdsprogram.documents import render_status as render_status
-    from valdsprogram.documents import report_context as report_context
-    from valdsprogram.documents import report_workbook as report_workbook
-    from valdsprogram.formats import DocumentFormat as DocumentFormat
-    from valdsprogram.formats import ReportFormat as ReportFormat
-    from valdsprogram.formats import StatusFormat as StatusFormat
-    from valdsprogram.formats import ValidationFormat as ValidationFormat
-    from valdsprogram.periods import Period as Period
-    from valdsprogram.prefill import Prefill as Prefill
-    from valdsprogram.prefill import prefilled_followup as prefilled_followup
-    from valdsprogram.render import TemplateProblem as TemplateProblem
-    from valdsprogram.report import Report as Report
-    from valdsprogram.report import build_report as build_report
-    from valdsprogram.validation import validate as validate
-    from valdsprogram.validation_output import render_validation as render_validation
+    from valdsprogram.forms.followup_yaml import Prefill as Prefill
+    from valdsprogram.forms.followup_yaml import prefilled_followup as prefilled_followup
+    from valdsprogram.model.periods import Period as Period
+    from valdsprogram.output.documents import ChecklistContext as ChecklistContext
+    from valdsprogram.output.documents import ReportContext as ReportContext
+    from valdsprogram.output.documents import checklist_context as checklist_context
+    from valdsprogram.output.documents import render_checklist as render_checklist
+    from valdsprogram.output.documents import render_report as render_report
+    from valdsprogram.output.documents import render_status as render_status
+    from valdsprogram.output.documents import report_context as report_context
+    from valdsprogram.output.documents import report_workbook as report_workbook
+    from valdsprogram.output.formats import DocumentFormat as DocumentFormat
+    from valdsprogram.output.formats import ReportFormat as ReportFormat
+    from valdsprogram.output.formats import StatusFormat as StatusFormat
+    from valdsprogram.output.formats import ValidationFormat as ValidationFormat
+    from valdsprogram.output.templates import TemplateProblem as TemplateProblem
+    from valdsprogram.output.validation import render_validation as render_validation
+    from valdsprogram.report.build import Report as Report
+    from valdsprogram.report.build import build_report as build_report
+    from valdsprogram.report.checklist import Checklist as Checklist
+    from valdsprogram.report.checklist import build_checklist as build_checklist
+    from valdsprogram.report.status_matrix import Matrix as Matrix
+    from valdsprogram.report.status_matrix import status_matrix as status_matrix
     from valdsprogram.workspace import Workspace as Workspace
     from valdsprogram.workspace import WorkspaceError as WorkspaceError
     from valdsprogram.workspace import open_workspace as open_workspace

@@ -1,5 +1,5 @@
 """`python -m valdsprogram`."""
 
-from valdsprogram.cli import main
+from valdsprogram.cli.app import main
 
 main()

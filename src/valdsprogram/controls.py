@@ -7,6 +7,7 @@ them into the data, so the loader reports them (VP012), and every output writes 
 
 from __future__ import annotations
 
+import json
 import re
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
@@ -46,3 +47,8 @@ def forbidden_in(text: str) -> list[str]:
 def json_visible(text: str) -> str:
     """JSON text with the characters `json.dumps(ensure_ascii=False)` leaves raw (C1, bidi, U+2028) escaped."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def json_text(data: object) -> str:
+    """Data as the tool's JSON: UTF-8 text indented by two, no NaN, control characters escaped, one final newline."""
+    return json_visible(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

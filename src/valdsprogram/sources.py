@@ -8,9 +8,9 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from valdsprogram.periods import Period
+from valdsprogram.model.periods import Period
 from valdsprogram.text import os_error_text
-from valdsprogram.yamlfile import MAX_BYTES
+from valdsprogram.yaml.reader import MAX_BYTES
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 10_000

@@ -1,17 +1,28 @@
 """Text the tool quotes or explains in its messages: user text cut to a readable length, values described in
-Swedish, and operating-system errors in Swedish.
+Swedish, lists and sizes written the Swedish way, and operating-system errors in Swedish.
 """
 
 from __future__ import annotations
 
 import errno
 import math
+from collections.abc import Sequence
 from typing import Any
 
 
 def shorten(text: str, limit: int = 60) -> str:
     """User text quoted in a message, cut to a readable length (a hostile file may hold megabyte-long keys)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def join_swedish(items: Sequence[str]) -> str:
+    """A list as a Swede writes it: "a", "a och b", "a, b och c" (no comma before "och")."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def mebibytes(size: int) -> str:
+    """A size in MiB with one decimal and a decimal comma, as the limits' messages show it: "1,5"."""
+    return f"{size / 1_048_576:.1f}".replace(".", ",")
 
 
 def describe(value: Any) -> str:

@@ -6,15 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from valdsprogram.compilation import CompilationFile
+from valdsprogram.check.suggest import did_you_mean, meant_period
+from valdsprogram.check.validation import load_compilations, load_followups, load_program, shown
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
-from valdsprogram.followup_file import FollowUpFile
-from valdsprogram.index import ProgramIndex, exists
-from valdsprogram.periods import Period, parse_day, periods_between
-from valdsprogram.program import Body
+from valdsprogram.model.compilation import CompilationFile
+from valdsprogram.model.followup_file import FollowUpFile
+from valdsprogram.model.periods import Period, parse_day, periods_between
+from valdsprogram.model.program import Body
+from valdsprogram.model.program_index import ProgramIndex, exists
 from valdsprogram.sources import SourceError, compilation_folder, followup_files, program_problem
-from valdsprogram.suggest import did_you_mean, meant_period
-from valdsprogram.validation import load_compilations, load_followups, load_program, shown
 
 
 class WorkspaceError(Exception):

@@ -1,0 +1,92 @@
+"""Rules over socialnämnden's compilation file, checked against the program."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from valdsprogram.check.rules.finding import Finding
+from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
+from valdsprogram.model.compilation import CompilationFile
+from valdsprogram.model.followup import lacks_analysis
+from valdsprogram.model.program_index import ProgramIndex
+from valdsprogram.sources import COMPILATION_FOLDER
+
+
+def path_agrees(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP501: the file is sammanstallning/<period>.yaml for the period it names."""
+    path = PurePosixPath(file.document.path)
+    if path.stem != str(file.period):
+        yield Finding(
+            "VP501",
+            ("period",),
+            f"Filen heter {path.name} men gäller {file.period}.",
+            f"Byt namn på filen till {COMPILATION_FOLDER}/{file.period}.yaml eller rätta perioden.",
+        )
+
+
+def period_within_validity(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP502: the period lies within the program's years."""
+    yield from period_outside_validity(index, file.period, "VP502")
+
+
+def goals_known(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP503: every goal assessed is one of the program's."""
+    yield from unknown_goals(index, file.goals, "VP503")
+
+
+def summary_written(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP504: the summary is written."""
+    if not (file.compilation.sammanfattning or "").strip():
+        yield Finding(
+            "VP504",
+            ("sammanfattning",),
+            "Sammanfattningen är inte skriven.",
+            "Skriv socialnämndens sammanfattning av perioden under sammanfattning:.",
+            at_key=True,
+        )
+
+
+def goals_assessed(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP505: every goal of the program has the city's assessment."""
+    for goal in index.program.mal:
+        city = file.goals.get(goal.id)
+        if city is None:
+            yield Finding(
+                "VP505",
+                ("mal",),
+                f"Stadens bedömning av {goal.id} saknas.",
+                f"Lägg till {goal.id} med bedomning: helt, delvis eller inte under mal:.",
+                at_key=True,
+            )
+        elif city.bedomning is None:
+            yield Finding(
+                "VP505",
+                ("mal", goal.id, "bedomning"),
+                f"Fyll i stadens bedömning av {goal.id}.",
+                "Skriv helt, delvis eller inte.",
+            )
+
+
+def analyses_given(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP506: a goal met only partly or not at all has an analysis."""
+    for ident, city in file.goals.items():
+        if lacks_analysis(city.bedomning, city.analys):
+            yield Finding(
+                "VP506",
+                ("mal", ident, "bedomning"),
+                f"{ident} bedöms uppfyllas {city.bedomning} men analys saknas.",
+                "Skriv under analys: varför, och vad staden gör åt det.",
+            )
+
+
+def decision_after_period(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+    """VP507: the decision is dated after the period it follows up."""
+    decision = file.compilation.beslut
+    if decision is not None and decision.datum is not None and decision.datum < file.period.last_day:
+        yield Finding(
+            "VP507",
+            ("beslut", "datum"),
+            f"Beslutet är daterat {decision.datum}, före periodens slut {file.period.last_day}.",
+            "Kontrollera datumet: uppföljningen beslutas efter periodens slut.",
+        )

@@ -1,0 +1,23 @@
+"""What a rule yields: a code and a place in the checked document, before it is given a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from valdsprogram.yaml.reader import Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found, located by its path in the document rather than by line."""
+
+    code: str
+    """The diagnostic code, registered in `codes.CODES`."""
+    loc: Loc
+    """Where in the document: the same keys and indexes as the YAML."""
+    message: str
+    """What is wrong, in Swedish."""
+    hint: str = ""
+    """How to fix it, in Swedish."""
+    at_key: bool = False
+    """Point at the key naming `loc` rather than at its value (for unknown or misplaced keys)."""

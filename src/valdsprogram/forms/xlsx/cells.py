@@ -1,0 +1,91 @@
+"""The raw cells of a follow-up workbook, read with openpyxl in read-only mode: values, number formats, formulas."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from valdsprogram.forms.xlsx.layout import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    META_KEYS,
+    META_SHEET,
+    SHEET,
+)
+
+
+class Refused(Exception):
+    def __init__(self, code_id: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code_id, message, hint
+
+
+@dataclass(frozen=True, slots=True)
+class SheetCell:
+    value: Any
+    number_format: str
+    formula: str
+    """The formula, when the cell holds one (its value is then the cached result)."""
+    error: bool
+    """Whether the cell shows an error value such as #DIV/0!."""
+
+
+def read_cells(path: Path) -> tuple[dict[int, dict[int, SheetCell]], dict[str, str]]:
+    """The follow-up sheet's non-empty cells (row → column → cell) and the hidden sheet's keys and values."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)
+    try:
+        if META_SHEET not in book.sheetnames:
+            raise Refused(
+                "VP407",
+                f"Arbetsboken saknar det dolda bladet {META_SHEET!r}, så den är inte skapad med valdsprogram mall.",
+                "Skapa arbetsboken med valdsprogram mall ORGAN PERIOD --format xlsx och för över värdena.",
+            )
+        if SHEET not in book.sheetnames:
+            raise Refused(
+                "VP407",
+                f"Arbetsboken saknar bladet {SHEET!r}.",
+                "Byt inte namn på bladen; skapa annars en ny arbetsbok med valdsprogram mall.",
+            )
+        meta: dict[str, str] = {}
+        for row in book[META_SHEET].iter_rows(max_row=len(META_KEYS) + 5, max_col=2, values_only=True):
+            if row and row[0] is not None:
+                meta[str(row[0]).strip()] = "" if len(row) < 2 or row[1] is None else str(row[1]).strip()
+        cells = _sheet_cells(book[SHEET])
+        formulas = [c for row in cells.values() for c in row.values() if c.formula]
+    finally:
+        book.close()
+    if formulas:
+        cached = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        try:
+            results = _sheet_cells(cached[SHEET])
+        finally:
+            cached.close()
+        for r, row_cells in cells.items():
+            for c, cell in row_cells.items():
+                if cell.formula:
+                    value = results.get(r, {}).get(c)
+                    row_cells[c] = dataclasses.replace(cell, value=value.value if value else None)
+    return cells, meta
+
+
+def _sheet_cells(sheet: Any) -> dict[int, dict[int, SheetCell]]:
+    cells: dict[int, dict[int, SheetCell]] = {}
+    for row in sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS):
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if value is None:
+                continue
+            number_row = cell.row
+            if number_row > MAX_ROWS:
+                raise Refused("VP405", f"Bladet {SHEET} har fler än {MAX_ROWS} rader; en uppföljning har några tiotal.")
+            formula = value if cell.data_type == "f" else ""
+            if isinstance(formula, str) is False:
+                formula = str(getattr(formula, "text", "")) or "formel"
+            cells.setdefault(number_row, {})[cell.column] = SheetCell(
+                value, cell.number_format or "General", str(formula), cell.data_type == "e"
+            )
+    return cells

@@ -1,0 +1,120 @@
+"""`importera`: a filled-in follow-up workbook back to the follow-up YAML, with every problem located at its cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from valdsprogram.check.validation import shown
+from valdsprogram.codes import code
+from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.forms.followup_yaml import FormYaml, followup_path, form_yaml, modeline_path
+from valdsprogram.forms.form import Form, Loc, fill_form
+from valdsprogram.forms.xlsx.cells import Refused, read_cells
+from valdsprogram.forms.xlsx.guard import check_workbook_file
+from valdsprogram.forms.xlsx.layout import (
+    FORMAT_MARK,
+    META_KEYS,
+    META_SHEET,
+    cell_name,
+)
+from valdsprogram.forms.xlsx.reader import Problem, read_values
+from valdsprogram.workspace import Workspace, WorkspaceError
+
+
+@dataclass(slots=True)
+class Imported:
+    """A workbook read as a follow-up, or the reasons it was refused."""
+
+    source: str
+    """The workbook, as the user named it."""
+    refused: list[Diagnostic] = field(default_factory=list)
+    """Why nothing may be written (hostile, not from `mall`, for another program); empty when the import goes on."""
+    form: Form | None = None
+    yaml: FormYaml | None = None
+    """The follow-up to write."""
+    target: Path | None = None
+    """Where the follow-up belongs: <uppfoljning>/<period>/<organ>.yaml."""
+    cells: dict[Loc, str] = field(default_factory=dict)
+    """Each field read → the cell it came from."""
+    problems: list[Problem] = field(default_factory=list)
+    """What the importer found in the cells: values it could not read with certainty, formulas, stray values."""
+
+
+def import_workbook(
+    workspace: Workspace, path: Path, folder: Path, *, schema: Path, base: Path | None = None
+) -> Imported:
+    """Read a workbook made by `mall --format xlsx` and turn it into the follow-up YAML (not yet written).
+
+    `schema` is the follow-up schema's file, for the YAML's modeline.
+    """
+    source = shown(path, base)
+    result = Imported(source)
+    result.refused = check_workbook_file(path, source)
+    if result.refused:
+        return result
+    try:
+        sheet_rows, meta = read_cells(path)
+    except Refused as refusal:
+        result.refused = [code(refusal.code).at(source, 0, 0, refusal.message, refusal.hint)]
+        return result
+    except Exception:  # openpyxl raises many kinds of error on a broken or hostile file; none may escape
+        result.refused = [
+            code("VP401").at(
+                source,
+                0,
+                0,
+                "Arbetsboken går inte att läsa; den är skadad eller inte en Excel-arbetsbok.",
+                "Öppna den i Excel, spara den som .xlsx och läs in den igen.",
+            )
+        ]
+        return result
+    try:
+        organ, period_text = _check_meta(workspace, meta, source)
+        period = workspace.period(period_text)
+        workspace.body(organ, period)
+    except Refused as refusal:
+        result.refused = [code(refusal.code).at(source, 0, 0, refusal.message, refusal.hint)]
+        return result
+    except WorkspaceError as error:
+        result.refused = [
+            code("VP408").at(
+                source,
+                0,
+                0,
+                f"{cell_name('B', 1 + META_KEYS.index('organ'), META_SHEET)}: {error}",
+                "Skapa arbetsboken med valdsprogram mall.",
+            )
+        ]
+        return result
+    result.cells["organ",] = cell_name("B", 1 + META_KEYS.index("organ"), META_SHEET)
+    result.cells["period",] = cell_name("B", 1 + META_KEYS.index("period"), META_SHEET)
+    try:
+        values = read_values(workspace, organ, period_text, sheet_rows, result.cells, result.problems)
+    except Refused as refusal:
+        result.refused = [code(refusal.code).at(source, 0, 0, refusal.message, refusal.hint)]
+        return result
+    form = fill_form(workspace, organ, period, values)
+    result.form = form
+    result.target = followup_path(folder, form)
+    modeline = modeline_path(schema, result.target.parent)
+    result.yaml = form_yaml(form, f"valdsprogram importera {Path(source).name}", schema=modeline)
+    return result
+
+
+def _check_meta(workspace: Workspace, meta: dict[str, str], source: str) -> tuple[str, str]:
+    if meta.get("format") != FORMAT_MARK:
+        raise Refused(
+            "VP407",
+            f"Bladet {META_SHEET!r} säger inte att arbetsboken är en uppföljning från valdsprogram mall.",
+            "Skapa arbetsboken med valdsprogram mall ORGAN PERIOD --format xlsx.",
+        )
+    program_id = workspace.index.program.id
+    if meta.get("program") != program_id:
+        raise Refused(
+            "VP408",
+            f"{cell_name('B', 1 + META_KEYS.index('program'), META_SHEET)}: arbetsboken hör till programmet "
+            f"{meta.get('program')!r}, inte {program_id!r}.",
+            "Läs in den mot rätt program med --program.",
+        )
+    return meta.get("organ", ""), meta.get("period", "")

@@ -1,0 +1,196 @@
+"""A follow-up's history from git as values: each version and what it changed ("I3.3 utfall 139 → 141")."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from valdsprogram.check.model_errors import validate_model
+from valdsprogram.git.log import Commit, Version, contents, top_folder, versions
+from valdsprogram.model.followup import FollowUp
+from valdsprogram.model.units import swedish
+from valdsprogram.sources import followup_files
+from valdsprogram.text import shorten
+from valdsprogram.yaml.reader import parse_yaml
+
+_QUOTED = ("kommentar", "analys", "kvittera", "diarienummer")
+"""Free text is quoted and cut short; statuses, numbers and dates are shown as they are."""
+_ITEMS = ("mal", "aktiviteter", "indikatorer")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One value that differs between two versions."""
+
+    item: str
+    """The goal, activity or indicator (`I3.3`), `beslut`, or empty for the file's own keys (`organ`, `period`)."""
+    key: str
+    """The value's key in the item: `utfall`, `status`, `kvittera VP314`."""
+    before: Any
+    """The value before, None when it was not there."""
+    after: Any
+    """The value after, None when it was removed."""
+
+    @property
+    def text(self) -> str:
+        """`I3.3 utfall 139 → 141`."""
+        shown = " ".join(part for part in (self.item, self.key) if part)
+        return f"{shown} {_value(self.before, self.key)} → {_value(self.after, self.key)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One version of the file and what it changed since the last version that could be read."""
+
+    commit: Commit
+    path: str
+    """The file's path in that commit, relative to the repository's top folder."""
+    renamed_from: str
+    """The path in the version before, when the file was renamed or moved; else empty."""
+    problem: str
+    """Why this version cannot be read as a follow-up; empty when it can."""
+    changes: list[Change]
+    """What changed; empty for the first version and for one that cannot be read."""
+    first: bool
+    """Whether this is the first version that can be read (there is nothing to compare it with)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileHistory:
+    """Every committed version of one follow-up file, oldest first."""
+
+    path: str
+    """The file as the user named it."""
+    steps: list[Step]
+
+
+def file_history(path: Path, shown: str) -> FileHistory:
+    """The versions of the follow-up at `path` and the values each changed; GitUnavailable outside git."""
+    top = top_folder(path.parent)
+    steps: list[Step] = []
+    previous: dict[tuple[str, str], Any] | None = None
+    previous_path = ""
+    for version in versions(path):
+        followup, problem = _read(top, version)
+        changes: list[Change] = []
+        first = followup is not None and previous is None
+        if followup is not None:
+            now = values(followup)
+            changes = _compare(previous, now) if previous is not None else []
+            previous = now
+        moved = previous_path if previous_path and previous_path != version.path else ""
+        steps.append(Step(version.commit, version.path, moved, problem, changes, first))
+        previous_path = version.path
+    return FileHistory(shown, steps)
+
+
+def _read(top: Path, version: Version) -> tuple[FollowUp | None, str]:
+    """The version as a follow-up, or None and (in Swedish) why it cannot be read."""
+    document = parse_yaml(contents(top, version), version.path)
+    if not document.ok:
+        return None, _problem(document.diagnostics[0].line, document.diagnostics[0].message)
+    followup, diagnostics = validate_model(FollowUp, document)
+    if followup is None:
+        first = diagnostics[0]
+        return None, _problem(first.line, first.message)
+    return followup, ""
+
+
+def _problem(line: int, message: str) -> str:
+    where = f"rad {line}: " if line else ""
+    return f"versionen kan inte läsas som uppföljning ({where}{shorten(message, 100)})"
+
+
+def values(followup: FollowUp) -> dict[tuple[str, str], Any]:
+    """Every value of the follow-up by (item, key), in the file's order; the items' `kvittera` one per code."""
+    data = followup.model_dump(mode="json", exclude_none=True, warnings=False)
+    found: dict[tuple[str, str], Any] = {}
+    for key, value in data.items():
+        if key in _ITEMS:
+            for item, fields in value.items():
+                for field, inner in fields.items():
+                    if field == "kvittera":
+                        found.update({(item, f"kvittera {code}"): reason for code, reason in inner.items()})
+                    else:
+                        found[(item, field)] = inner
+        elif isinstance(value, dict):
+            found.update({(key, field): inner for field, inner in value.items()})
+        else:
+            found[("", key)] = value
+    return found
+
+
+def _compare(before: dict[tuple[str, str], Any], after: dict[tuple[str, str], Any]) -> list[Change]:
+    keys = [*after, *(k for k in before if k not in after)]
+    return [Change(*key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
+
+
+def _value(value: Any, key: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool | int | float):
+        return swedish(value)
+    text = " ".join(str(value).split())
+    if key.split(" ")[0] in _QUOTED:
+        return f"”{shorten(text, 40)}”"
+    return shorten(text, 60)
+
+
+def history_text(name: str, histories: list[FileHistory]) -> str:
+    """The histories as terminal text: each version on one line, its changes indented below it."""
+    lines = [f"Historik för {name}"]
+    for history in histories:
+        lines += ["", history.path]
+        if not history.steps:
+            lines.append("  Filen finns inte i någon incheckning (git add och git commit).")
+        for step in history.steps:
+            commit = step.commit
+            lines.append(f"  {commit.date}  {commit.short}  {commit.author}: {shorten(commit.subject, 72)}")
+            if step.renamed_from:
+                lines.append(f"    flyttad från {step.renamed_from}")
+            if step.problem:
+                lines.append(f"    {step.problem}")
+            elif step.first:
+                lines.append("    första versionen")
+            elif not step.changes:
+                lines.append("    inga ändrade värden")
+            lines += (f"    {change.text}" for change in step.changes)
+    return "\n".join(lines) + "\n"
+
+
+def history_json(body_id: str, histories: list[FileHistory]) -> str:
+    """The histories as JSON, every value as the file has it."""
+    data = {
+        "organ": body_id,
+        "filer": [
+            {
+                "fil": history.path,
+                "versioner": [
+                    {
+                        "incheckning": step.commit.hash,
+                        "kort": step.commit.short,
+                        "datum": step.commit.date,
+                        "forfattare": step.commit.author,
+                        "rubrik": step.commit.subject,
+                        "sokvag": step.path,
+                        "flyttad_fran": step.renamed_from or None,
+                        "fel": step.problem or None,
+                        "andringar": [
+                            {"post": c.item, "nyckel": c.key, "fore": c.before, "efter": c.after, "text": c.text}
+                            for c in step.changes
+                        ],
+                    }
+                    for step in history.steps
+                ],
+            }
+            for history in histories
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def body_files(folder: Path, body_ids: list[str], period: str | None) -> list[Path]:
+    """The follow-ups of the bodies below `folder` (of one period, when given), in path order."""
+    return [p for p in followup_files(folder) if p.stem in body_ids and (period is None or p.parent.name == period)]

@@ -1,0 +1,65 @@
+"""The coordinator's compilation file (sammanstallning/<period>.yaml): socialnämnden's own summary, the city's
+assessment and analysis of each goal, proposed measures and the decision, for one period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ConfigDict, Field
+
+from valdsprogram.model.fields import GoalId, Text
+from valdsprogram.model.followup import Assessment, Decision, PeriodText
+from valdsprogram.model.periods import Period
+from valdsprogram.model.program import StrictModel
+from valdsprogram.yaml.reader import YamlDocument
+
+
+class CityGoal(StrictModel):
+    model_config = ConfigDict(
+        title="Stadens målbedömning", json_schema_extra={"description": "Stadens samlade bedömning av ett mål."}
+    )
+
+    bedomning: Assessment | None = Field(
+        None, description="Uppfylls målet för staden helt, delvis eller inte? En prognos i T1 och T2."
+    )
+    analys: str | None = Field(None, description="Socialnämndens analys; krävs när bedömningen är delvis eller inte.")
+
+
+class Compilation(StrictModel):
+    """Socialnämnden's compilation of one period for the whole city."""
+
+    model_config = ConfigDict(
+        title="Sammanställning",
+        json_schema_extra={
+            "description": "Socialnämndens sammanställning av en period: sammanfattning, stadens bedömning och "
+            "analys per mål, föreslagna åtgärder och beslut."
+        },
+    )
+
+    period: PeriodText = Field(description="Perioden: ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ-VB.")
+    sammanfattning: str | None = Field(None, description="Socialnämndens sammanfattning av perioden.")
+    mal: dict[GoalId, CityGoal] | None = Field(None, description="Stadens bedömning och analys per mål.")
+    atgarder: list[Text] | None = Field(None, description="Föreslagna åtgärder, en per punkt.")
+    beslut: Decision | None = Field(None, description="Socialnämndens beslut om uppföljningen.")
+
+
+@dataclass(frozen=True, slots=True)
+class CompilationFile:
+    """One compilation file that fits the model."""
+
+    document: YamlDocument
+    """The file as read, for positions and its path."""
+    compilation: Compilation
+    """The file's data."""
+    period: Period
+    """The period it compiles."""
+
+    @classmethod
+    def build(cls, document: YamlDocument, compilation: Compilation) -> CompilationFile:
+        period = Period.parse(compilation.period)
+        assert period is not None, "the model has checked the period's form"
+        return cls(document, compilation, period)
+
+    @property
+    def goals(self) -> dict[str, CityGoal]:
+        return self.compilation.mal or {}

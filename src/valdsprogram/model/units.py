@@ -1,0 +1,44 @@
+"""What a valid value of an indicator looks like, given its unit (antal, procent, ja/nej)."""
+
+from __future__ import annotations
+
+from valdsprogram.model.program import Indicator
+
+
+def unit_problem(indicator: Indicator, value: bool | int | float) -> str:
+    """Why the value does not fit the indicator's unit, as the end of a Swedish sentence; empty if it fits."""
+    if indicator.enhet == "ja/nej":
+        return "" if isinstance(value, bool) else f"är {value}, men en ja/nej-indikator tar true eller false"
+    if isinstance(value, bool):
+        return f"är {str(value).lower()}, men enheten är {indicator.enhet}"
+    if indicator.enhet == "procent" and not 0 <= value <= 100:
+        return f"är {value}, men en andel i procent ligger mellan 0 och 100"
+    if indicator.enhet == "antal" and (value < 0 or value != int(value)):
+        return f"är {value}, men ett antal är ett heltal som inte är negativt"
+    return ""
+
+
+def unit_hint(indicator: Indicator) -> str:
+    """What a valid value for the indicator looks like."""
+    return {
+        "ja/nej": "Skriv true (ja) eller false (nej).",
+        "procent": "Skriv procenttalet utan procenttecken, till exempel 85 eller 85.5.",
+        "antal": "Skriv ett heltal, till exempel 12.",
+    }[indicator.enhet]
+
+
+def swedish(value: bool | int | float) -> str:
+    """A value as Swedish text: decimal comma, no trailing .0, ja/nej for booleans."""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
+
+
+def value_text(indicator: Indicator, value: bool | int | float, mask: int = 0) -> str:
+    """A value as shown in checklists and reports: `62,5 %`, `12`, `ja`; below `mask` as `färre än N`."""
+    if mask and not isinstance(value, bool) and value < mask:
+        return f"färre än {mask}"
+    text = swedish(value)
+    return f"{text} %" if indicator.enhet == "procent" and not isinstance(value, bool) else text

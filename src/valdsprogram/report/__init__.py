@@ -1,0 +1,1 @@
+"""Summaries as plain data: the city-wide report (indicators, trends, masking), status matrix, checklists, look-ups."""

@@ -1,0 +1,489 @@
+"""The city-wide follow-up of one period as plain data: coverage, summaries, per goal, changes and per body.
+
+Reports with errors are listed but left out of every number; see `indicator_report` for how indicators are judged,
+compared and masked, and `changes` for how statuses moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from valdsprogram.git.log import Commit, changed_text
+from valdsprogram.model.compilation import CompilationFile
+from valdsprogram.model.followup import ASSESSMENTS, STATUSES, Decision
+from valdsprogram.model.followup_file import FollowUpFile
+from valdsprogram.model.periods import Period
+from valdsprogram.model.program import Goal, revision_in_force, wording
+from valdsprogram.model.units import value_text
+from valdsprogram.report.body_lists import bodies
+from valdsprogram.report.highlights import Highlights, highlights
+from valdsprogram.report.indicators import BodyValue, IndicatorRow, indicator_row
+from valdsprogram.report.masking import MASKED
+from valdsprogram.report.status_changes import Kind, Standstill, StatusChange, changes
+from valdsprogram.report.status_matrix import erroneous, expected
+from valdsprogram.sources import COMPILATION_FOLDER
+from valdsprogram.workspace import Workspace
+
+INDICATOR_OUTCOMES = (*ASSESSMENTS, "ej bedömd", MASKED)
+CHANGE_TITLES = {
+    Kind.NEW_DELAY: "Nya förseningar",
+    Kind.FORWARD: "Framåt",
+    Kind.BACKWARD: "Bakåt",
+    Kind.NEW_ROUND: "Ny omgång eller återupptagen",
+    Kind.CLOSED: "Avslutade genom beslut (utgår)",
+}
+"""Each list of changes and its heading, in the order shown: new delays first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A label, how many, and who."""
+
+    label: str
+    n: int
+    names: list[str]
+    short: str = ""
+    """The names as a reader wants them: groups named where they fit ("alla stadsdelsnämnder utom Södermalms")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    id: str
+    text: str
+    statuses: list[Count]
+    """Each status with the bodies that reported it (only statuses someone reported)."""
+    missing: list[str]
+    """Responsible bodies that have not reported the activity (or whose report has errors)."""
+    missing_short: str
+    """The same, with groups named where they fit."""
+
+
+GROUPED_FROM = 4
+"""Bodies that say the same without an analysis are one row, a count, from this many on."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAssessment:
+    body_name: str
+    assessment: str
+    analysis: str
+    body_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalPart:
+    id: str
+    title: str
+    assessment_counts: list[Count]
+    assessments: list[GoalAssessment]
+    status_counts: list[Count]
+    activities: list[ActivityRow]
+    indicators: list[IndicatorRow]
+    city_assessment: str
+    """Socialnämnden's assessment for the whole city (helt, delvis, inte), or empty when not given."""
+    city_analysis: str
+    """Socialnämnden's analysis of the goal, or empty."""
+    unexplained: list[Count] = field(default_factory=list)
+    """Bodies that give the same assessment without an analysis, one count per assessment where they are
+    GROUPED_FROM or more (the HTML and the print give them as one row instead of a row each)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeList:
+    """One list of status changes under its heading."""
+
+    key: str
+    """The key in the report's JSON, e.g. `nya_forseningar`."""
+    title: str
+    changes: list[StatusChange]
+
+
+@dataclass(frozen=True, slots=True)
+class Appendix:
+    """One body's report, as it wrote it (masked values masked)."""
+
+    body_id: str
+    body_name: str
+    path: str
+    decision: str
+    activities: list[tuple[str, str, str]]
+    """(id, status, comment)."""
+    indicators: list[tuple[str, str, str, str, str]]
+    """(id, outcome, forecast, target, comment)."""
+    goals: list[tuple[str, str, str]]
+    """(id, assessment, analysis)."""
+    acknowledged: list[tuple[str, str, str, str]]
+    """The warnings the body acknowledges: (place, code, message, reason), in file order."""
+    changed: str = ""
+    """When, by whom and in which commit the file was last changed (`gitlog.changed_text`); empty outside git."""
+    changed_subject: str = ""
+    """That commit's subject line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the report shows; the templates only lay it out."""
+
+    program_title: str
+    program_name: str
+    wording: str
+    """Which wording of the program the report follows: "i lydelsen från 2024-01-01" (or "i ursprunglig
+    lydelse"), as of the period's last day."""
+    revision: dt.date | None
+    """The date of that revision; None: the program as adopted."""
+    note: str
+    period: str
+    period_name: str
+    per: dt.date
+    series_name: str
+    """The kind of report without the year, e.g. `tertialrapport 1`: what a trend compares year by year."""
+    tertial: bool
+    """T1 or T2: goal assessments are forecasts, and counts are so far this year."""
+    assessment_label: str
+    """`prognos för helåret` at the tertials (goal assessments are forecasts), else empty."""
+    previous: str
+    """The period changes are measured against, or empty."""
+    warning: str
+    """Said at the top when the report was built from data with errors; otherwise empty."""
+    generated: str
+    """The date given with --datum, or empty: reports carry no timestamp unless asked."""
+    expected: list[str]
+    """Ids of the bodies expected to report, in program order."""
+    reported: list[str]
+    """Ids of the bodies whose report is in the totals (reported without errors)."""
+    with_errors: list[str]
+    """Ids of the bodies whose report has errors: listed, but not in any number."""
+    missing: list[str]
+    """Ids of the expected bodies with no report."""
+    names: dict[str, str]
+    """Body id → name."""
+    activity_counts: list[Count]
+    assessment_counts: list[Count]
+    indicator_counts: list[Count]
+    goals: list[GoalPart]
+    changes: list[ChangeList]
+    standstill: list[Standstill]
+    appendix: list[Appendix]
+    mask_limit: int
+    """The program's masking threshold."""
+    any_masked: bool
+    """Whether any value in the report is masked (the report then says how masking works)."""
+    highlights: Highlights
+    """The key facts ("I korthet")."""
+    compilation_path: str
+    """Where socialnämnden's compilation of the period is, or would be: sammanstallning/<period>.yaml."""
+    has_compilation: bool
+    """Whether the compilation exists (and fits its model); without it the report says the analysis is missing."""
+    summary: str
+    """Socialnämnden's summary, or empty."""
+    measures: list[str]
+    """Proposed measures, or none."""
+    decision: str
+    """Socialnämnden's decision (date, diarienummer), or empty."""
+    vision: str
+    violence_types: list[str]
+    perspectives: list[str]
+    missing_short: str
+    """The missing reports, with groups named where they fit."""
+    appendices_shown: bool
+    """Whether the document shows each body's report as an appendix (`rapport --bilagor`)."""
+
+    def named(self, ids: list[str]) -> list[str]:
+        return [self.names.get(i, i) for i in ids]
+
+
+def build_report(
+    workspace: Workspace,
+    period: Period,
+    *,
+    generated: str = "",
+    only_reporting: bool = False,
+    appendices: bool = False,
+    last_commits: dict[tuple[str, str], Commit] | None = None,
+) -> Report:
+    """The city-wide follow-up of the period, saying at its top when the follow-ups have errors.
+
+    `generated` is the date to print as the day of compilation (a report carries none unless given);
+    `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
+    `appendices` asks the documents to show each body's report (the data holds them either way);
+    `last_commits` is each follow-up's last commit by (organ, period) (`gitlog.followup_changes`), shown in its
+    appendix.
+    """
+    index = workspace.index
+    program = index.program
+    broken = erroneous(workspace)
+    clean = [f for f in workspace.files if (f.body_id, f.period) not in broken and f.body is not None]
+    files = sorted((f for f in clean if f.period == period), key=lambda f: f.body_name)
+    by_period: dict[Period, list[FollowUpFile]] = {}
+    for f in sorted(clean, key=lambda f: f.body_name):
+        by_period.setdefault(f.period, []).append(f)
+    order = [b.id for b in program.organ]
+    names = {b.id: b.namn for b in program.organ}
+    error_ids = [b for b in order if (b, period) in broken]
+    expected_ids = [
+        b.id
+        for b in program.organ
+        if expected(workspace, b, period, only_reporting=only_reporting) or b.id in error_ids
+    ]
+    reporting = {f.body_id for f in files}
+    reported_ids = [b for b in order if b in reporting]
+    by_body: dict[str, list[FollowUpFile]] = {}
+    for f in clean:
+        by_body.setdefault(f.body_id, []).append(f)
+    history = {f.body_id: by_body[f.body_id] for f in files}
+    found = changes(files, {k: sorted(v, key=lambda h: h.period) for k, v in history.items()}, period)
+    compiled = workspace.compilation(period)
+    goals = [
+        _goal_part(workspace, goal, period, files, by_period, set(expected_ids), set(error_ids), compiled)
+        for goal in program.mal
+    ]
+    rows = {i.id: i for g in goals for i in g.indicators}
+    row_bodies = {ident: _first_by_body(row) for ident, row in rows.items()}
+    missing = [b for b in expected_ids if b not in reported_ids and b not in error_ids]
+    summary = compiled.compilation if compiled is not None else None
+    return Report(
+        program_title=program.titel,
+        program_name=program.kortnamn or program.titel,
+        wording=wording(program, period.last_day),
+        revision=revision.datum if (revision := revision_in_force(program, period.last_day)) else None,
+        note=program.anmarkning or "",
+        period=str(period),
+        period_name=period.name,
+        per=period.last_day,
+        series_name=period.name.rsplit(" ", 1)[0],
+        tertial=not period.is_annual,
+        assessment_label="prognos för helåret" if not period.is_annual else "",
+        previous=str(found.since) if found.since and found.since in by_period else "",
+        warning=_errors_warning(workspace),
+        generated=generated,
+        expected=expected_ids,
+        reported=reported_ids,
+        with_errors=error_ids,
+        missing=missing,
+        names=names,
+        activity_counts=_counts(
+            STATUSES, [(r.status, f.body_name) for f in files for r in f.followup.aktiviteter.values() if r.status]
+        ),
+        assessment_counts=_counts(
+            ASSESSMENTS, [(g.bedomning, f.body_name) for f in files for g in f.followup.mal.values() if g.bedomning]
+        ),
+        indicator_counts=_counts(INDICATOR_OUTCOMES, _targets_met(row_bodies, files)),
+        goals=goals,
+        changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
+        standstill=found.standstill,
+        appendix=[
+            _appendix(workspace, f, row_bodies, (last_commits or {}).get((f.body_id, str(period)))) for f in files
+        ],
+        mask_limit=program.maskeringsgrans,
+        any_masked=any(
+            i.masked
+            or any(b.masked for b in i.bodies)
+            or any(p.masked for p in [*i.trend, *i.within_year])
+            or (i.comparison is not None and i.comparison.masked)
+            for i in rows.values()
+        ),
+        highlights=highlights(
+            reported=len(reported_ids),
+            expected=len(expected_ids),
+            goals=[(g.id, g.title, [a.body_name for a in g.assessments if a.assessment == "inte"]) for g in goals],
+            indicators=list(rows.values()),
+            new_delays=found.by_kind[Kind.NEW_DELAY],
+            missing=[names[b] for b in missing],
+            with_errors=[names[b] for b in error_ids],
+        ),
+        compilation_path=compiled.document.path if compiled else f"{COMPILATION_FOLDER}/{period}.yaml",
+        has_compilation=compiled is not None,
+        summary=(summary.sammanfattning or "").strip() if summary else "",
+        measures=list(summary.atgarder or []) if summary else [],
+        decision=_decision_text(summary.beslut) if summary else "",
+        vision=program.vision,
+        violence_types=[v.namn for v in program.valdstyper],
+        perspectives=[p.namn for p in program.perspektiv],
+        missing_short=bodies(index, missing, period.last_day).short,
+        appendices_shown=appendices,
+    )
+
+
+def _goal_part(
+    workspace: Workspace,
+    goal: Goal,
+    period: Period,
+    files: list[FollowUpFile],
+    by_period: dict[Period, list[FollowUpFile]],
+    expected_ids: set[str],
+    with_errors: set[str],
+    compiled: CompilationFile | None,
+) -> GoalPart:
+    reported_goal = [(f, f.followup.mal[goal.id]) for f in files if goal.id in f.followup.mal]
+    city = compiled.goals.get(goal.id) if compiled else None
+    assessments = [
+        GoalAssessment(f.body_name, g.bedomning or "–", g.analys or "", f.followup.organ)
+        for f, g in reported_goal
+        if g.bedomning
+    ]
+    unexplained: list[Count] = []
+    for label in ASSESSMENTS:
+        bare = [a for a in assessments if a.assessment == label and not a.analysis]
+        if len(bare) >= GROUPED_FROM:
+            named = bodies(workspace.index, [a.body_id for a in bare], period.last_day)
+            unexplained.append(Count(label, named.n, named.names, named.short))
+    # The goal's activities and indicators as the program stood on the period's last day.
+    in_effect = [a for a in goal.aktiviteter if a.in_effect(period.last_day)]
+    activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in in_effect]
+    statuses = [(r.status, f.body_name) for f in files for a in in_effect if (r := f.followup.aktiviteter.get(a.id))]
+    return GoalPart(
+        id=goal.id,
+        title=goal.titel,
+        assessment_counts=_counts(ASSESSMENTS, [(a.assessment, a.body_name) for a in assessments]),
+        assessments=assessments,
+        unexplained=unexplained,
+        status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
+        activities=activities,
+        indicators=[
+            indicator_row(workspace.index, i, period, by_period)
+            for i in goal.indikatorer
+            if i.due(period) and i.in_effect(period.last_day)
+        ],
+        city_assessment=(city.bedomning or "") if city else "",
+        city_analysis=(city.analys or "").strip() if city else "",
+    )
+
+
+def _activity_row(
+    workspace: Workspace,
+    ident: str,
+    text: str,
+    period: Period,
+    files: list[FollowUpFile],
+    expected_ids: set[str],
+    with_errors: set[str],
+) -> ActivityRow:
+    reported = [(r.status, f.body_name) for f in files if (r := f.followup.aktiviteter.get(ident)) and r.status]
+    responsible = workspace.index.responsible(workspace.index.activities[ident][1], period.last_day)
+    by_id = {f.body_id for f in files if ident in f.followup.aktiviteter}
+    absent = [b for b in responsible if b.id in expected_ids and b.id not in by_id]
+    missing = [b.namn + (" (rapport med fel)" if b.id in with_errors else "") for b in absent]
+    index, day = workspace.index, period.last_day
+    short = bodies(index, [b.id for b in absent if b.id not in with_errors], day).short
+    erroneous_names = [f"{b.namn} (rapport med fel)" for b in absent if b.id in with_errors]
+    missing_short = ", ".join(p for p in [short, *erroneous_names] if p)
+    ids = {b.namn: b.id for b in index.program.organ}
+    counts = [
+        Count(c.label, c.n, c.names, bodies(index, [ids[n] for n in c.names if n in ids], day).short)
+        for c in _counts(STATUSES, reported)
+        if c.n
+    ]
+    return ActivityRow(ident, text, counts, missing, missing_short)
+
+
+def _first_by_body(row: IndicatorRow) -> dict[str, BodyValue]:
+    """The row's first entry for each body, by body id."""
+    found: dict[str, BodyValue] = {}
+    for b in row.bodies:
+        found.setdefault(b.body_id, b)
+    return found
+
+
+def _targets_met(row_bodies: dict[str, dict[str, BodyValue]], files: list[FollowUpFile]) -> list[tuple[str, str]]:
+    """Each body's indicators judged on what fits the period; masked bodies are counted as masked, so that no
+    count gives their assessment away."""
+    pairs: list[tuple[str, str]] = []
+    for f in files:
+        for ident, values in f.followup.indikatorer.items():
+            bodies_of = row_bodies.get(ident)
+            body = bodies_of.get(f.body_id) if bodies_of is not None else None
+            if body is None or values.arsmal is None:
+                continue
+            pairs.append((body.met, f.body_name))
+    return pairs
+
+
+def _appendix(
+    workspace: Workspace,
+    f: FollowUpFile,
+    row_bodies: dict[str, dict[str, BodyValue]],
+    commit: Commit | None,
+) -> Appendix:
+    followup = f.followup
+    decision = _decision_text(followup.beslut)
+    indicators = []
+    masked_ids: set[str] = set()
+    for ident, v in followup.indikatorer.items():
+        known = workspace.index.indicators.get(ident)
+        bodies_of = row_bodies.get(ident)
+        body = bodies_of.get(followup.organ) if bodies_of is not None else None
+        if known is None:
+            continue
+        # Values outside the report's tables (an indicator reported out of its period) are never masked against
+        # anything, so a sensitive one is not shown at all.
+        masked = body.masked if body is not None else known[1].kanslig and known[1].enhet == "antal"
+        if body is not None:
+            outcome, forecast = body.outcome, body.forecast
+        elif masked:
+            outcome = forecast = MASKED
+        else:
+            outcome = value_text(known[1], v.utfall) if v.utfall is not None else "–"
+            forecast = value_text(known[1], v.prognos) if v.prognos is not None else "–"
+        target = value_text(known[1], v.arsmal) if v.arsmal is not None else "–"
+        # A comment may repeat the number it explains, so a masked value's comment is not shown.
+        comment = HIDDEN if masked else v.kommentar or ""
+        indicators.append((ident, outcome, forecast, target, comment))
+        if masked:
+            masked_ids.add(f"indikatorer.{ident}")
+    return Appendix(
+        body_id=followup.organ,
+        body_name=f.body_name,
+        path=f.path,
+        decision=decision,
+        activities=[(k, r.status or "–", r.kommentar or "") for k, r in followup.aktiviteter.items()],
+        indicators=indicators,
+        goals=[(k, g.bedomning or "–", g.analys or "") for k, g in followup.mal.items()],
+        acknowledged=[
+            # Like a comment, a reason may repeat the masked number it explains.
+            (
+                _item_of(d.place),
+                d.code,
+                d.message,
+                HIDDEN if _item_of(d.place, full=True) in masked_ids else d.acknowledged,
+            )
+            for d in workspace.diagnostics
+            if d.path == f.path and d.acknowledged
+        ],
+        changed=changed_text(commit) if commit is not None else "",
+        changed_subject=commit.subject if commit is not None else "",
+    )
+
+
+HIDDEN = "(visas inte: värdet är maskerat)"
+
+
+def _item_of(place: str, *, full: bool = False) -> str:
+    """The item a diagnostic's place names: `indikatorer.I3.4.arsmal` → `I3.4` (`indikatorer.I3.4` in full)."""
+    section, _, rest = place.partition(".")
+    ident = ".".join(rest.split(".")[:2]) if section != "mal" else rest.split(".")[0]
+    return f"{section}.{ident}" if full else ident
+
+
+def _decision_text(decision: Decision | None) -> str:
+    if decision is None:
+        return ""
+    return ", ".join(p for p in [str(decision.datum or ""), decision.diarienummer or ""] if p)
+
+
+def _counts(labels: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[Count]:
+    names: dict[str, list[str]] = {label: [] for label in labels}
+    for label, name in pairs:
+        names.setdefault(label, []).append(name)
+    return [Count(label, len(who), sorted(set(who))) for label, who in names.items()]
+
+
+def _errors_warning(workspace: Workspace) -> str:
+    errors = workspace.errors
+    if not errors:
+        return ""
+    return (
+        f"Uppföljningarna har {len(errors)} fel (se valdsprogram validera). Rapporter med fel ingår inte i "
+        "rapportens siffror."
+    )
