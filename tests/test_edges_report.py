@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reportdata import write_report_folder
 from valdsprogram.model.periods import Period
 from valdsprogram.report.build import GROUPED_FROM, build_report
 from valdsprogram.workspace import open_workspace
@@ -83,3 +84,32 @@ def test_bodies_without_an_analysis_are_one_row_from_four_on(
     tmp_path: Path, bare: int, grouped: list[tuple[str, int, list[str]]]
 ) -> None:
     assert unexplained(tmp_path, bare) == grouped
+
+
+def test_a_sensitive_share_is_not_masked_only_a_sensitive_count(tmp_path: Path) -> None:
+    """README: a count under maskeringsgrans is masked; a share (procent) of 3 % is no count of 3 people."""
+    folder = write_report_folder(tmp_path)
+    program = folder / "program.yaml"
+    text = program.read_text(encoding="utf-8").replace(
+        "text: Andel utbildade,", "text: Andel utbildade, kanslig: true,"
+    )
+    program.write_text(text, encoding="utf-8")
+    syd = folder / "uppfoljning" / "2024-VB" / "sdn-syd.yaml"
+    syd.write_text(
+        syd.read_text(encoding="utf-8").replace(
+            "I1.1: {utfall: 50, arsmal: 80, taljare: 1, namnare: 2}", "I1.1: {utfall: 3, arsmal: 80}"
+        ),
+        encoding="utf-8",
+    )
+    mitt = folder / "uppfoljning" / "2024-VB" / "sdn-mitt.yaml"
+    mitt.write_text(
+        mitt.read_text(encoding="utf-8").replace(
+            "I1.1: {utfall: 90, arsmal: 80, taljare: 9, namnare: 10}", "I1.1: {utfall: 4, arsmal: 80}"
+        ),
+        encoding="utf-8",
+    )
+    workspace = open_workspace(program, folder / "uppfoljning")
+    assert workspace.errors == []
+    i11, i12 = build_report(workspace, Period(2024, 2)).goals[0].indicators[:2]
+    assert (i11.value, [(b.outcome, b.masked) for b in i11.bodies]) == ("3,5 %", [("4 %", False), ("3 %", False)])
+    assert (i12.value, [(b.outcome, b.masked) for b in i12.bodies]) == ("12", [("maskerat", True), ("maskerat", True)])
