@@ -183,9 +183,13 @@ def _pytest(tests: list[str], src: Path, root: Path, timeout: float) -> tuple[in
         try:
             code = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            code = None
+        except BaseException:  # Ctrl-C: pytest runs in its own session, so it would not hear it and run on
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
+        if code is None:
             os.killpg(process.pid, signal.SIGKILL)  # pytest and whatever it started, nothing else
             process.wait()
-            code = None
     return code, time.monotonic() - start
 
 
@@ -279,6 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StaleList as error:
         print(f"mutate.py: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("mutate.py: avbruten; arbetskatalogen är orörd", file=sys.stderr)
+        return 130
     print(table(outcomes))
     return verdict(outcomes)
 
