@@ -62,6 +62,8 @@ class Mutation:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """What the tests said about one mutant."""
+
     mutation: Mutation
     killed: bool
     seconds: float
