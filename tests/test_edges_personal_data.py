@@ -29,6 +29,10 @@ def flagged(text: str) -> list[tuple[int, int]]:
         ("kommentar: 19800101+2353\n", [(1, 12)]),
         ("kommentar: 800101+2353\n", [(1, 12)]),
         ("kommentar: 800101-2354\n", []),  # the Luhn check fails
+        # The longest forms that hold no other run of four digits (a year) to start the scan from.
+        ("kommentar: 80-01-01 - 2353\n", [(1, 12)]),
+        ("a: '80-01-01 - 2353'\n", [(1, 5)]),
+        ("kommentar: 1980-01-01 - 2353\n", [(1, 12)]),  # the longest form of all
         # A number stored as a number: a spreadsheet drops the leading zero of 0105210009.
         ("utfall: 105210009\n", [(1, 9)]),
         ("utfall: 105210008\n", []),

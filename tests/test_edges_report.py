@@ -113,3 +113,26 @@ def test_a_sensitive_share_is_not_masked_only_a_sensitive_count(tmp_path: Path) 
     i11, i12 = build_report(workspace, Period(2024, 2)).goals[0].indicators[:2]
     assert (i11.value, [(b.outcome, b.masked) for b in i11.bodies]) == ("3,5 %", [("4 %", False), ("3 %", False)])
     assert (i12.value, [(b.outcome, b.masked) for b in i12.bodies]) == ("12", [("maskerat", True), ("maskerat", True)])
+
+
+TREND = "Punkterna år för år omfattar olika organ; se organen vid varje punkt."
+WITHIN = "Punkterna under året omfattar olika organ; se organen vid varje punkt."
+LEFT_OUT = (
+    "Förändringen mot 2023-VB räknas bara över organ som rapporterat båda gångerna; utanför: Mitts stadsdelsnämnd."
+)
+
+
+@pytest.mark.parametrize(
+    ("period", "notes"),
+    [
+        (Period(2024, 0), {"I1.2": []}),  # one point, one body: nothing to say
+        (Period(2024, 1), {"I1.2": [WITHIN]}),  # T1 Syd, T2 Syd and Mitt; the T2 series is one point
+        (Period(2024, 2), {"I1.1": [TREND, LEFT_OUT], "I1.2": [TREND, WITHIN, LEFT_OUT], "I1.3": []}),
+    ],
+)
+def test_a_note_when_the_points_cover_different_bodies(
+    tmp_path: Path, period: Period, notes: dict[str, list[str]]
+) -> None:
+    folder = write_report_folder(tmp_path)
+    report = build_report(open_workspace(folder / "program.yaml", folder / "uppfoljning"), period)
+    assert {i.id: i.notes for i in report.goals[0].indicators} == notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from valdsprogram.yaml.reader import MAX_DEPTH, parse_yaml
+from valdsprogram.yaml.reader import _MAX_INT_DIGITS, MAX_DEPTH, parse_yaml
 
 
 def read(text: str) -> tuple[object, list[tuple[int, int, str]]]:
@@ -40,6 +40,23 @@ def read(text: str) -> tuple[object, list[tuple[int, int, str]]]:
 )
 def test_tags_and_plain_scalars(text: str, data: object, found: list[tuple[int, int, str]]) -> None:
     assert read(text) == (data, found)
+
+
+def test_the_longest_integer_reads_as_an_int_and_one_digit_more_as_inf() -> None:
+    longest = "9" * _MAX_INT_DIGITS
+    assert read(f"a: {longest}\nb: -{longest[1:]}\nc: 9{longest}\n") == (
+        {"a": int(longest), "b": -int(longest[1:]), "c": float("inf")},
+        [],
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the limit counts the sign as a digit: -/+ and 4300 digits (which int() takes) read as -inf/inf",
+)
+def test_a_sign_does_not_count_as_a_digit() -> None:
+    longest = "9" * _MAX_INT_DIGITS
+    assert read(f"a: -{longest}\nb: +{longest}\n") == ({"a": -int(longest), "b": int(longest)}, [])
 
 
 def nested(depth: int) -> str:
