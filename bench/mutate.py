@@ -73,7 +73,10 @@ class Outcome:
 
 def load(path: Path) -> list[Mutation]:
     """The mutations in a TOML file (`[[mutation]]` tables); each field checked, ids unique."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise StaleList(f"{path.name}: {error}") from None
     unknown_top = set(data) - {"mutation"}
     if unknown_top:
         raise StaleList(f"{path.name}: okända nycklar {sorted(unknown_top)}")

@@ -105,6 +105,12 @@ def test_a_malformed_entry_is_refused(project: Path, change: tuple[str, str], pr
         mutate.load(project / "mutations.toml")
 
 
+def test_a_list_that_is_no_toml_is_refused(project: Path) -> None:
+    (project / "mutations.toml").write_text(ENTRY.replace("tests = [", "tests = ("), encoding="utf-8")
+    with pytest.raises(mutate.StaleList, match=r"mutations\.toml: "):
+        mutate.load(project / "mutations.toml")
+
+
 def test_ids_are_unique_and_test_files_must_exist(project: Path) -> None:
     (project / "mutations.toml").write_text(ENTRY + "\n" + ENTRY, encoding="utf-8")
     with pytest.raises(mutate.StaleList, match="två gånger"):
