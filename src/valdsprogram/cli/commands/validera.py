@@ -1,0 +1,61 @@
+"""`valdsprogram validera`."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from valdsprogram.cli.options import EXIT_FINDINGS, EXIT_OK, CompilationOption, FollowUpOption, ProgramOption
+from valdsprogram.cli.output import bounded, fail, named
+from valdsprogram.output.formats import ValidationFormat
+
+
+def validera(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=(
+                "Filer eller mappar att validera (standard: programmet och hela uppföljningsmappen). "
+                "Är programmet en av dem valideras alla uppföljningar, eftersom en ändring i programmet kan "
+                "göra vilken som helst av dem fel. En fil kontrolleras mot de andra uppföljningarna i sin mapp, "
+                "men bara filens egna fel visas."
+            ),
+            show_default=False,
+            metavar="SÖKVÄG",
+        ),
+    ] = None,
+    *,
+    program: ProgramOption = Path("program.yaml"),
+    uppfoljning: FollowUpOption = Path("uppfoljning"),
+    sammanstallning: CompilationOption = None,
+    format: Annotated[ValidationFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ValidationFormat.TEXT,
+    strikt: Annotated[bool, typer.Option("--strikt", help="Låt även varningar ge slutkod 1.")] = False,
+) -> None:
+    """Validera programmet, uppföljningarna och sammanställningarna.
+
+    Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
+    from valdsprogram import render_validation, validate
+    from valdsprogram.sources import SourceError, chosen_files, compilation_folder, context_of, program_problem
+
+    def could_not_run(message: str) -> typer.Exit:
+        if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
+            typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
+        return fail(message)
+
+    problem = program_problem(program)
+    if problem is not None:
+        raise could_not_run(problem)
+    compiled = sammanstallning or compilation_folder(uppfoljning)
+    try:
+        files = chosen_files(
+            paths or [], program, [uppfoljning, compiled], required=named(uppfoljning), bounded=bounded()
+        )
+        # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed
+        # ones).
+        context = context_of(files, uppfoljning, bounded=bounded()) if paths else []
+    except SourceError as error:
+        raise could_not_run(str(error)) from None
+    result = validate(program, files, context=context, base=Path.cwd())
+    typer.echo(render_validation(result, format), nl=False)
+    failed = result.error_count > 0 or (strikt and result.warning_count > 0)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
