@@ -1,4 +1,4 @@
-"""What a rule yields: a code and a place in the checked document, before it is given a line."""
+"""What a rule yields: a code and where in the checked document it is, before it becomes a Diagnostic."""
 
 from __future__ import annotations
 
