@@ -22,6 +22,9 @@ from valdsprogram.model.periods import PERIOD_PATTERN
 from valdsprogram.text import describe, shorten
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
+EMITS = ("VP101", "VP102", "VP103", "VP104", "VP105", "VP331")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 M = TypeVar("M", bound=BaseModel)
 
 _KINDS = {

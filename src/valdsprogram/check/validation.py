@@ -104,7 +104,7 @@ def load_followups(
     for path in paths:
         document = read_yaml(path, shown(path, base), root=base)
         for text_rule in TEXT_RULES:
-            diagnostics += text_rule(document)
+            diagnostics += (locate(finding, document) for finding in text_rule(document))
         document.text = ""  # only the text rules need it
         if not document.ok:
             diagnostics += document.diagnostics
@@ -121,15 +121,16 @@ def load_followups(
             settle(salvaged.followup)
             files.append(file)
         for rule in FOLLOWUP_RULES:
-            diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
+            diagnostics += (locate(f, document) for f in rule(file) if not salvaged.covers(f.loc))
         digests.append(digest(file, document.positions, salvaged.covers))
     if index is not None:
         organs = {d.organ for d in digests}
         others = (_context_file(index, path, base, organs) for path in context)
-        targets = {id(d) for d in digests}
-        every = digests + [other for other in others if other is not None]
+        targets = {d.path: d for d in digests}
+        # A finding names its file by path: a context file shown as a target is the target read again, and left out.
+        every = digests + [other for other in others if other is not None and other.path not in targets]
         for set_rule in FOLLOWUP_SET_RULES:
-            diagnostics += (place(finding, d) for d, finding in set_rule(index, every) if id(d) in targets)
+            diagnostics += (place(f, targets[f.path]) for f in set_rule(every) if f.path in targets)
     return files, _acknowledge(digests, diagnostics)
 
 
@@ -186,17 +187,17 @@ def load_compilations(
         document = read_yaml(path, shown(path, base), root=base)
         diagnostics += document.diagnostics
         for text_rule in TEXT_RULES:
-            diagnostics += text_rule(document)
+            diagnostics += (locate(finding, document) for finding in text_rule(document))
         if not document.ok:
             continue
         compilation, problems = validate_model(Compilation, document)
         diagnostics += problems
         if compilation is None or index is None:
             continue
-        file = CompilationFile.build(document, compilation)
+        file = CompilationFile.build(index, document, compilation)
         files.append(file)
         for rule in COMPILATION_RULES:
-            diagnostics += (locate(finding, document) for finding in rule(index, file))
+            diagnostics += (locate(finding, document) for finding in rule(file))
     return files, diagnostics
 
 
@@ -209,9 +210,14 @@ def place(finding: Finding, summary: Digest) -> Diagnostic:
 
 
 def locate(finding: Finding, document: YamlDocument) -> Diagnostic:
-    """A rule's finding, placed at its line and column in the document."""
+    """A rule's finding, placed at its line and column in the document (a text rule's finding has them already)."""
     positions = document.positions
-    line, column = positions.of_key(finding.loc) if finding.at_key else positions.of_value(finding.loc)
+    if finding.line:
+        line, column = finding.line, finding.column
+    elif finding.at_key:
+        line, column = positions.of_key(finding.loc)
+    else:
+        line, column = positions.of_value(finding.loc)
     place = place_of(document.data, finding.loc)
     return code(finding.code).at(document.path, line, column, finding.message, finding.hint, place=place)
 

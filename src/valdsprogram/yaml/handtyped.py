@@ -16,6 +16,9 @@ from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
+EMITS = ("VP331", "VP332", "VP335")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 VALUE_KEYS = {"utfall": "Utfallet", "arsmal": "Årsmålet", "prognos": "Prognosen"}
 """The keys of an indicator report that hold a value in the indicator's unit, and how a message names them."""
 

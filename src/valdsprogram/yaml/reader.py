@@ -43,6 +43,9 @@ from valdsprogram.yaml.syntax_errors import (
     wide_text_diagnostic,
 )
 
+EMITS = ("VP001", "VP002", "VP004", "VP005", "VP006", "VP007", "VP008", "VP009", "VP010", "VP011", "VP012", "VP020")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
 MAX_NODES = 100_000

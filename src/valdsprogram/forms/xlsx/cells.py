@@ -15,6 +15,9 @@ from valdsprogram.forms.xlsx.layout import (
     SHEET,
 )
 
+EMITS = ("VP405", "VP407")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 
 class Refused(Exception):
     def __init__(self, code_id: str, message: str, hint: str = "") -> None:

@@ -21,6 +21,9 @@ from valdsprogram.forms.xlsx.layout import (
 from valdsprogram.forms.xlsx.reader import Problem, read_values
 from valdsprogram.workspace import Workspace, WorkspaceError
 
+EMITS = ("VP401", "VP407", "VP408")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 
 @dataclass(slots=True)
 class Imported:

@@ -31,6 +31,9 @@ from valdsprogram.forms.xlsx.values import (
 from valdsprogram.model.followup import ActivityReport, Decision, FollowUp, GoalReport, IndicatorReport
 from valdsprogram.workspace import Workspace
 
+EMITS = ("VP407", "VP410", "VP411", "VP412", "VP413", "VP414", "VP415")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 _SECTIONS = {title: section for section, title in KINDS.items()}
 _FIELDS = {
     "aktiviteter": ("status", "kommentar", "kvittera"),
