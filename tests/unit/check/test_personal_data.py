@@ -1,6 +1,6 @@
 """The personnummer guard over a generated corpus: every leaky form found (FN = 0), no safe form flagged (FP = 0).
 
-The corpus is in tests/pnrkorpus.py; README "Robusthet" reports its size and the rates.
+The corpus is in tests/pnr_corpus.py; README "Robusthet" reports its size and the rates.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pnrkorpus import leaky, safe
+from pnr_corpus import leaky, safe
 from valdsprogram.check.rules.personal_data import (
     _CANDIDATE,
     _LOOK_ALIKE,

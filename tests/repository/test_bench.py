@@ -12,9 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 import valdsprogram as vp
+from conftest import ROOT
 from valdsprogram.cli.app import app
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+BENCH = ROOT / "bench"
 SMALL = {"scale": 2, "year": 2023, "bodies": 10}
 """One year (with the 2023 district merger) for the first ten bodies of two cities: every rule, in a second."""
 
