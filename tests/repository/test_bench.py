@@ -79,6 +79,7 @@ def test_refuses_to_replace_data_it_did_not_write(generate: ModuleType, tmp_path
     assert own.is_file()
 
 
+@pytest.mark.slow
 def test_run_script_quick_mode(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--snabb", "--upprepningar", "1", "--behall", str(tmp_path)],

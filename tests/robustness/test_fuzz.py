@@ -60,7 +60,7 @@ from valdsprogram.sources import followup_files
 from valdsprogram.workspace import open_workspace
 from valdsprogram.yaml.reader import YamlDocument, parse_yaml
 
-pytestmark = pytest.mark.fuzz  # the quick local loop skips these with -m "not fuzz"; CI runs everything
+pytestmark = pytest.mark.slow  # fuzzing takes most of the suite's time: the quick loop (-m "not slow") skips it
 
 # --- Budget --------------------------------------------------------------------------------------------------
 

@@ -110,6 +110,7 @@ def _render_case(name: str, folder: Path) -> str:
     return f"{name}: {outcome}\n"
 
 
+@pytest.mark.slow  # each case runs into the sandbox's time and size bounds
 def test_every_hostile_template_is_refused_in_swedish(tmp_path: Path, update_golden: bool) -> None:
     lines = []
     for name, setup in CASES.items():
