@@ -30,10 +30,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 SLOW_PROGRAMS = frozenset(
-    {"chromium", "chromium-browser", "node", "npm", "soffice", "libreoffice", "pre-commit", "pre_commit"}
-    | {"pdftotext", "pdfinfo", "bash"}
+    {
+        *("chromium", "chromium-browser", "node", "npm"),  # the browser tests
+        *("soffice", "libreoffice"),
+        *("pre-commit", "pre_commit"),  # pre_commit as in `python -m pre_commit`
+        *("pdftotext", "pdfinfo"),
+        "bash",
+    }
 )
-"""What a test must be marked `slow` to start: `python -m pre_commit` counts as pre-commit."""
+"""What a test must be marked `slow` to start (the program's file name, or the module `python -m` runs)."""
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
