@@ -19,7 +19,7 @@ The targets:
 
 The budget is fixed and the runs are deterministic (`derandomize`), so CI always tries the same examples; the
 profile `VALDSPROGRAM_FUZZ=lang` runs twenty times as many random examples for a local hunt. Every input that
-once failed is kept: loader inputs as `@example`, whole files under tests/fuzz_fall/ (see its README).
+once failed is kept: loader inputs as `@example`, whole files under tests/data/fuzz_cases/ (see its README).
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from conftest import ROOT
+from conftest import ROOT, TESTS
 from hostile_text import COMPILATION_T1, EARLIER, MALL_T2, PLACES, program_with
-from pnrkorpus import luhn_digit
-from utdata import MAX_MESSAGE, check_output, english
+from output_checks import MAX_MESSAGE, check_output, english
+from pnr_corpus import luhn_digit
 from valdsprogram.check.rules.personal_data import personal_numbers
 from valdsprogram.cli.app import app
 from valdsprogram.codes import CODES
@@ -60,7 +60,7 @@ from valdsprogram.sources import followup_files
 from valdsprogram.workspace import open_workspace
 from valdsprogram.yaml.reader import YamlDocument, parse_yaml
 
-pytestmark = pytest.mark.fuzz  # the quick local loop skips these with -m "not fuzz"; CI runs everything
+pytestmark = pytest.mark.slow  # fuzzing takes most of the suite's time: the quick loop (-m "not slow") skips it
 
 # --- Budget --------------------------------------------------------------------------------------------------
 
@@ -430,7 +430,7 @@ WRONG_VALUES: st.SearchStrategy[object] = st.recursive(
 PERIODS = st.one_of(
     st.sampled_from(["2023-T1", "2023-T2", "2023-VB", "2024-T1", "2024-T2", "2024-VB", "2020-T1", "2026-VB"]),
     st.sampled_from(["2024-T3", "2024-t1", "24-T1", "2024-T1 ", "２０２４-T1", "2024–T1", "2024-VB\u00a0"]),
-    # Year 0 once crashed FollowUpFile.build (datetime has no year 0); see tests/fuzz_fall/ar-noll.
+    # Year 0 once crashed FollowUpFile.build (datetime has no year 0); see tests/data/fuzz_cases/ar-noll.
     st.tuples(st.integers(0, 9999), st.sampled_from(["T1", "T2", "VB"])).map(lambda t: f"{t[0]:04d}-{t[1]}"),
 )
 
@@ -640,7 +640,7 @@ def test_validera_survives_a_new_file_anywhere(workspace: Path, data: st.DataObj
 
 # --- Inputs that once failed ---------------------------------------------------------------------------------
 
-CASES = Path(__file__).parent / "fuzz_fall"
+CASES = TESTS / "data" / "fuzz_cases"
 
 
 def _cases() -> Iterator[Any]:
@@ -652,7 +652,8 @@ def _cases() -> Iterator[Any]:
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_fuzz_case(case: Path, workspace: Path) -> None:
-    """Each folder under tests/fuzz_fall/ holds files that replace the repository's; validera must survive them."""
+    """Each folder under tests/data/fuzz_cases/ holds files that replace the repository's; validera must survive
+    them."""
     files = [p for p in case.rglob("*") if p.is_file() and p.name not in ("kant-fel.txt", "README.md")]
     with contextlib.ExitStack() as stack:
         for path in files:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, check_golden
+from conftest import ROOT, TESTS, check_golden
 from valdsprogram.cli.app import app
 from valdsprogram.git.log import last_changes
 
-GOLDEN = Path(__file__).parent / "historik"
+GOLDEN = TESTS / "data" / "history"
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="git är inte installerat"),
     pytest.mark.git_history,

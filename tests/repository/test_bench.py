@@ -12,9 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 import valdsprogram as vp
+from conftest import ROOT
 from valdsprogram.cli.app import app
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+BENCH = ROOT / "bench"
 SMALL = {"scale": 2, "year": 2023, "bodies": 10}
 """One year (with the 2023 district merger) for the first ten bodies of two cities: every rule, in a second."""
 
@@ -78,6 +79,7 @@ def test_refuses_to_replace_data_it_did_not_write(generate: ModuleType, tmp_path
     assert own.is_file()
 
 
+@pytest.mark.slow
 def test_run_script_quick_mode(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--snabb", "--upprepningar", "1", "--behall", str(tmp_path)],

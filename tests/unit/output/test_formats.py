@@ -1,5 +1,5 @@
 """Every output format on small inputs built here: the validation formats, the status formats, the report's data
-as JSON and CSV, and the checklist. Each output is compared whole with its golden file in tests/formatering/
+as JSON and CSV, and the checklist. Each output is compared whole with its golden file in tests/data/formats/
 (regenerate with `pytest --update-golden` and read the diff), with the edge cases a user's data can bring:
 nothing at all, zero counts, masked values, long names and characters that need escaping.
 """
@@ -34,7 +34,7 @@ from valdsprogram.model.program import Body
 from valdsprogram.report.checklist import ActivityItem, Checklist, Deadline, GoalSection, IndicatorItem
 from valdsprogram.report.status_matrix import Matrix, Row, State
 
-GOLDEN = TESTS / "formatering"
+GOLDEN = TESTS / "data" / "formats"
 FOLLOWUP = "uppfoljning/2024-T1/sdn-syd.yaml"
 
 DIAGNOSTICS = [

@@ -1,5 +1,5 @@
 """Every chart function in charts.py on small inputs built here, compared whole with its golden SVG in
-tests/diagram/ (regenerate with `pytest --update-golden`, then open the files and look): the empty chart, a
+tests/data/charts/ (regenerate with `pytest --update-golden`, then open the files and look): the empty chart, a
 row nobody reported, a masked point, long names and names that must be escaped. Each SVG must also parse as XML.
 """
 
@@ -14,7 +14,7 @@ from valdsprogram.output.charts import report_charts, stacked_chart, trend_chart
 from valdsprogram.report.build import Count, GoalPart
 from valdsprogram.report.trends import Point
 
-GOLDEN = TESTS / "diagram"
+GOLDEN = TESTS / "data" / "charts"
 STATUSES = ["ej påbörjad", "pågående", "försenad", "genomförd", "utgår"]
 
 

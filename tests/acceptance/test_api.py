@@ -12,7 +12,7 @@ import pytest
 import valdsprogram as vp
 from conftest import ROOT, TESTS
 
-SCENARIOS = TESTS / "scenarier"
+SCENARIOS = TESTS / "data" / "scenarios"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, check_golden
+from conftest import ROOT, TESTS, check_golden
 from ruledata import RuleCase, load_cases, run_case
 from valdsprogram.codes import CODES
 from valdsprogram.diagnostics import Diagnostic, Validation
@@ -25,8 +25,9 @@ FILE_EXAMPLES = {
 }
 
 
-WORKBOOK_GOLDENS = sorted((ROOT / "tests" / "excel").glob("*.txt"))
-"""The output of `importera` on the workbooks built in tests/test_excel.py: the examples of the VP4xx codes."""
+WORKBOOK_GOLDENS = sorted((TESTS / "data" / "workbooks").glob("*.txt"))
+"""The output of `importera` on the workbooks built in tests/acceptance/test_importera.py: the examples of the VP4xx
+codes."""
 
 
 def workbook_example(code: str) -> str | None:
@@ -36,7 +37,7 @@ def workbook_example(code: str) -> str | None:
             if f": {code} " in line:
                 hint = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].startswith("    tips:") else None
                 shown = "\n".join([line, hint] if hint else [line])
-                where = f"tests/{golden.parent.name}/{golden.name}"
+                where = golden.relative_to(ROOT).as_posix()
                 return f"Ur `valdsprogram importera` i *{where}*:\n\n```text\n{shown}\n```\n"
     return None
 
@@ -46,7 +47,7 @@ def example(code: str, cases: list[tuple[RuleCase, list[Diagnostic], Path]]) -> 
         return f"```text\n{FILE_EXAMPLES[code]}```\n"
     if code.startswith("VP4"):
         from_workbook = workbook_example(code)
-        assert from_workbook is not None, f"{code} har inget exempel i tests/excel/"
+        assert from_workbook is not None, f"{code} har inget exempel i tests/data/workbooks/"
         return from_workbook
     for case, diagnostics, folder in cases:
         found = [d for d in diagnostics if d.code == code]
@@ -59,7 +60,7 @@ def example(code: str, cases: list[tuple[RuleCase, list[Diagnostic], Path]]) -> 
                 f"Ur testfallet *{case.name}* ({first.path}, rad {first.line}):\n\n"
                 f"```yaml\n{shown}\n```\n\n```text\n{output}\n```\n"
             )
-    raise AssertionError(f"{code} har inget testfall i tests/regler/ och alltså inget exempel")
+    raise AssertionError(f"{code} har inget testfall i tests/data/rules/ och alltså inget exempel")
 
 
 def catalogue(tmp_path: Path) -> str:
@@ -73,7 +74,8 @@ def catalogue(tmp_path: Path) -> str:
         "Alla koder som `valdsprogram validera` kan ge, med förklaring och ett verkligt exempel. Koderna är "
         "stabila: en kod byter aldrig betydelse. `fel` gör att valideringen misslyckas (slutkod 1); "
         "`varning` gör det bara med `--strikt`.\n\n"
-        "Filen genereras av `tests/test_katalog.py` (`pytest --update-golden`); ändra inte i den för hand.\n\n"
+        "Filen genereras av `tests/repository/test_code_catalogue.py` (`pytest --update-golden`); "
+        "ändra inte i den för hand.\n\n"
         "| Kod | Allvar | Rubrik |\n|---|---|---|\n"
     ]
     parts += [f"| [{c.code}](#{c.code.lower()}) | {c.severity.value} | {c.title} |\n" for c in CODES.values()]

@@ -1,6 +1,6 @@
 """Golden scenarios: a folder of input files, the command run in it, and the exact expected output.
 
-Each folder under tests/scenarier/ holds `kommando.txt` (the arguments, one line) and `forvantat.txt`: the
+Each folder under tests/data/scenarios/ holds `kommando.txt` (the arguments, one line) and `forvantat.txt`: the
 exit code, everything printed, and every file the command wrote. The command runs in a copy of the folder, so
 nothing in the repository changes. A folder with `program.txt` runs on the program it names (a path under tests/,
 such as the rule cases' `data/program.yaml`) rather than holding a copy of its own; a folder with neither
@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, TESTS
 from runner import case_folders, check_case, command_of, invoke, program_of, transcript
 
-SCENARIOS = case_folders(TESTS / "scenarier", "kommando.txt")
+SCENARIOS = case_folders(TESTS / "data" / "scenarios", "kommando.txt")
 
 
 @pytest.mark.parametrize("folder", SCENARIOS, ids=[p.name for p in SCENARIOS])

@@ -26,7 +26,7 @@ GIT_IDENTITY = {
     "GIT_COMMITTER_EMAIL": "test@exempel.invalid",
 }
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit behöver git")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit behöver git")]
 
 
 def _git(folder: Path, *args: str) -> str:

@@ -1,7 +1,7 @@
 """The template sandbox: a user's templates read only regular files in their folder and do bounded work.
 
 Each case writes `checklista.md.j2` (and sometimes links or other files) into a fresh folder and renders it;
-the Swedish message for every case is in the golden file tests/sandlada/forvantat.txt (read it after
+the Swedish message for every case is in the golden file tests/data/sandbox/forvantat.txt (read it after
 `--update-golden`). The folder's own path is shown as `MALLAR`.
 """
 
@@ -110,6 +110,7 @@ def _render_case(name: str, folder: Path) -> str:
     return f"{name}: {outcome}\n"
 
 
+@pytest.mark.slow  # each case runs into the sandbox's time and size bounds
 def test_every_hostile_template_is_refused_in_swedish(tmp_path: Path, update_golden: bool) -> None:
     lines = []
     for name, setup in CASES.items():
@@ -117,7 +118,7 @@ def test_every_hostile_template_is_refused_in_swedish(tmp_path: Path, update_gol
         folder.mkdir()
         setup(folder)
         lines.append(_render_case(name, folder))
-    check_golden(TESTS / "sandlada" / "forvantat.txt", "".join(lines), update=update_golden)
+    check_golden(TESTS / "data" / "sandbox" / "forvantat.txt", "".join(lines), update=update_golden)
 
 
 @pytest.mark.parametrize("folder", ["/proc/self", "/sys/kernel", "LINK"])

@@ -1,6 +1,6 @@
 """The JSON Schemas an editor checks against say what `validera` says about the format (VP1xx), case by case.
 
-Every rule case in tests/regler/ is run twice: through `validera`, and file by file through the committed JSON
+Every rule case in tests/data/rules/ is run twice: through `validera`, and file by file through the committed JSON
 Schema with python `jsonschema`, as an editor would. Both must find the same places in the data, apart from
 the differences listed in ALLOWED, each with its reason. A difference not listed fails, and so does a listed one
 that no longer occurs (the list must not go stale).

@@ -194,7 +194,7 @@ def test_hand_typed_values_are_read_as_a_swede_types_them(repo_copy: Path, updat
     fill_workbook(repo_copy / "bok.xlsx", rules, {})
     code, second = run("importera", "bok.xlsx", "--skriv-over")
     assert code == 1
-    check_golden(TESTS / "excel" / "handskrivet.txt", first + second, update=update_golden)
+    check_golden(TESTS / "data" / "workbooks" / "handskrivet.txt", first + second, update=update_golden)
 
 
 def test_every_problem_names_its_cell_in_every_output_format(repo_copy: Path) -> None:
@@ -311,7 +311,7 @@ def test_hostile_workbooks_are_refused_and_nothing_is_written(repo_copy: Path, u
         assert result.stderr.endswith("inget skrevs.\n"), name
         outputs.append(result.stdout)
     assert sorted(p.as_posix() for p in (repo_copy / "uppfoljning").rglob("*")) == before
-    check_golden(TESTS / "excel" / "fientliga.txt", "".join(outputs), update=update_golden)
+    check_golden(TESTS / "data" / "workbooks" / "fientliga.txt", "".join(outputs), update=update_golden)
 
 
 def test_formulas_error_values_and_changed_rows_are_named_by_cell(repo_copy: Path, update_golden: bool) -> None:
@@ -328,7 +328,7 @@ def test_formulas_error_values_and_changed_rows_are_named_by_cell(repo_copy: Pat
     rezip(repo_copy / "bok.xlsx", repo_copy / "excel.xlsx", {"xl/worksheets/sheet1.xml": part})
     code, output = run("importera", "excel.xlsx")
     assert code == 1
-    check_golden(TESTS / "excel" / "formler-och-rader.txt", output, update=update_golden)
+    check_golden(TESTS / "data" / "workbooks" / "formler-och-rader.txt", output, update=update_golden)
     written = read_yaml(repo_copy / "uppfoljning" / "2024-VB" / "sdn-sodermalm.yaml").data
     assert isinstance(written, dict)
     assert written["indikatorer"]["I3.4"]["utfall"] == 24

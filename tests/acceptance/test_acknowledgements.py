@@ -10,7 +10,7 @@ import pytest
 
 from runner import run
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 REASON = "Årsmålet höjdes genom nämndens beslut 2024-03-20."
 
 T1 = """\

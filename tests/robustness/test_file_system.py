@@ -3,7 +3,7 @@
 Each case prepares a working folder (tests/data/program.yaml and one follow-up), may break something (a file
 where a folder should be, a FIFO, a device, a full disk, a folder that cannot be read, a link out of the tree),
 runs one command in-process and records the exit code and output. The record for every case is the golden file
-tests/filsystem/forvantat.txt (read it after `--update-golden`); the working folder is shown as `ARBETE`.
+tests/data/file_system/forvantat.txt (read it after `--update-golden`); the working folder is shown as `ARBETE`.
 Root reads every file, so permission errors are made by patching the call that would meet them.
 """
 
@@ -172,7 +172,7 @@ def test_file_system_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upd
         work = tmp_path / case / "arbete"
         work.mkdir(parents=True)
         records.append(f"## {case}\n{_run(case, work, monkeypatch)}\n")
-    check_golden(TESTS / "filsystem" / "forvantat.txt", "".join(records), update=update_golden)
+    check_golden(TESTS / "data" / "file_system" / "forvantat.txt", "".join(records), update=update_golden)
 
 
 def test_a_full_stdout_is_exit_2_never_success(tmp_path: Path) -> None:

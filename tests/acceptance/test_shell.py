@@ -65,6 +65,7 @@ def test_completion_follows_program_and_never_fails(tmp_path: Path, monkeypatch:
     assert complete("bash", "valdsprogram mall sdn-").split() == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash saknas")
 def test_the_script_completes_in_real_bash(tmp_path: Path) -> None:
     """The script `--show-completion bash` prints, sourced in bash, completes through the installed command."""

@@ -21,7 +21,7 @@ from valdsprogram.cli.app import _app_for, app
 from valdsprogram.output.formats import ValidationFormat
 from valdsprogram.output.validation import RENDERERS
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 BROKEN = (
     "organ: sdn-syd\nperiod: 2024-T1\nmal:\n  M1: {bedomning: kanske}\n  M1: {bedomning: helt, analys: no}\n"
     "aktiviteter: {A1.1: {status: pågående}, A1.2: {status: pågående}}\nindikatorer: {I1.2: {utfall: 4, arsmal: 10}}\n"

@@ -1,6 +1,6 @@
 """The personnummer guard over a generated corpus: every leaky form found (FN = 0), no safe form flagged (FP = 0).
 
-The corpus is in tests/pnrkorpus.py; README "Robusthet" reports its size and the rates.
+The corpus is in tests/pnr_corpus.py; README "Robusthet" reports its size and the rates.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pnrkorpus import leaky, safe
+from pnr_corpus import leaky, safe
 from valdsprogram.check.rules.personal_data import (
     _CANDIDATE,
     _LOOK_ALIKE,
@@ -83,6 +83,7 @@ def test_the_quick_scan_finds_what_the_full_scan_finds_in_the_corpus() -> None:
         assert _spans(_candidates(normal)) == _spans(_CANDIDATE.finditer(normal)), text
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet="0123456789 -.+/,Tx\n", max_size=80))
 def test_the_quick_scan_finds_what_the_full_scan_finds(text: str) -> None:
@@ -103,6 +104,7 @@ def test_the_quick_check_names_exactly_the_characters_normalising_changes() -> N
         assert found == changing, hex(start)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet="aÖé£ß\t\u00a0\u00ad\u2013\u200b\uff18\u0668 1-", max_size=30))
 def test_normalising_equals_the_full_table(text: str) -> None:
@@ -128,6 +130,7 @@ _DOCUMENTS = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(_DOCUMENTS)
 def test_one_scan_of_all_values_finds_a_number_exactly_when_some_value_holds_one(data: object) -> None:

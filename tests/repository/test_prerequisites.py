@@ -23,7 +23,7 @@ def _pytest(*, ci: bool) -> subprocess.CompletedProcess[str]:
     env["CHROMIUM"] = str(ROOT / "finns-inte" / "chromium")
     if ci:
         env["CI"] = "true"
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_browser.py"]
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/acceptance/test_browser.py"]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
@@ -41,5 +41,5 @@ def test_without_ci_the_tests_are_skipped_saying_what_to_install() -> None:
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     assert f"3 tester hoppades över: {ADVICE}. Med CI=true stoppar det körningen." in lines
-    assert f"SKIPPED [3] tests/test_browser.py: {ADVICE}" in lines
+    assert f"SKIPPED [3] tests/acceptance/test_browser.py: {ADVICE}" in lines
     assert lines[-1].startswith("3 skipped in ")

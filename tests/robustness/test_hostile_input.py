@@ -1,4 +1,5 @@
-"""Hostile input: each case under tests/fientligt/ must end in clear Swedish diagnostics, never a traceback or a hang.
+"""Hostile input: each case under tests/data/hostile/ must end in clear Swedish diagnostics, never a traceback or a
+hang.
 
 Each case folder holds `beskrivning.txt` (what is hostile, one line), optionally `kommando.txt` (the arguments;
 default `validera`) and `program.yaml` or `program.txt` (see `runner.program_of`), the files it puts under
@@ -23,8 +24,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TESTS
+from output_checks import check_output
 from runner import FOLLOWUP, VALID, Setup, case_folders, check_case, command_of, invoke, program_of, transcript
-from utdata import check_output
 from valdsprogram.check.model_errors import validate_model
 from valdsprogram.check.validation import shown
 from valdsprogram.cli.app import app
@@ -35,7 +36,7 @@ from valdsprogram.text import os_error_text
 from valdsprogram.writing import WriteRefused, write_atomic
 from valdsprogram.yaml.reader import parse_yaml, read_yaml
 
-CORPUS = TESTS / "fientligt"
+CORPUS = TESTS / "data" / "hostile"
 PROGRAM = TESTS / "data" / "program.yaml"
 
 
