@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _HOMES = {
+    # every refusal
+    "ValdsprogramError": "valdsprogram.errors",
     # load
     "open_workspace": "valdsprogram.workspace",
     "Workspace": "valdsprogram.workspace",
@@ -75,6 +77,7 @@ if TYPE_CHECKING:
     from valdsprogram.diagnostics import Diagnostic as Diagnostic
     from valdsprogram.diagnostics import Severity as Severity
     from valdsprogram.diagnostics import Validation as Validation
+    from valdsprogram.errors import ValdsprogramError as ValdsprogramError
     from valdsprogram.forms.followup_yaml import Prefill as Prefill
     from valdsprogram.forms.followup_yaml import prefilled_followup as prefilled_followup
     from valdsprogram.model.periods import Period as Period

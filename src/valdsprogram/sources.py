@@ -8,6 +8,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.periods import Period
 from valdsprogram.text import os_error_text
 from valdsprogram.yaml.reader import MAX_BYTES
@@ -26,7 +27,7 @@ COMPILATION_FOLDER = "sammanstallning"
 """Socialnämnden's compilation files, `sammanstallning/<period>.yaml`, beside uppfoljning/."""
 
 
-class SourceError(Exception):
+class SourceError(ValdsprogramError):
     """The program file or the follow-up folder cannot be used; the message is Swedish and says why."""
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from valdsprogram.check.suggest import did_you_mean, meant_period
 from valdsprogram.check.validation import load_compilations, load_followups, load_program, shown
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.compilation import CompilationFile
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period, parse_day, periods_between
@@ -17,7 +18,7 @@ from valdsprogram.model.program_index import ProgramIndex, exists
 from valdsprogram.sources import SourceError, compilation_folder, followup_files, program_problem
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(ValdsprogramError):
     """A command cannot run as asked (no valid program, unknown body or period); the message is Swedish.
 
     Carries the program's diagnostics when the program itself is the problem.

@@ -14,19 +14,22 @@ import tempfile
 import time
 from pathlib import Path
 
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.text import os_error_text
 
 STALE_SECONDS = 600
 """A temporary file older than this was left by a run that was killed; the next write beside it removes it."""
 
 
-class WriteRefused(Exception):
+class WriteRefused(ValdsprogramError):
     """The file exists and replacing it was not asked for, or the file could not be written; Swedish message."""
 
     def __init__(self, message: str, *, exists: bool = False) -> None:
         super().__init__(message)
         self.exists = exists
         """True when the only reason is an existing file that --skriv-over would replace."""
+        self.exit_code = 1 if exists else 2
+        """An existing file is the user's to decide on (1); a file that cannot be written is a failure (2)."""
 
 
 def check_target(path: Path, *, overwrite: bool) -> None:

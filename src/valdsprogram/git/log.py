@@ -12,6 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from valdsprogram.errors import ValdsprogramError
+
 _FIELDS = "%H%x1f%h%x1f%ad%x1f%an%x1f%s"
 _RECORD = "\x1e"
 _DATE = "--date=format:%Y-%m-%d %H:%M"
@@ -19,7 +21,7 @@ _QUIET = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
 """Never ask for a password, never take a lock for reading, and give messages in one language."""
 
 
-class GitUnavailable(Exception):
+class GitUnavailable(ValdsprogramError):
     """git cannot answer here: it is not installed, or the folder is not in a git repository. Swedish message."""
 
 
