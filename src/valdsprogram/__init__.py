@@ -43,6 +43,7 @@ _HOMES = {
     "render_checklist": "valdsprogram.output.documents",
     "render_report": "valdsprogram.output.documents",
     "render_status": "valdsprogram.output.documents",
+    "render_history": "valdsprogram.output.documents",
     "report_workbook": "valdsprogram.output.documents",
     "checklist_context": "valdsprogram.output.documents",
     "report_context": "valdsprogram.output.documents",
@@ -53,6 +54,7 @@ _HOMES = {
     "ReportFormat": "valdsprogram.output.formats",
     "ValidationFormat": "valdsprogram.output.formats",
     "StatusFormat": "valdsprogram.output.formats",
+    "ViewFormat": "valdsprogram.output.formats",
 }
 
 __all__ = ["__version__", *sorted(_HOMES)]
@@ -85,6 +87,7 @@ if TYPE_CHECKING:
     from valdsprogram.output.documents import ReportContext as ReportContext
     from valdsprogram.output.documents import checklist_context as checklist_context
     from valdsprogram.output.documents import render_checklist as render_checklist
+    from valdsprogram.output.documents import render_history as render_history
     from valdsprogram.output.documents import render_report as render_report
     from valdsprogram.output.documents import render_status as render_status
     from valdsprogram.output.documents import report_context as report_context
@@ -93,6 +96,7 @@ if TYPE_CHECKING:
     from valdsprogram.output.formats import ReportFormat as ReportFormat
     from valdsprogram.output.formats import StatusFormat as StatusFormat
     from valdsprogram.output.formats import ValidationFormat as ValidationFormat
+    from valdsprogram.output.formats import ViewFormat as ViewFormat
     from valdsprogram.output.templates import TemplateProblem as TemplateProblem
     from valdsprogram.output.validation import render_validation as render_validation
     from valdsprogram.report.build import Report as Report

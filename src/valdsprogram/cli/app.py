@@ -668,7 +668,7 @@ def historik(
 ) -> None:
     """En uppföljnings versioner i git: när, vem, vilken incheckning, och vilka värden som ändrades."""
     from valdsprogram.check.validation import shown
-    from valdsprogram.git.history import body_files, file_history, history_json, history_text
+    from valdsprogram.git.history import body_files, history_json, history_text, path_history
     from valdsprogram.git.log import GitUnavailable, top_folder
     from valdsprogram.sources import SourceError
 
@@ -680,7 +680,7 @@ def historik(
     try:
         top_folder(uppfoljning if uppfoljning.is_dir() else Path.cwd())
         files = body_files(uppfoljning, ids, chosen)
-        histories = [file_history(path, shown(path, Path.cwd())) for path in files]
+        histories = [path_history(path, shown(path, Path.cwd())) for path in files]
     except (GitUnavailable, SourceError) as error:
         raise _fail(str(error)) from None
     if format is ViewFormat.JSON:

@@ -7,13 +7,23 @@ shown as escapes.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import io
+
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from valdsprogram.controls import visible
 from valdsprogram.report.lookup import Data
 from valdsprogram.report.status_matrix import SYMBOLS, Matrix, Row, State
+
+
+def plain_text(renderable: RenderableType, *, width: int | None = None) -> str:
+    """What the terminal shows of a renderable, without colours: `width` characters wide, or (None) as wide as the
+    terminal the tool runs in, as rich measures it when it prints to the screen."""
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, soft_wrap=False).print(renderable)
+    return out.getvalue()
 
 
 def _text(value: object, style: str = "") -> Text:
