@@ -19,6 +19,11 @@ __version__ = "0.1.0"
 _HOMES = {
     # every refusal
     "ValdsprogramError": "valdsprogram.errors",
+    "FollowUpsHaveErrors": "valdsprogram.report.build",
+    "NothingWritten": "valdsprogram.writing",
+    "PdfUnavailable": "valdsprogram.output.pdf",
+    "TemplateTooLarge": "valdsprogram.forms.followup_yaml",
+    "WriteRefused": "valdsprogram.writing",
     # load
     "open_workspace": "valdsprogram.workspace",
     "Workspace": "valdsprogram.workspace",
@@ -37,13 +42,37 @@ _HOMES = {
     "Report": "valdsprogram.report.build",
     "status_matrix": "valdsprogram.report.status_matrix",
     "Matrix": "valdsprogram.report.status_matrix",
+    # look up (visa)
+    "lookup_goals": "valdsprogram.report.views",
+    "lookup_revisions": "valdsprogram.report.views",
+    "lookup_activity": "valdsprogram.report.views",
+    "lookup_indicator": "valdsprogram.report.views",
+    "lookup_bodies": "valdsprogram.report.views",
+    "lookup_day": "valdsprogram.report.views",
+    "Lookup": "valdsprogram.report.views",
+    # git (historik, and the last changes in status and the report's appendices)
+    "file_history": "valdsprogram.git.history",
+    "BodyHistory": "valdsprogram.git.history",
+    "last_changes": "valdsprogram.git.log",
+    # forms (mall, importera)
     "prefilled_followup": "valdsprogram.forms.followup_yaml",
+    "prefilled_compilation": "valdsprogram.forms.compilation_yaml",
     "Prefill": "valdsprogram.forms.followup_yaml",
+    "followup_workbook": "valdsprogram.forms.xlsx.workbook",
+    "FollowUpWorkbook": "valdsprogram.forms.xlsx.workbook",
+    "import_workbook": "valdsprogram.forms.xlsx.importer",
+    "WorkbookImport": "valdsprogram.forms.xlsx.importer",
+    # schemas (schema)
+    "program_schema": "valdsprogram.output.schemas",
+    "followup_schema": "valdsprogram.output.schemas",
+    "schema_file": "valdsprogram.output.schemas",
+    "write_schemas": "valdsprogram.output.schemas",
     # render
     "render_checklist": "valdsprogram.output.documents",
     "render_report": "valdsprogram.output.documents",
     "render_status": "valdsprogram.output.documents",
     "render_history": "valdsprogram.output.documents",
+    "render_lookup": "valdsprogram.output.lookups",
     "report_workbook": "valdsprogram.output.documents",
     "checklist_context": "valdsprogram.output.documents",
     "report_context": "valdsprogram.output.documents",
@@ -80,8 +109,17 @@ if TYPE_CHECKING:
     from valdsprogram.diagnostics import Severity as Severity
     from valdsprogram.diagnostics import Validation as Validation
     from valdsprogram.errors import ValdsprogramError as ValdsprogramError
+    from valdsprogram.forms.compilation_yaml import prefilled_compilation as prefilled_compilation
     from valdsprogram.forms.followup_yaml import Prefill as Prefill
+    from valdsprogram.forms.followup_yaml import TemplateTooLarge as TemplateTooLarge
     from valdsprogram.forms.followup_yaml import prefilled_followup as prefilled_followup
+    from valdsprogram.forms.xlsx.importer import WorkbookImport as WorkbookImport
+    from valdsprogram.forms.xlsx.importer import import_workbook as import_workbook
+    from valdsprogram.forms.xlsx.workbook import FollowUpWorkbook as FollowUpWorkbook
+    from valdsprogram.forms.xlsx.workbook import followup_workbook as followup_workbook
+    from valdsprogram.git.history import BodyHistory as BodyHistory
+    from valdsprogram.git.history import file_history as file_history
+    from valdsprogram.git.log import last_changes as last_changes
     from valdsprogram.model.periods import Period as Period
     from valdsprogram.output.documents import ChecklistContext as ChecklistContext
     from valdsprogram.output.documents import ReportContext as ReportContext
@@ -97,14 +135,30 @@ if TYPE_CHECKING:
     from valdsprogram.output.formats import StatusFormat as StatusFormat
     from valdsprogram.output.formats import ValidationFormat as ValidationFormat
     from valdsprogram.output.formats import ViewFormat as ViewFormat
+    from valdsprogram.output.lookups import render_lookup as render_lookup
+    from valdsprogram.output.pdf import PdfUnavailable as PdfUnavailable
+    from valdsprogram.output.schemas import followup_schema as followup_schema
+    from valdsprogram.output.schemas import program_schema as program_schema
+    from valdsprogram.output.schemas import schema_file as schema_file
+    from valdsprogram.output.schemas import write_schemas as write_schemas
     from valdsprogram.output.templates import TemplateProblem as TemplateProblem
     from valdsprogram.output.validation import render_validation as render_validation
+    from valdsprogram.report.build import FollowUpsHaveErrors as FollowUpsHaveErrors
     from valdsprogram.report.build import Report as Report
     from valdsprogram.report.build import build_report as build_report
     from valdsprogram.report.checklist import Checklist as Checklist
     from valdsprogram.report.checklist import build_checklist as build_checklist
     from valdsprogram.report.status_matrix import Matrix as Matrix
     from valdsprogram.report.status_matrix import status_matrix as status_matrix
+    from valdsprogram.report.views import Lookup as Lookup
+    from valdsprogram.report.views import lookup_activity as lookup_activity
+    from valdsprogram.report.views import lookup_bodies as lookup_bodies
+    from valdsprogram.report.views import lookup_day as lookup_day
+    from valdsprogram.report.views import lookup_goals as lookup_goals
+    from valdsprogram.report.views import lookup_indicator as lookup_indicator
+    from valdsprogram.report.views import lookup_revisions as lookup_revisions
     from valdsprogram.workspace import Workspace as Workspace
     from valdsprogram.workspace import WorkspaceError as WorkspaceError
     from valdsprogram.workspace import open_workspace as open_workspace
+    from valdsprogram.writing import NothingWritten as NothingWritten
+    from valdsprogram.writing import WriteRefused as WriteRefused

@@ -398,14 +398,14 @@ def mall(
         )
         return
     from valdsprogram import prefilled_followup
-    from valdsprogram.forms.compilation_yaml import prefill_compilation
+    from valdsprogram.forms.compilation_yaml import prefilled_compilation
 
     # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
     schema_file = program.parent / "schema" / f"{'sammanstallning' if compiling else 'uppfoljning'}.schema.json"
     with _usage_errors():
         workspace = _workspace(program, uppfoljning, sammanstallning, may_be_missing=True)  # mall writes the first file
         if compiling:
-            result = prefill_compilation(
+            result = prefilled_compilation(
                 workspace, period, sammanstallning or compilation_folder(uppfoljning), schema=schema_file
             )
         else:
@@ -455,12 +455,12 @@ def importera(
     """
     from valdsprogram.diagnostics import Validation
     from valdsprogram.forms.xlsx.import_check import check_imported
-    from valdsprogram.forms.xlsx.importer import import_workbook
+    from valdsprogram.forms.xlsx.importer import read_workbook
     from valdsprogram.output.validation import RENDERERS
 
     render = RENDERERS[format]
     with _usage_errors():
-        imported = import_workbook(
+        imported = read_workbook(
             _workspace(program, uppfoljning, may_be_missing=True),
             fil,
             uppfoljning,
@@ -592,6 +592,7 @@ def rapport(
             only_reporting=bara_rapporterande,
             appendices=bilagor,
             last_commits=_last_commits(uppfoljning) if bilagor and not utan_historik else None,
+            despite_errors=trots_fel,
         )
         if format is ReportFormat.XLSX:
             target = utfil or Path(f"rapport-{chosen}.xlsx")
@@ -895,13 +896,12 @@ def _named(folder: Path) -> bool:
 
 @contextlib.contextmanager
 def _usage_errors() -> "Iterator[None]":
-    """Turn the core's WorkspaceError, TemplateProblem and PdfUnavailable into a Swedish message and exit code 2."""
-    from valdsprogram import TemplateProblem, WorkspaceError
-    from valdsprogram.output.pdf import PdfUnavailable
+    """Turn the core's refusals (a ValdsprogramError) into a Swedish message and exit code 2."""
+    from valdsprogram import ValdsprogramError
 
     try:
         yield
-    except (WorkspaceError, TemplateProblem, PdfUnavailable) as error:
+    except ValdsprogramError as error:
         raise _fail(str(error)) from None
 
 

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.controls import visible
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.forms.form import Form, Loc, build_form
 from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
+from valdsprogram.text import mebibytes
 from valdsprogram.workspace import Workspace
+from valdsprogram.yaml.reader import MAX_BYTES
 
 Scalar = bool | int | float | str | dt.date | None
 
@@ -41,15 +44,31 @@ class FormYaml:
     """1-based line → the field (or item, or section) written on it."""
 
 
-def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
-    """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
+class TemplateTooLarge(ValdsprogramError):
+    """A pre-filled file would be larger than `validera` reads, so it is not made; the message is Swedish."""
 
-    `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
-    editor finds it wherever `folder` is.
+
+def refuse_unreadable_size(text: str) -> None:
+    """Refuse a pre-filled file larger than `validera` reads, rather than write a file that is refused at once."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise TemplateTooLarge(
+            f"mallen skulle bli {mebibytes(size)} MiB, men validera läser högst {MAX_BYTES // 1_048_576} MiB per "
+            "fil; programmet har för många aktiviteter och indikatorer, eller för långa texter. Inget skrevs."
+        )
+
+
+def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
+    """Build the pre-filled file (`mall`); raises WorkspaceError when the body or period does not allow it, and
+    TemplateTooLarge when the file would be larger than `validera` reads.
+
+    `schema` is the follow-up schema's file (`schemas.schema_file(program, "uppfoljning")` where the command
+    writes it); the modeline names it relative to the new file, so that the editor finds it wherever `folder` is.
     """
     form = build_form(workspace, body_id, period_text)
     target = followup_path(folder, form)
     text = form_yaml(form, "valdsprogram mall", schema=modeline_path(schema, target.parent)).text
+    refuse_unreadable_size(text)
     return Prefill(target, text, form.earlier)
 
 

@@ -1,4 +1,5 @@
-"""Rich renderables for `visa` in the terminal, built from the plain data in `lookup` (nothing is printed here).
+"""Terminal views: rich renderables for `visa` and `status`, built from the plain data in `lookup`, and their text
+as the terminal shows it (`plain_text`); nothing is printed here.
 
 Every piece of data goes in as `Text`, never as a string: rich reads strings as markup, so a name holding
 `[/i]` would crash, `[se bilaga]` would vanish and `[link=…]` would become a link. Control characters are
