@@ -7,6 +7,9 @@ report or the status matrix, and render each to each of its formats. Names are i
     >>> import valdsprogram as vp
     >>> ws = vp.open_workspace(Path("program.yaml"), Path("uppfoljning"))
     >>> html = vp.render_report(vp.build_report(ws, ws.period("2023-VB")), vp.ReportFormat.HTML)
+    >>> pdf = vp.render_report(vp.build_report(ws, ws.period("2023-VB")), vp.ReportFormat.PDF)  # bytes
+
+Every refusal is a `ValdsprogramError`: a Swedish message and the exit code the command line ends with.
 """
 
 from __future__ import annotations
