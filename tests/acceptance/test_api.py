@@ -97,6 +97,7 @@ def test_errors_are_exceptions_with_swedish_messages(workspace: vp.Workspace, tm
         vp.render_checklist(checklist, templates=tmp_path)
 
 
+@pytest.mark.needs("pdf")
 def test_the_readme_example_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -108,10 +109,15 @@ def test_the_readme_example_runs(
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
     assert (tmp_path / "rapport.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "sdn-sodermalm-2024-T2.xlsx").read_bytes().startswith(b"PK")
+    imported = tmp_path / "uppfoljning" / "2024-T2" / "sdn-sodermalm.yaml"
+    assert imported.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     printed = capsys.readouterr().out
     assert "Inga fel i" in printed
     assert "# Checklista: Södermalms stadsdelsnämnd" in printed
     assert "Rapporterade uppföljningar" in printed
+    assert "uppfoljning/2024-T2/sdn-sodermalm.yaml:" in printed  # the imported file's problems, at their lines
 
 
 def test_no_public_name_is_also_a_module_name() -> None:

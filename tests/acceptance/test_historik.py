@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import valdsprogram as vp
 from conftest import ROOT, TESTS, check_golden
 from valdsprogram.cli.app import app
-from valdsprogram.git.log import last_changes
+from valdsprogram.git.log import path_changes
 
 GOLDEN = TESTS / "data" / "history"
 pytestmark = [
@@ -137,14 +138,42 @@ def test_outside_git_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "ligger inte i ett git-arkiv" in output
 
 
-def test_last_changes_in_one_call(repo: Path) -> None:
-    latest = last_changes(repo / "uppfoljning")
+def test_path_changes_in_one_call(repo: Path) -> None:
+    latest = path_changes(repo / "uppfoljning")
     assert latest["2023-T1/sdn-rinkeby-kista.yaml"].subject == "Södermalm T1"
     assert (latest["2024-T1/sdn-sodermalm.yaml"].date, latest["2024-T1/sdn-sodermalm.yaml"].subject) == (
         "2024-05-05 10:00",
         "A2.4 försenad",
     )
-    assert last_changes(repo / "saknas") == {}
+    assert path_changes(repo / "saknas") == {}
+
+
+def test_last_changes_are_by_body_and_period(repo: Path) -> None:
+    latest = vp.last_changes(repo / "uppfoljning")
+    assert {("sdn-rinkeby-kista", "2023-T1"), ("sdn-sodermalm", "2024-T1")} <= set(latest)
+    assert latest["sdn-sodermalm", "2024-T1"].short == "d43efd4"
+    assert vp.last_changes(repo / "saknas") == {}
+
+
+@pytest.mark.parametrize(
+    "args", [("sdn-sodermalm", "2024-T1"), ("sdn-jarva", None), ("sdn-rinkeby-kista", None), ("sdn-bromma", None)]
+)
+def test_a_file_history_is_what_historik_writes(repo: Path, args: tuple[str, str | None]) -> None:
+    workspace = vp.open_workspace(repo / "program.yaml", None)
+    history = vp.file_history(workspace, *args, folder=Path("uppfoljning"), base=repo)
+    for fmt in vp.ViewFormat:
+        shown = [a for a in args if a is not None]
+        assert run("historik", *shown, "--format", fmt.value) == (0, vp.render_history(history, fmt)), fmt
+
+
+def test_a_file_history_outside_git_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / "program.yaml", tmp_path / "program.yaml")
+    (tmp_path / "uppfoljning").mkdir()
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    workspace = vp.open_workspace(tmp_path / "program.yaml", None)
+    with pytest.raises(vp.ValdsprogramError, match="ligger inte i ett git-arkiv") as refused:
+        vp.file_history(workspace, "sdn-sodermalm", folder=tmp_path / "uppfoljning")
+    assert refused.value.exit_code == 2
 
 
 @pytest.mark.usefixtures("repo")

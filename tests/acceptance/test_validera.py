@@ -292,7 +292,7 @@ def test_help_imports_only_the_command_line() -> None:
     commands = [f"valdsprogram.cli.commands.{name}" for name in sorted(CLI_COMMANDS)]
     command_line = ["valdsprogram.cli", *(f"valdsprogram.cli.{m}" for m in ("app", "commands", "frame", "frame_text"))]
     command_line += ["valdsprogram.cli.options", "valdsprogram.cli.output"]
-    formats = ["valdsprogram", "valdsprogram.output", "valdsprogram.output.formats"]
+    formats = ["valdsprogram", "valdsprogram.errors", "valdsprogram.output", "valdsprogram.output.formats"]
     assert loaded == sorted([*formats, *command_line, *commands])
 
 

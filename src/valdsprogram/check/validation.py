@@ -29,7 +29,15 @@ from valdsprogram.model.followup import FollowUp, settle
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Program
 from valdsprogram.model.program_index import ProgramIndex
-from valdsprogram.sources import is_compilation
+from valdsprogram.sources import (
+    SourceError,
+    bounds_hold,
+    chosen_files,
+    compilation_folder,
+    context_of,
+    is_compilation,
+    program_problem,
+)
 from valdsprogram.yaml.reader import YamlDocument, read_yaml
 
 
@@ -81,6 +89,33 @@ def validate(
     _, problems = load_followups(loaded.index, followups, context=context, base=base, keep=False)
     _, more = load_compilations(loaded.index, compilations, base=base)
     return Validation(sorted_diagnostics([*loaded.diagnostics, *problems, *more]), 1 + len(targets))
+
+
+def validate_paths(
+    program_path: Path,
+    paths: Sequence[Path] = (),
+    *,
+    followups: Path,
+    compilations: Path | None = None,
+    required: bool = False,
+    base: Path | None = None,
+) -> Validation:
+    """What `validera` checks: the program and the files and folders `paths` name, or (none named, or the program
+    among them, since a program change can break any follow-up) every follow-up and compilation.
+
+    A named follow-up is checked against the rest of `followups` (a commit hook names only the changed files),
+    but only its own problems are reported. `compilations` defaults to sammanstallning/ beside `followups`; with
+    `required`, `followups` must exist. Raises SourceError when the program or a named file or folder cannot be
+    read, or a folder is over its bounds (lifted by VALDSPROGRAM_GRANSER=av).
+    """
+    problem = program_problem(program_path)
+    if problem is not None:
+        raise SourceError(problem)
+    bounded = bounds_hold()
+    folders = [followups, compilations or compilation_folder(followups)]
+    files = chosen_files(paths, program_path, folders, required=required, bounded=bounded)
+    context = context_of(files, followups, bounded=bounded) if paths else []
+    return validate(program_path, files, context=context, base=base)
 
 
 def load_followups(

@@ -108,7 +108,7 @@ def _app_for(args: Sequence[str]) -> typer.Typer:
 
 def _output_failed(error: OSError) -> None:
     """Say (on stderr, if it still works) that output was lost, and exit 2, never 0."""
-    from valdsprogram.text import os_error_text
+    from valdsprogram import os_error_text
 
     with contextlib.suppress(OSError):
         sys.stderr.write(f"valdsprogram: utdata kunde inte skrivas: {os_error_text(error)}.\n")

@@ -15,6 +15,7 @@ from typer._click.core import Context, Parameter
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer._click.formatting import HelpFormatter
 
+from valdsprogram import ValdsprogramError
 from valdsprogram.cli import frame_text
 
 typer.core._ = frame_text.word  # type: ignore[attr-defined,assignment]  # Typer's gettext strings: titles, "default"
@@ -109,6 +110,10 @@ class SwedishGroup(typer.core.TyperGroup):
         except typer.Abort:
             typer.echo(frame_text.ABORTED, err=True)
             code = 1
+        except ValdsprogramError as error:  # a refusal of the library: the one place it meets the user
+            from valdsprogram.cli.output import show_refusal
+
+            code = show_refusal(error)
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from valdsprogram.output.formats import DocumentFormat, ViewFormat
+from valdsprogram import DocumentFormat, ViewFormat
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -15,10 +15,10 @@ def complete(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]
     """A shell completion of ids of one kind from the program (`--program`, or program.yaml here)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        from valdsprogram.cli.completion import choices
+        from valdsprogram import completion_choices
 
         program = ctx.params.get("program")
-        return choices(program if isinstance(program, Path) else Path("program.yaml"), kind, incomplete)
+        return completion_choices(program if isinstance(program, Path) else Path("program.yaml"), kind, incomplete)
 
     return complete
 

@@ -1,174 +1,58 @@
-"""How a command writes: its documents to the terminal or a file (atomically, never over a file unasked), look-ups
-as JSON or tables, and refusals as a Swedish message with an exit code."""
+"""How a command writes: documents to the terminal or a file (atomically, never over a file unasked), and a refusal
+of the library as the problems behind it, a Swedish message and its exit code."""
 
-import contextlib
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import typer
 
-from valdsprogram.cli.options import DEFAULT_FOLLOWUPS, EXIT_FINDINGS, EXIT_USAGE
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from valdsprogram import Period, Workspace
-    from valdsprogram.writing import WriteRefused
+from valdsprogram import ValdsprogramError
+from valdsprogram.cli.options import DEFAULT_FOLLOWUPS
 
 
-def fail(message: str) -> typer.Exit:
-    typer.echo(f"valdsprogram: {message}", err=True)
-    return typer.Exit(EXIT_USAGE)
+def show_refusal(error: ValdsprogramError) -> int:
+    """Print a refusal on stderr (what lies behind it first: the program's problems, the follow-ups' errors, each
+    file not written) and give its exit code. The one place a command's refusal reaches the user."""
+    from valdsprogram import FollowUpsHaveErrors, NothingWritten, Validation, WorkspaceError, render_validation
+
+    if isinstance(error, WorkspaceError) and error.diagnostics:
+        typer.echo(render_validation(Validation(error.diagnostics, 1)), err=True, nl=False)
+    if isinstance(error, FollowUpsHaveErrors):
+        typer.echo(render_validation(error.validation), err=True, nl=False)
+    typer.echo(f"valdsprogram: {error}{_hint(error)}", err=True)
+    for refusal in error.refusals if isinstance(error, NothingWritten) else []:
+        typer.echo(f"valdsprogram: {refusal}{_hint(refusal)}", err=True)
+    return error.exit_code
 
 
-def workspace_for(
-    program: Path, uppfoljning: Path | None, sammanstallning: Path | None = None, *, may_be_missing: bool = False
-) -> "Workspace":
-    """The program and follow-ups; a broken program is reported on stderr and raises WorkspaceError.
+def _hint(error: ValdsprogramError) -> str:
+    from valdsprogram import WriteRefused
 
-    A follow-up folder named with -u must exist, unless `may_be_missing` (mall writes the first file there).
-    """
-    from valdsprogram import Validation, WorkspaceError, open_workspace, render_validation
-
-    try:
-        required = uppfoljning is not None and named(uppfoljning) and not may_be_missing
-        return open_workspace(
-            program, uppfoljning, base=Path.cwd(), compilations=sammanstallning, required=required, bounded=bounded()
-        )
-    except WorkspaceError as error:
-        if error.diagnostics:
-            typer.echo(render_validation(Validation(error.diagnostics, 1)), err=True, nl=False)
-        raise
+    return " Ange --skriv-over för att ersätta den." if isinstance(error, WriteRefused) and error.exists else ""
 
 
-def named(folder: Path) -> bool:
+def required(folder: Path) -> bool:
     """Whether -u named another follow-up folder than the default, so that it must exist."""
     return folder != DEFAULT_FOLLOWUPS
 
 
-def bounded() -> bool:
-    """Whether the folder bounds hold: `VALDSPROGRAM_GRANSER=av` lifts them on purpose (national-scale runs)."""
-    from valdsprogram.sources import LIFT_BOUNDS
-
-    name, _, off = LIFT_BOUNDS.partition("=")
-    return os.environ.get(name, "").strip().lower() != off
-
-
-@contextlib.contextmanager
-def usage_errors() -> "Iterator[None]":
-    """Turn the core's WorkspaceError, TemplateProblem and PdfUnavailable into a Swedish message and exit code 2."""
-    from valdsprogram import TemplateProblem, WorkspaceError
-    from valdsprogram.output.pdf import PdfUnavailable
-
-    try:
-        yield
-    except (WorkspaceError, TemplateProblem, PdfUnavailable) as error:
-        raise fail(str(error)) from None
-
-
-def show(data: object, renderable: object | None) -> None:
-    """Print a look-up: as JSON, or (in the terminal format) as rich tables."""
-    if renderable is None:
-        import json
-
-        from valdsprogram.controls import json_visible
-
-        typer.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)))
-        return
-    from rich.console import Console
-
-    Console(soft_wrap=False).print(renderable)
-
-
-def as_pdf(html: str) -> bytes:
-    """The HTML document as PDF; PdfUnavailable (no WeasyPrint) becomes exit 2 in `usage_errors`."""
-    from valdsprogram.output.pdf import html_to_pdf
-
-    return html_to_pdf(html)
-
-
 def no_pdf_to_terminal() -> None:
     """A PDF is bytes: it goes to a file, or through a pipe, never onto the screen."""
-
     if sys.stdout.isatty():
-        raise fail("en PDF skrivs inte till terminalen; ange en fil med -o, till exempel -o rapport.pdf.")
+        raise ValdsprogramError("en PDF skrivs inte till terminalen; ange en fil med -o, till exempel -o rapport.pdf.")
+
+
+def on_screen() -> bool:
+    """Whether output goes to a terminal, so that tables carry its colours."""
+    return sys.stdout.isatty()
 
 
 def emit(text: str | bytes, target: Path | None, *, overwrite: bool) -> None:
+    """A document to the terminal, or to a file with a line saying so."""
+    from valdsprogram import write_atomic
+
     if target is None:
         typer.echo(text, nl=False)
         return
-    write(target, text, overwrite=overwrite)
+    write_atomic(target, text, overwrite=overwrite)
     typer.echo(f"Skrev {target.as_posix()}.")
-
-
-def write(target: Path, text: str | bytes, *, overwrite: bool) -> None:
-    """Write atomically; an existing file without --skriv-over is exit 1, any other failure exit 2."""
-    from valdsprogram.writing import WriteRefused, write_atomic
-
-    try:
-        write_atomic(target, text, overwrite=overwrite)
-    except WriteRefused as error:
-        raise refusal([error]) from None
-
-
-def check_targets(targets: list[Path], *, overwrite: bool) -> None:
-    """Check every target of a batch before the first is written, so that a batch never stops halfway."""
-    from valdsprogram.writing import WriteRefused, check_target
-
-    refused: list[WriteRefused] = []
-    for target in targets:
-        try:
-            check_target(target, overwrite=overwrite)
-        except WriteRefused as error:
-            refused.append(error)
-    if refused:
-        typer.echo("valdsprogram: inget skrevs.", err=True)
-        raise refusal(refused)
-
-
-def refusal(errors: "list[WriteRefused]") -> typer.Exit:
-    for error in errors:
-        hint = " Ange --skriv-over för att ersätta den." if error.exists else ""
-        typer.echo(f"valdsprogram: {error}{hint}", err=True)
-    return typer.Exit(EXIT_FINDINGS if all(e.exists for e in errors) else EXIT_USAGE)
-
-
-def last_commits(folder: Path) -> dict[tuple[str, str], Any]:
-    """Each follow-up's last commit from git, in one call; empty outside git or without git."""
-    from valdsprogram.git.log import followup_changes
-
-    return followup_changes(folder) if folder.is_dir() else {}
-
-
-def when(workspace: "Workspace", period: str | None, datum: str | None) -> "tuple[Period, dt.date | None]":
-    """The period and (with --datum) the day a look-up is made on; both given is a usage error."""
-    from valdsprogram.workspace import WorkspaceError
-
-    if datum is None:
-        return workspace.period(period), None
-    if period is not None:
-        raise WorkspaceError("ange antingen --period eller --datum.")
-    return workspace.day(datum)
-
-
-def is_date(text: str) -> bool:
-    from valdsprogram.model.periods import parse_day
-
-    return parse_day(text) is not None
-
-
-def refuse_unreadable_size(text: str) -> None:
-    """Refuse to write a template larger than `validera` reads, rather than a file that is refused at once."""
-    from valdsprogram.yaml.reader import MAX_BYTES
-
-    size = len(text.encode("utf-8"))
-    if size > MAX_BYTES:
-        shown = f"{size / 1_048_576:.1f}".replace(".", ",")
-        raise fail(
-            f"mallen skulle bli {shown} MiB, men validera läser högst {MAX_BYTES // 1_048_576} MiB per fil; "
-            "programmet har för många aktiviteter och indikatorer, eller för långa texter. Inget skrevs."
-        )

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.controls import visible
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.forms.form import Form, Loc, build_form
 from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
+from valdsprogram.text import mebibytes
 from valdsprogram.workspace import Workspace
+from valdsprogram.yaml import reader
 
 Scalar = bool | int | float | str | dt.date | None
 
@@ -29,6 +32,8 @@ class Prefill:
     """The YAML, with comments."""
     carried_from: Period | None
     """The earlier report this year whose statuses and targets were carried forward, if any."""
+    schema: Path
+    """The JSON Schema file its modeline names, for the editor's completion and checks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +46,46 @@ class FormYaml:
     """1-based line → the field (or item, or section) written on it."""
 
 
-def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
-    """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
+class TemplateTooLarge(ValdsprogramError):
+    """A pre-filled file would be larger than `validera` reads, so it is not made; the message is Swedish."""
 
-    `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
-    editor finds it wherever `folder` is.
+
+def refuse_unreadable_size(text: str) -> None:
+    """Refuse a pre-filled file larger than `validera` reads, rather than write a file that is refused at once."""
+    size, limit = len(text.encode("utf-8")), reader.MAX_BYTES  # read at each call: the limit is the reader's
+    if size > limit:
+        raise TemplateTooLarge(
+            f"mallen skulle bli {mebibytes(size)} MiB, men validera läser högst {limit // 1_048_576} MiB per "
+            "fil; programmet har för många aktiviteter och indikatorer, eller för långa texter. Inget skrevs."
+        )
+
+
+def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
+    """Build the pre-filled file (`mall`); raises WorkspaceError when the body or period does not allow it, and
+    TemplateTooLarge when the file would be larger than `validera` reads.
+
+    `schema` is the follow-up schema's file (`schemas.schema_file(program, "uppfoljning")` where the command
+    writes it); the modeline names it relative to the new file, so that the editor finds it wherever `folder` is.
     """
     form = build_form(workspace, body_id, period_text)
     target = followup_path(folder, form)
     text = form_yaml(form, "valdsprogram mall", schema=modeline_path(schema, target.parent)).text
-    return Prefill(target, text, form.earlier)
+    refuse_unreadable_size(text)
+    return Prefill(target, text, form.earlier, schema)
+
+
+def prefilled_yaml(workspace: Workspace, name: str, period_text: str, *, folder: Path) -> Prefill:
+    """What `mall NAME PERIOD` writes as YAML: the body's pre-filled follow-up in `folder`, or (NAME
+    `sammanstallning`) socialnämnden's compilation in the workspace's compilation folder; each names its schema
+    in schema/ beside the program, where `valdsprogram schema` writes it."""
+    from valdsprogram.forms.compilation_yaml import prefilled_compilation
+    from valdsprogram.output.schemas import schema_file
+    from valdsprogram.sources import COMPILATION_FOLDER
+
+    if name == COMPILATION_FOLDER:
+        return prefilled_compilation(workspace, period_text)
+    schema = schema_file(workspace.program_path or Path("program.yaml"), "uppfoljning")
+    return prefilled_followup(workspace, name, period_text, folder, schema=schema)
 
 
 def modeline_path(schema: Path, folder: Path) -> str:

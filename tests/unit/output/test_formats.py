@@ -151,6 +151,7 @@ def test_report_data_format(case: str, fmt: ReportFormat, tmp_path: Path, update
     workspace = open_workspace(folder / "program.yaml", folder / "uppfoljning")
     report = build_report(workspace, REPORT_CASES[case], only_reporting=True)
     output = render_report(report, fmt)
+    assert isinstance(output, str)
     if fmt is ReportFormat.JSON:
         json.loads(output)
     else:
@@ -228,4 +229,5 @@ CHECKLISTS = {
 @pytest.mark.parametrize("case", list(CHECKLISTS))
 def test_checklist_format(case: str, fmt: DocumentFormat, update_golden: bool) -> None:
     output = render_checklist(CHECKLISTS[case], fmt)
+    assert isinstance(output, str)
     check_golden(GOLDEN / f"checklista-{case}-{fmt.value}.txt", output, update=update_golden)

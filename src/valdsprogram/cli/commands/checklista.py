@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from valdsprogram import DocumentFormat
 from valdsprogram.cli.options import (
     DocumentFormatOption,
     FollowUpOption,
@@ -14,17 +15,7 @@ from valdsprogram.cli.options import (
     TemplatesOption,
     id_argument,
 )
-from valdsprogram.cli.output import (
-    as_pdf,
-    check_targets,
-    emit,
-    fail,
-    no_pdf_to_terminal,
-    usage_errors,
-    workspace_for,
-    write,
-)
-from valdsprogram.output.formats import DocumentFormat
+from valdsprogram.cli.output import emit, no_pdf_to_terminal, required
 
 
 def checklista(
@@ -48,24 +39,25 @@ def checklista(
     skriv_over: OverwriteOption = False,
 ) -> None:
     """Vad ett organ ska göra och rapportera, mål för mål: aktiviteter, indikatorer och rapporteringstillfällen."""
-    from valdsprogram import build_checklist, render_checklist
+    from valdsprogram import (
+        ValdsprogramError,
+        build_checklist,
+        check_targets,
+        open_workspace,
+        render_checklist,
+        write_atomic,
+    )
 
     if alla == (organ is not None):
-        raise fail("ange antingen ett organ eller --alla.")
-    pdf = format is DocumentFormat.PDF
-    if pdf and utfil is None and not alla:
+        raise ValdsprogramError("ange antingen ett organ eller --alla.")
+    if format is DocumentFormat.PDF and utfil is None and not alla:
         no_pdf_to_terminal()
-    with usage_errors():
-        workspace = workspace_for(program, uppfoljning)
-        chosen = workspace.period(period)
-        organs = [b.id for b in workspace.bodies_in(chosen)] if alla else [str(organ)]
-        documents: dict[str, str | bytes] = {}
-        for name in organs:
-            checklist = build_checklist(workspace, name, chosen)
-            if pdf:
-                documents[name] = as_pdf(render_checklist(checklist, DocumentFormat.HTML, templates=mallar))
-            else:
-                documents[name] = render_checklist(checklist, format, templates=mallar)
+    workspace = open_workspace(program, uppfoljning, base=Path.cwd(), required=required(uppfoljning))
+    chosen = workspace.period(period)
+    organs = [b.id for b in workspace.bodies_in(chosen)] if alla else [str(organ)]
+    documents = {
+        name: render_checklist(build_checklist(workspace, name, chosen), format, templates=mallar) for name in organs
+    }
     if not alla:
         emit(documents[str(organ)], utfil, overwrite=skriv_over)
         return
@@ -73,5 +65,5 @@ def checklista(
     targets = {folder / f"{name}-{chosen}.{format.value}": document for name, document in documents.items()}
     check_targets(list(targets), overwrite=skriv_over)
     for target, document in targets.items():
-        write(target, document, overwrite=skriv_over)
+        write_atomic(target, document, overwrite=skriv_over)
     typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")

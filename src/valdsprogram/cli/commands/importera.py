@@ -5,9 +5,8 @@ from typing import Annotated
 
 import typer
 
+from valdsprogram import ValidationFormat
 from valdsprogram.cli.options import EXIT_FINDINGS, EXIT_OK, FollowUpOption, OverwriteOption, ProgramOption
-from valdsprogram.cli.output import usage_errors, workspace_for, write
-from valdsprogram.output.formats import ValidationFormat
 
 
 def importera(
@@ -39,27 +38,14 @@ def importera(
 
     Slutkod 0: inga fel, 1: fel i värdena eller arbetsboken avvisad (då skrivs inget), 2: kunde inte köras.
     """
-    from valdsprogram.diagnostics import Validation
-    from valdsprogram.forms.xlsx.import_check import check_imported
-    from valdsprogram.forms.xlsx.importer import import_workbook
-    from valdsprogram.output.validation import RENDERERS
+    from valdsprogram import import_workbook, open_workspace, render_validation
 
-    render = RENDERERS[format]
-    with usage_errors():
-        imported = import_workbook(
-            workspace_for(program, uppfoljning, may_be_missing=True),
-            fil,
-            uppfoljning,
-            schema=program.parent / "schema" / "uppfoljning.schema.json",
-            base=Path.cwd(),
-        )
-    if imported.refused or imported.yaml is None or imported.target is None:
-        typer.echo(render(Validation(imported.refused, 1)), nl=False)
-        typer.echo(f"valdsprogram: {imported.source} lästes inte in; inget skrevs.", err=True)
+    workspace = open_workspace(program, uppfoljning, base=Path.cwd())  # the folder may be missing: the first file
+    imported = import_workbook(fil, workspace, target=utfil, overwrite=skriv_over, folder=uppfoljning, base=Path.cwd())
+    if imported.path is None:  # refused: nothing was written
+        typer.echo(render_validation(imported.validation, format), nl=False)
+        typer.echo(f"valdsprogram: {imported.refusal}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    target = utfil or imported.target
-    write(target, imported.yaml.text, overwrite=skriv_over)
-    typer.echo(f"Skrev {target.as_posix()} ur {imported.source}.", err=True)
-    result = Validation(check_imported(imported, program, uppfoljning, target, base=Path.cwd()), 1)
-    typer.echo(render(result), nl=False)
-    raise typer.Exit(EXIT_FINDINGS if result.error_count else EXIT_OK)
+    typer.echo(f"Skrev {imported.path.as_posix()} ur {imported.source}.", err=True)
+    typer.echo(render_validation(imported.validation, format), nl=False)
+    raise typer.Exit(EXIT_FINDINGS if imported.validation.error_count else EXIT_OK)

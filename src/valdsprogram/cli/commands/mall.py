@@ -5,9 +5,8 @@ from typing import Annotated
 
 import typer
 
+from valdsprogram import TemplateFormat
 from valdsprogram.cli.options import CompilationOption, FollowUpOption, OverwriteOption, ProgramOption, id_argument
-from valdsprogram.cli.output import fail, refuse_unreadable_size, usage_errors, workspace_for, write
-from valdsprogram.output.formats import TemplateFormat
 
 
 def mall(
@@ -48,51 +47,31 @@ def mall(
     Som arbetsbok (--format xlsx) innehåller uppföljningen organets inlämnade värden för perioden, om de finns,
     så att de kan rättas i Excel.
     """
-    from valdsprogram.sources import COMPILATION_FOLDER, compilation_folder
+    from valdsprogram import followup_workbook, open_workspace, prefilled_yaml, write_atomic
 
-    compiling = organ == COMPILATION_FOLDER
+    # mall writes the first file, so the follow-up folder may be missing
+    workspace = open_workspace(program, uppfoljning, base=Path.cwd(), compilations=sammanstallning)
     if format is TemplateFormat.XLSX:
-        from valdsprogram.forms.form import build_form
-        from valdsprogram.forms.xlsx.writer import form_workbook
-
-        if compiling:
-            raise fail("sammanställningen skrivs bara som YAML; utelämna --format xlsx.")
-        with usage_errors():
-            form = build_form(workspace_for(program, uppfoljning, may_be_missing=True), organ, period, use_filed=True)
-        target = utfil or Path(f"{form.body.id}-{form.period}.xlsx")
-        write(target, form_workbook(form), overwrite=skriv_over)
+        book = followup_workbook(workspace, organ, period)
+        target = utfil or book.path
+        write_atomic(target, book.data, overwrite=skriv_over)
         source = (
-            f" Med den inlämnade uppföljningen för {form.period}."
-            if form.filed
-            else (f" Status och årsmål från {form.earlier}." if form.earlier else "")
+            f" Med den inlämnade uppföljningen för {book.period}."
+            if book.filed
+            else (f" Status och årsmål från {book.carried_from}." if book.carried_from else "")
         )
         typer.echo(
             f"Skrev {target.as_posix()}.{source} Fyll i den i Excel och läs in den med "
             f"`valdsprogram importera {target.as_posix()}`."
         )
         return
-    from valdsprogram import prefilled_followup
-    from valdsprogram.forms.compilation_yaml import prefill_compilation
-
-    # The schemas live beside the program (`valdsprogram schema` writes them there in a repository's root).
-    schema_file = program.parent / "schema" / f"{'sammanstallning' if compiling else 'uppfoljning'}.schema.json"
-    with usage_errors():
-        workspace = workspace_for(
-            program, uppfoljning, sammanstallning, may_be_missing=True
-        )  # mall writes the first file
-        if compiling:
-            result = prefill_compilation(
-                workspace, period, sammanstallning or compilation_folder(uppfoljning), schema=schema_file
-            )
-        else:
-            result = prefilled_followup(workspace, organ, period, uppfoljning, schema=schema_file)
+    result = prefilled_yaml(workspace, organ, period, folder=uppfoljning)
     target = utfil or result.path
-    refuse_unreadable_size(result.text)
-    write(target, result.text, overwrite=skriv_over)
+    write_atomic(target, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
     typer.echo(f"Skrev {target.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
-    if not schema_file.is_file():
-        folder = schema_file.parent.as_posix()
+    if not result.schema.is_file():
+        folder = result.schema.parent.as_posix()
         typer.echo(
             f"Editorn hittar inget schema i {folder}/ för att komplettera och kontrollera filen; "
             f"skriv det med `valdsprogram schema --mapp {folder}`."

@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
+from valdsprogram import ReportFormat
 from valdsprogram.cli.options import (
-    EXIT_FINDINGS,
     CompilationOption,
     FollowUpOption,
     NoHistoryOption,
@@ -16,18 +16,7 @@ from valdsprogram.cli.options import (
     ProgramOption,
     TemplatesOption,
 )
-from valdsprogram.cli.output import (
-    as_pdf,
-    emit,
-    fail,
-    is_date,
-    last_commits,
-    no_pdf_to_terminal,
-    usage_errors,
-    workspace_for,
-    write,
-)
-from valdsprogram.output.formats import ReportFormat
+from valdsprogram.cli.output import emit, no_pdf_to_terminal, required
 
 
 def rapport(
@@ -64,34 +53,36 @@ def rapport(
     skriv_over: OverwriteOption = False,
 ) -> None:
     """Den stadsövergripande uppföljningen av en period: Markdown, fristående HTML med diagram, eller JSON."""
-    from valdsprogram import build_report, render_report, render_validation, report_workbook
+    from valdsprogram import (
+        ValdsprogramError,
+        build_report,
+        last_changes,
+        open_workspace,
+        parse_day,
+        render_report,
+        write_atomic,
+    )
 
-    if datum is not None and not is_date(datum):
-        raise fail(f"--datum {datum!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-02-14.")
-    with usage_errors():
-        workspace = workspace_for(program, uppfoljning, sammanstallning)
-        chosen = workspace.period(period)
-        if workspace.errors and not trots_fel:
-            typer.echo(render_validation(workspace.validation), err=True, nl=False)
-            typer.echo("valdsprogram: uppföljningarna har fel; rätta dem, eller ange --trots-fel.", err=True)
-            raise typer.Exit(EXIT_FINDINGS)
-        data = build_report(
-            workspace,
-            chosen,
-            generated=datum or "",
-            only_reporting=bara_rapporterande,
-            appendices=bilagor,
-            last_commits=last_commits(uppfoljning) if bilagor and not utan_historik else None,
-        )
-        if format is ReportFormat.XLSX:
-            target = utfil or Path(f"rapport-{chosen}.xlsx")
-            write(target, report_workbook(data), overwrite=skriv_over)
-            typer.echo(f"Skrev {target.as_posix()}.")
-            return
-        if format is ReportFormat.PDF:
-            if utfil is None:
-                no_pdf_to_terminal()
-            document: str | bytes = as_pdf(render_report(data, ReportFormat.HTML, templates=mallar))
-        else:
-            document = render_report(data, format, templates=mallar)
-    emit(document, utfil, overwrite=skriv_over)
+    if datum is not None and parse_day(datum) is None:
+        raise ValdsprogramError(f"--datum {datum!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-02-14.")
+    workspace = open_workspace(
+        program, uppfoljning, base=Path.cwd(), compilations=sammanstallning, required=required(uppfoljning)
+    )
+    chosen = workspace.period(period)
+    data = build_report(
+        workspace,
+        chosen,
+        generated=datum or "",
+        only_reporting=bara_rapporterande,
+        appendices=bilagor,
+        last_commits=last_changes(uppfoljning) if bilagor and not utan_historik else None,
+        despite_errors=trots_fel,
+    )
+    if format is ReportFormat.XLSX:
+        target = utfil or Path(f"rapport-{chosen}.xlsx")
+        write_atomic(target, render_report(data, format), overwrite=skriv_over)
+        typer.echo(f"Skrev {target.as_posix()}.")
+        return
+    if format is ReportFormat.PDF and utfil is None:
+        no_pdf_to_terminal()
+    emit(render_report(data, format, templates=mallar), utfil, overwrite=skriv_over)

@@ -1,13 +1,11 @@
 """`valdsprogram schema`."""
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from valdsprogram.cli.options import OverwriteOption
-from valdsprogram.cli.output import check_targets, write
 
 
 def schema(
@@ -19,26 +17,12 @@ def schema(
     """Skriv JSON-scheman för program och uppföljningar (för autokomplettering i editorn).
 
     Ett schema som redan är aktuellt lämnas orört; ett som skiljer sig ersätts bara med --skriv-over."""
-    from valdsprogram.output.schemas import all_schemas
+    from valdsprogram import changed_schemas, check_targets, write_atomic
 
-    changed = {mapp / name: text for name, text in all_schemas().items() if not _holds(mapp / name, text)}
+    changed = changed_schemas(mapp)
     check_targets(list(changed), overwrite=skriv_over)
     for target, text in changed.items():
-        write(target, text, overwrite=skriv_over)
+        write_atomic(target, text, overwrite=skriv_over)
         typer.echo(f"Skrev {target.as_posix()}")
     if not changed:
         typer.echo(f"Schemana i {mapp.as_posix()}/ är redan aktuella.")
-
-
-def _holds(path: Path, text: str) -> bool:
-    """Whether `path` is a regular file holding exactly `text` (read no further than that)."""
-    import stat
-
-    expected = text.encode("utf-8")
-    try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            return False
-        with path.open("rb") as handle:
-            return handle.read(len(expected) + 1) == expected
-    except OSError:
-        return False

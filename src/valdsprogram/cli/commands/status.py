@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from valdsprogram import StatusFormat
 from valdsprogram.cli.options import (
     EXIT_FINDINGS,
     FollowUpOption,
@@ -13,8 +14,7 @@ from valdsprogram.cli.options import (
     ProgramOption,
     complete,
 )
-from valdsprogram.cli.output import last_commits, show, usage_errors, workspace_for
-from valdsprogram.output.formats import StatusFormat
+from valdsprogram.cli.output import on_screen, required
 
 
 def status(
@@ -42,17 +42,12 @@ def status(
 
     När uppföljningarna ligger i git visas också när varje uppföljning senast ändrades, av vem och i vilken
     incheckning (i tabellen för den sista perioden)."""
-    from valdsprogram import render_status, status_matrix
-    from valdsprogram.output import terminal
+    from valdsprogram import last_changes, open_workspace, render_status, status_matrix
 
-    with usage_errors():
-        workspace = workspace_for(program, uppfoljning)
-        periods = [workspace.period(period)] if period is not None else None
-        changes = {} if utan_historik else last_commits(uppfoljning)
-        table = status_matrix(workspace, periods, only_reporting=bara_rapporterande, changes=changes)
-    if format is StatusFormat.CSV:
-        typer.echo(render_status(table, format), nl=False)
-    else:
-        show(terminal.matrix_data(table), terminal.matrix_view(table) if format is StatusFormat.TEXT else None)
+    workspace = open_workspace(program, uppfoljning, base=Path.cwd(), required=required(uppfoljning))
+    periods = [workspace.period(period)] if period is not None else None
+    changes = {} if utan_historik else last_changes(uppfoljning)
+    table = status_matrix(workspace, periods, only_reporting=bara_rapporterande, changes=changes)
+    typer.echo(render_status(table, format, width=None, colour=on_screen()), nl=False)
     if period is not None and not table.complete(table.periods[0]):
         raise typer.Exit(EXIT_FINDINGS)

@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
+from valdsprogram import ValidationFormat
 from valdsprogram.cli.options import EXIT_FINDINGS, EXIT_OK, CompilationOption, FollowUpOption, ProgramOption
-from valdsprogram.cli.output import bounded, fail, named
-from valdsprogram.output.formats import ValidationFormat
+from valdsprogram.cli.output import required
 
 
 def validera(
@@ -34,28 +34,21 @@ def validera(
     """Validera programmet, uppföljningarna och sammanställningarna.
 
     Slutkod 0: inga fel, 1: fel hittades, 2: kunde inte köras."""
-    from valdsprogram import render_validation, validate
-    from valdsprogram.sources import SourceError, chosen_files, compilation_folder, context_of, program_problem
+    from valdsprogram import ValdsprogramError, render_validation, validate, validate_paths
 
-    def could_not_run(message: str) -> typer.Exit:
+    try:
+        result = validate_paths(
+            program,
+            paths or [],
+            followups=uppfoljning,
+            compilations=sammanstallning,
+            required=required(uppfoljning),
+            base=Path.cwd(),
+        )
+    except ValdsprogramError:
         if format is not ValidationFormat.TEXT:  # a CI job's report file must still be valid JSON (or annotations)
             typer.echo(render_validation(validate(program, [], base=Path.cwd()), format), nl=False)
-        return fail(message)
-
-    problem = program_problem(program)
-    if problem is not None:
-        raise could_not_run(problem)
-    compiled = sammanstallning or compilation_folder(uppfoljning)
-    try:
-        files = chosen_files(
-            paths or [], program, [uppfoljning, compiled], required=named(uppfoljning), bounded=bounded()
-        )
-        # Named files are checked against the rest of their follow-up tree (a commit hook names only the changed
-        # ones).
-        context = context_of(files, uppfoljning, bounded=bounded()) if paths else []
-    except SourceError as error:
-        raise could_not_run(str(error)) from None
-    result = validate(program, files, context=context, base=Path.cwd())
+        raise
     typer.echo(render_validation(result, format), nl=False)
     failed = result.error_count > 0 or (strikt and result.warning_count > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -1,10 +1,11 @@
 """`valdsprogram visa`."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from valdsprogram import ViewFormat
 from valdsprogram.cli.frame import SwedishCommand, SwedishGroup
 from valdsprogram.cli.options import (
     DateOption,
@@ -14,8 +15,10 @@ from valdsprogram.cli.options import (
     ViewFormatOption,
     id_argument,
 )
-from valdsprogram.cli.output import show, usage_errors, when, workspace_for
-from valdsprogram.output.formats import ViewFormat
+from valdsprogram.cli.output import on_screen, required
+
+if TYPE_CHECKING:
+    from valdsprogram import Lookup, Workspace
 
 visa = typer.Typer(
     cls=SwedishGroup,
@@ -37,19 +40,9 @@ def visa_mal(
     program: ProgramOption = Path("program.yaml"),
 ) -> None:
     """Programmets mål, eller ett mål med sina aktiviteter och indikatorer (med --datum: de som gällde då)."""
-    from valdsprogram.output import terminal
-    from valdsprogram.report import lookup
+    from valdsprogram import lookup_goals
 
-    with usage_errors():
-        workspace = workspace_for(program, None)
-        index = workspace.index
-        on = workspace.day(datum)[1] if datum is not None else None
-        if mal is None:
-            rows = lookup.goals(index)
-            show(rows, terminal.goals_table(rows) if format is ViewFormat.TEXT else None)
-        else:
-            data = lookup.goal(index, mal, on)
-            show(data, terminal.goal_view(data) if format is ViewFormat.TEXT else None)
+    _show(lookup_goals(_program(program), mal, date=datum), format)
 
 
 @visa.command("revisioner", cls=SwedishCommand)
@@ -60,14 +53,9 @@ def visa_revisioner(
     program: ProgramOption = Path("program.yaml"),
 ) -> None:
     """Besluten som ändrat programmet, äldst först (med --datum: vilken lydelse som gällde då)."""
-    from valdsprogram.output import terminal
-    from valdsprogram.report import lookup
+    from valdsprogram import lookup_revisions
 
-    with usage_errors():
-        workspace = workspace_for(program, None)
-        on = workspace.day(datum)[1] if datum is not None else None
-        data = lookup.revisions(workspace.index, on)
-        show(data, terminal.revisions_view(data) if format is ViewFormat.TEXT else None)
+    _show(lookup_revisions(_program(program), date=datum), format)
 
 
 @visa.command("aktivitet", cls=SwedishCommand)
@@ -84,7 +72,9 @@ def visa_aktivitet(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
     """En aktivitet och vilka organ som är ansvariga för den under perioden (eller en dag)."""
-    _show_item("aktivitet", aktivitet, period, datum, format, program, uppfoljning)
+    from valdsprogram import lookup_activity
+
+    _show(lookup_activity(_with_followups(program, uppfoljning), aktivitet, period=period, date=datum), format)
 
 
 @visa.command("indikator", cls=SwedishCommand)
@@ -101,22 +91,9 @@ def visa_indikator(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
     """En indikator och vilka organ som rapporterar den under perioden (eller en dag)."""
-    _show_item("indikator", indikator, period, datum, format, program, uppfoljning)
+    from valdsprogram import lookup_indicator
 
-
-def _show_item(
-    kind: str, ident: str, period: str | None, datum: str | None, fmt: ViewFormat, program: Path, folder: Path
-) -> None:
-    """`visa aktivitet` and `visa indikator`: the item and who is responsible for it in the period or on a day."""
-    from valdsprogram.output import terminal
-    from valdsprogram.report import lookup
-
-    find = lookup.activity if kind == "aktivitet" else lookup.indicator
-    with usage_errors():
-        workspace = workspace_for(program, folder)
-        chosen, on = when(workspace, period, datum)
-        data = find(workspace.index, ident, chosen, on)
-    show(data, terminal.item_view(data) if fmt is ViewFormat.TEXT else None)
+    _show(lookup_indicator(_with_followups(program, uppfoljning), indikator, period=period, date=datum), format)
 
 
 @visa.command("organ", cls=SwedishCommand)
@@ -133,15 +110,26 @@ def visa_organ(
     uppfoljning: FollowUpOption = Path("uppfoljning"),
 ) -> None:
     """Alla organ och grupper (och vem som ersatt vem), eller ett organ och allt det ansvarar för."""
-    from valdsprogram.output import terminal
-    from valdsprogram.report import lookup
+    from valdsprogram import lookup_bodies
 
-    with usage_errors():
-        workspace = workspace_for(program, uppfoljning)
-        if organ is None:
-            everything = lookup.bodies(workspace.index)
-            show(everything, terminal.bodies_view(everything) if format is ViewFormat.TEXT else None)
-            return
-        chosen, on = when(workspace, period, datum)
-        data = lookup.body(workspace.index, organ, chosen, on)
-    show(data, terminal.body_view(data) if format is ViewFormat.TEXT else None)
+    _show(lookup_bodies(_with_followups(program, uppfoljning), organ, period=period, date=datum), format)
+
+
+def _program(program: Path) -> "Workspace":
+    """The program alone: goals and revisions need no follow-ups."""
+    from valdsprogram import open_workspace
+
+    return open_workspace(program, None, base=Path.cwd())
+
+
+def _with_followups(program: Path, folder: Path) -> "Workspace":
+    """The program and its follow-ups, whose latest period is the default one."""
+    from valdsprogram import open_workspace
+
+    return open_workspace(program, folder, base=Path.cwd(), required=required(folder))
+
+
+def _show(found: "Lookup", fmt: ViewFormat) -> None:
+    from valdsprogram import render_lookup
+
+    typer.echo(render_lookup(found, fmt, width=None, colour=on_screen()), nl=False)

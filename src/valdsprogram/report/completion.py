@@ -15,7 +15,7 @@ from valdsprogram.yaml.reader import read_yaml
 Items = Iterator[tuple[str, object]]
 
 
-def choices(program: Path, kind: str, incomplete: str = "") -> list[tuple[str, str]]:
+def completion_choices(program: Path, kind: str, incomplete: str = "") -> list[tuple[str, str]]:
     """Every id of one kind (`organ`, `period`, `mal`, `aktivitet`, `indikator`) that starts with
     `incomplete`, with a short description, in program order."""
     document = read_yaml(program)
