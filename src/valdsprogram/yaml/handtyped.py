@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
+from valdsprogram.model.units import is_count, is_percentage
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
 VALUE_KEYS = {"utfall": "Utfallet", "arsmal": "Årsmålet", "prognos": "Prognosen"}
@@ -161,7 +162,8 @@ def _value_problem(text: str, unit: str, what: str, key: str) -> tuple[str, str,
     shown = _plain(number.value)
     if unit == "ja/nej":
         return ("VP331", f"{what} är texten {text!r}; en ja/nej-indikator tar true eller false.", _unit_fix(unit, key))
-    if unit == "antal" and (isinstance(number.value, float) or number.value < 0):
+    # A count typed with decimals is refused even when they are zero: `12,0` is not how a count is written.
+    if unit == "antal" and (isinstance(number.value, float) or not is_count(number.value)):
         lower = int(number.value) if number.value >= 0 else 0
         return (
             "VP331",
@@ -170,7 +172,7 @@ def _value_problem(text: str, unit: str, what: str, key: str) -> tuple[str, str,
             if number.value >= 0
             else f"Skriv ett antal som är 0 eller mer, utan citattecken, till exempel {key}: 0",
         )
-    if unit == "procent" and not 0 <= number.value <= 100:
+    if unit == "procent" and not is_percentage(number.value):
         return (
             "VP331",
             f"{what} är texten {text!r} ({marks} gör det till text), och en andel i procent ligger mellan 0 och 100.",

@@ -11,7 +11,7 @@ from valdsprogram.check.suggest import did_you_mean
 from valdsprogram.model.periods import periods_between
 from valdsprogram.model.program import Activity, Indicator
 from valdsprogram.model.program_index import ProgramIndex, exists
-from valdsprogram.model.units import unit_hint, unit_problem
+from valdsprogram.model.units import is_percentage, unit_hint, unit_problem
 from valdsprogram.yaml.reader import Loc
 
 
@@ -213,7 +213,7 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                         f"{indicator.id} är en ja/nej-indikator och kan inte ha en tolerans.",
                         "Ta bort tolerans.",
                     )
-                elif indicator.enhet == "procent" and indicator.tolerans > 100:
+                elif indicator.enhet == "procent" and not is_percentage(indicator.tolerans):
                     yield Finding(
                         "VP206",
                         (*loc, "tolerans"),

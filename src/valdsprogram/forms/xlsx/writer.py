@@ -39,6 +39,7 @@ from valdsprogram.forms.xlsx.layout import (
 from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator, Program, revision_in_force
+from valdsprogram.model.units import PERCENT_RANGE
 from valdsprogram.model.vocabulary import VALID_VALUES
 
 _OPEN = PatternFill("solid", fgColor="FFFFF2CC")
@@ -320,8 +321,8 @@ def _validation(kind: str) -> DataValidation | None:
         return DataValidation(
             type="decimal",
             operator="between",
-            formula1="0",
-            formula2="100",
+            formula1=str(PERCENT_RANGE[0]),
+            formula2=str(PERCENT_RANGE[1]),
             allow_blank=True,
             showErrorMessage=True,
             errorTitle="Procent",
