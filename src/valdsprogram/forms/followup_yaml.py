@@ -10,7 +10,7 @@ from pathlib import Path
 
 from valdsprogram.controls import visible
 from valdsprogram.forms.form import Form, Loc, build_form
-from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
+from valdsprogram.model.followup import STATUS_CHOICES_TEXT, ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
@@ -89,7 +89,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
             if value is not None:
                 out.add(f"  {name}: {yaml_scalar(value)}", ("beslut", name))
     if form.activities:
-        out.add("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår", ("aktiviteter",))
+        out.add(f"aktiviteter:  # status: {STATUS_CHOICES_TEXT}", ("aktiviteter",))
     for ident, activity in form.activities:
         done = values.aktiviteter.get(ident, ActivityReport())
         out.add(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from valdsprogram.model.followup import DONE
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Body, Indicator, wording
@@ -123,7 +124,7 @@ def _activity(ident: str, text: str, source: str, reports: list[FollowUpFile]) -
         None,
     )
     status = f"{latest[1]}, {latest[0]}" if latest else "ej rapporterad"
-    return ActivityItem(ident, text, bool(latest and latest[1] == "genomförd"), status, source)
+    return ActivityItem(ident, text, bool(latest and latest[1] == DONE), status, source)
 
 
 def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]) -> IndicatorItem:

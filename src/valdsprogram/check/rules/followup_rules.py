@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.check.suggest import did_you_mean
-from valdsprogram.model.followup import lacks_analysis, needs_comment
+from valdsprogram.model.followup import NOT_STARTED, STATUS_CHOICES_TEXT, lacks_analysis, needs_comment
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Activity, Indicator
 from valdsprogram.model.program_index import ProgramIndex
@@ -150,7 +150,7 @@ def values_filled(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
                 "VP316",
                 ("aktiviteter", ident, "status"),
                 f"Fyll i status för {ident}.",
-                "Skriv ej påbörjad, pågående, försenad, genomförd eller utgår.",
+                f"Skriv {STATUS_CHOICES_TEXT}.",
             )
     for ident, values in file.followup.indikatorer.items():
         known = index.indicators.get(ident)
@@ -239,7 +239,7 @@ def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Find
     for ident, report in file.followup.aktiviteter.items():
         status = report.status
         if needs_comment(status, file.period) and not (report.kommentar or "").strip():
-            when = f" i {file.period.kind}" if status == "ej påbörjad" else ""
+            when = f" i {file.period.kind}" if status == NOT_STARTED else ""
             yield Finding(
                 "VP311",
                 ("aktiviteter", ident, "status"),

@@ -41,6 +41,7 @@ from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator, Program, revision_in_force
 from valdsprogram.model.units import PERCENT_RANGE
 from valdsprogram.model.vocabulary import VALID_VALUES
+from valdsprogram.text import join_swedish
 
 _OPEN = PatternFill("solid", fgColor="FFFFF2CC")
 _CLOSED = PatternFill("solid", fgColor="FFEDEDED")
@@ -292,7 +293,7 @@ def _validation(kind: str) -> DataValidation | None:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=title,
-            error=f"Välj {', '.join(words[:-1])} eller {words[-1]}.",
+            error=f"Välj {join_swedish(words, 'eller')}.",
             promptTitle=title,
             prompt=f"Välj i listan: {', '.join(words)}.",
             showInputMessage=True,
