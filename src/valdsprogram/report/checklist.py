@@ -153,11 +153,11 @@ def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]
 def _history(workspace: Workspace, body: Body) -> list[str]:
     index = workspace.index
     lines = []
-    before = [b for b in index.program.organ if b.ersatts_av == body.id]
+    before = index.predecessors(body.id)
     if before:
         names = " och ".join(b.namn for b in before)
         lines.append(f"Ersatte {names} från {body.fran}." if body.fran else f"Ersatte {names}.")
-    successor = index.bodies.get(body.ersatts_av or "")
+    successor = index.successor(body)
     if successor is not None:
         lines.append(f"Upphörde {body.till} och ersattes av {successor.namn}.")
     return lines

@@ -124,7 +124,7 @@ def body(index: ProgramIndex, body_id: str, period: Period, on: dt.date | None =
     duties = index.responsibilities(body_id, day)
     due = {i.id for _, i in duties.indicators if i.due(period)}
     return _body_facts(found) | {
-        "ersatte": [b.id for b in index.program.organ if b.ersatts_av == found.id],
+        "ersatte": [b.id for b in index.predecessors(found.id)],
         "period": str(period),
         "per": day.isoformat(),
         "finns": exists(found, day),

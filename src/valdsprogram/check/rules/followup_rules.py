@@ -11,7 +11,7 @@ from valdsprogram.check.suggest import did_you_mean
 from valdsprogram.model.followup import NOT_STARTED, STATUS_CHOICES_TEXT, lacks_analysis, needs_comment
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Activity, Indicator
-from valdsprogram.model.program_index import ProgramIndex
+from valdsprogram.model.program_index import ProgramIndex, reports_instead
 from valdsprogram.model.units import swedish, unit_hint, unit_problem
 from valdsprogram.text import shorten
 
@@ -30,14 +30,13 @@ def body_exists_in_period(index: ProgramIndex, file: FollowUpFile) -> Iterator[F
     body, day = file.body, file.period.last_day
     if body is None or file.exists:
         return
+    instead = reports_instead(index.stand_ins(body, day))
     if body.till is not None and day > body.till:
         message = f"{body.namn} upphörde {body.till} och kan inte rapportera {file.period.name}."
-        successor = index.bodies.get(body.ersatts_av or "")
-        hint = f"{successor.namn} ({successor.id}) rapporterar i stället." if successor else "Ta bort filen."
+        hint = instead or "Ta bort filen."
     else:
         message = f"{body.namn} finns från {body.fran} och kan inte rapportera {file.period.name}."
-        before = [b for b in index.program.organ if b.ersatts_av == body.id]
-        hint = " och ".join(f"{b.namn} ({b.id})" for b in before) + " rapporterar i stället." if before else ""
+        hint = instead
     yield Finding("VP302", ("organ",), message, hint)
 
 
