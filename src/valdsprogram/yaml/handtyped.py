@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
 from valdsprogram.model.units import is_count, is_percentage
+from valdsprogram.text import join_swedish
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
 VALUE_KEYS = {"utfall": "Utfallet", "arsmal": "Årsmålet", "prognos": "Prognosen"}
@@ -158,7 +159,7 @@ def _value_problem(text: str, unit: str, what: str, key: str) -> tuple[str, str,
     number = typed_number(text)
     if number is None:
         return None
-    marks = _listed(number.marks)
+    marks = join_swedish(number.marks)
     shown = _plain(number.value)
     if unit == "ja/nej":
         return ("VP331", f"{what} är texten {text!r}; en ja/nej-indikator tar true eller false.", _unit_fix(unit, key))
@@ -178,7 +179,7 @@ def _value_problem(text: str, unit: str, what: str, key: str) -> tuple[str, str,
             f"{what} är texten {text!r} ({marks} gör det till text), och en andel i procent ligger mellan 0 och 100.",
             "Skriv procenttalet som ett tal mellan 0 och 100, utan procenttecken och citattecken.",
         )
-    fix = _listed([_FIXES[mark] for mark in number.marks])
+    fix = join_swedish([_FIXES[mark] for mark in number.marks])
     fix = fix[0].upper() + fix[1:]
     return ("VP331", f"{what} är texten {text!r}: {marks} gör det till text, inte ett tal.", f"{fix}: {key}: {shown}")
 
@@ -190,11 +191,6 @@ _FIXES = {
     "citattecken": "ta bort citattecknen",
     "enhet efter talet": "ta bort enheten",
 }
-
-
-def _listed(items: list[str] | tuple[str, ...]) -> str:
-    """`a`, `a och b`, `a, b och c`."""
-    return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else items[0]
 
 
 def _unit_fix(unit: str, key: str) -> str:
