@@ -7,12 +7,12 @@ The contexts are a public contract: a folder given with `--mallar` receives exac
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import TypedDict
 
 from markupsafe import Markup
 
+from valdsprogram.controls import json_text
 from valdsprogram.output.charts import report_charts, trend_chart
 from valdsprogram.output.formats import DocumentFormat, ReportFormat, StatusFormat
 from valdsprogram.output.templates import render, safe
@@ -108,7 +108,7 @@ def render_status(matrix: Matrix, fmt: StatusFormat = StatusFormat.TEXT, *, widt
     from valdsprogram.output import terminal
 
     if fmt is StatusFormat.JSON:
-        return json.dumps(terminal.matrix_data(matrix), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return json_text(terminal.matrix_data(matrix))
     if fmt is StatusFormat.CSV:
         from valdsprogram.output.tables import status_table, to_csv
 
