@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from valdsprogram.forms.followup_yaml import Prefill, comment_text, modeline_path, yaml_key
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT
 from valdsprogram.report.build import Count, GoalPart, build_report
 from valdsprogram.workspace import Workspace
 
@@ -48,7 +49,7 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
     lines += [
         f"period: {period}",
         "sammanfattning:  # socialnämndens sammanfattning av perioden; skriv med | och text på raderna under",
-        "mal:  # stadens bedömning: helt, delvis eller inte"
+        f"mal:  # stadens bedömning: {ASSESSMENT_CHOICES_TEXT}"
         + (" (prognos för helåret)" if report.tertial else "")
         + "; analys krävs vid delvis och inte",
     ]

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from valdsprogram.controls import visible
 from valdsprogram.forms.form import Form, Loc, build_form
-from valdsprogram.model.followup import STATUS_CHOICES_TEXT, ActivityReport, GoalReport, IndicatorReport
+from valdsprogram.model.followup import (
+    ASSESSMENT_CHOICES_TEXT,
+    STATUS_CHOICES_TEXT,
+    ActivityReport,
+    GoalReport,
+    IndicatorReport,
+)
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
@@ -112,7 +118,8 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.acknowledgements(("indikatorer", ident), report.kvittera)
     if form.goals:
         required = "krävs" if period.is_annual else "valfri prognos"
-        out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
+        heading = f"mal:  # bedomning: {ASSESSMENT_CHOICES_TEXT} ({required}); analys krävs vid delvis och inte"
+        out.add(heading, ("mal",))
     for ident, goal in form.goals:
         judged = values.mal.get(ident, GoalReport())
         out.add(f"  {yaml_key(ident)}:  # {comment_text(goal.titel) if goal else _UNKNOWN}", ("mal", ident))

@@ -37,6 +37,8 @@ ASSESSMENTS: tuple[Assessment, ...] = ("helt", "delvis", "inte")
 """The assessments in order, best first."""
 NEEDS_ANALYSIS: tuple[Assessment, ...] = ("delvis", "inte")
 """A goal assessed so must be analysed in `analys`."""
+ASSESSMENT_CHOICES_TEXT = join_swedish(ASSESSMENTS, "eller")
+"""`helt, delvis eller inte`, for hints and descriptions."""
 
 STATUSES: tuple[Status, ...] = (NOT_STARTED, ONGOING, DELAYED, DONE, DROPPED)
 """Activity statuses in the order work moves through them (`utgår`: dropped by decision)."""
@@ -84,7 +86,7 @@ class GoalReport(StrictModel):
     model_config = ConfigDict(title="Målbedömning", json_schema_extra={"description": "Bedömning av ett mål."})
 
     bedomning: Assessment | None = Field(
-        None, description="Uppfylls målet helt, delvis eller inte? Krävs i VB; en prognos i T1 och T2."
+        None, description=f"Uppfylls målet {ASSESSMENT_CHOICES_TEXT}? Krävs i VB; en prognos i T1 och T2."
     )
     analys: str | None = Field(None, description="Analys; krävs när bedömningen är delvis eller inte.")
     kvittera: dict[CodeText, Text] = _acknowledgements()

@@ -8,7 +8,13 @@ from pathlib import PurePosixPath
 from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.check.suggest import did_you_mean
-from valdsprogram.model.followup import NOT_STARTED, STATUS_CHOICES_TEXT, lacks_analysis, needs_comment
+from valdsprogram.model.followup import (
+    ASSESSMENT_CHOICES_TEXT,
+    NOT_STARTED,
+    STATUS_CHOICES_TEXT,
+    lacks_analysis,
+    needs_comment,
+)
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Activity, Indicator
 from valdsprogram.model.program_index import ProgramIndex, reports_instead
@@ -165,7 +171,7 @@ def values_filled(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
                     "VP316",
                     ("mal", ident, "bedomning"),
                     f"Fyll i bedömning för {ident}.",
-                    "Skriv helt, delvis eller inte.",
+                    f"Skriv {ASSESSMENT_CHOICES_TEXT}.",
                 )
 
 

@@ -152,7 +152,7 @@ def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
                 "Ange sista dagen organet fanns, till exempel till: 2023-06-30.",
             )
             continue
-        successor = index.bodies.get(body.ersatts_av)
+        successor = index.successor(body)
         if successor is not None and successor.fran is not None and successor.fran <= body.till:
             yield Finding(
                 "VP204",
