@@ -175,7 +175,7 @@ def tables_workbook(tables: list[Table], when: dt.date) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
-    from valdsprogram.forms.xlsx.writer import deterministic_xlsx, text_cell
+    from valdsprogram.forms.xlsx.writer import text_cell, workbook_bytes
 
     book = Workbook()
     first = book.active
@@ -205,9 +205,4 @@ def tables_workbook(tables: list[Table], when: dt.date) -> bytes:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.print_title_rows = "1:1"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(len(table.rows) + 1, 2)}"
-    book.properties.creator = "valdsprogram"
-    fixed = dt.datetime.combine(when, dt.time())
-    book.properties.created = fixed
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic_xlsx(buffer.getvalue(), fixed)
+    return workbook_bytes(book, when)

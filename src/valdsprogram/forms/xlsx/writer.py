@@ -72,13 +72,8 @@ def form_workbook(form: Form) -> bytes:
         text_cell(meta.cell(row, 2), value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
-    book.properties.creator = "valdsprogram"
     book.properties.title = f"Uppföljning {form.period} {form.body.namn}"
-    fixed = dt.datetime.combine(form.period.last_day, dt.time())
-    book.properties.created = fixed
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic_xlsx(buffer.getvalue(), fixed)
+    return workbook_bytes(book, form.period.last_day)
 
 
 def metadata(form: Form) -> dict[str, str]:
@@ -383,7 +378,17 @@ def _instructions(sheet: Worksheet, form: Form) -> None:
     sheet.protection.sheet = True
 
 
-def deterministic_xlsx(data: bytes, when: dt.datetime) -> bytes:
+def workbook_bytes(book: Workbook, day: dt.date) -> bytes:
+    """The workbook as .xlsx bytes made by valdsprogram on the day: the same workbook always gives the same bytes."""
+    book.properties.creator = "valdsprogram"
+    fixed = dt.datetime.combine(day, dt.time())
+    book.properties.created = fixed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _deterministic_xlsx(buffer.getvalue(), fixed)
+
+
+def _deterministic_xlsx(data: bytes, when: dt.datetime) -> bytes:
     """The same workbook as the same bytes: fixed zip timestamps and document dates."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
