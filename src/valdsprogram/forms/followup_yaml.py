@@ -80,7 +80,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
     out = _Lines()
     program, period, values = form.program, form.period, form.values
     out.add(f"# yaml-language-server: $schema={schema}")
-    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.kortnamn or program.titel)},")
+    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.name)},")
     out.add(f"# {period.name} (per {period.last_day}). Skapad med `{comment_text(made_by)}`.")
     out.add("# Fyll i det som står tomt och kör sedan `valdsprogram validera`.")
     out.add("# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.")

@@ -100,7 +100,7 @@ def build_checklist(workspace: Workspace, body_id: str, period: Period) -> Check
     this = next((f for f in reports if f.period == period), None)
     return Checklist(
         program_title=program.titel,
-        program_name=program.kortnamn or program.titel,
+        program_name=program.name,
         wording=wording(program, period.last_day),
         note=program.anmarkning or "",
         body_id=body.id,

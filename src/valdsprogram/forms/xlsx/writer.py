@@ -332,7 +332,7 @@ def _validation(kind: str) -> DataValidation | None:
 
 def _instructions(sheet: Worksheet, form: Form) -> None:
     lines = [
-        (f"Uppföljning av {form.program.kortnamn or form.program.titel}", True),
+        (f"Uppföljning av {form.program.name}", True),
         (f"{form.body.namn}, {form.period.name} (per {form.period.last_day})", False),
         ("", False),
         ("Så fyller du i", True),
