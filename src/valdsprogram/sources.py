@@ -10,7 +10,7 @@ from pathlib import Path
 
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.periods import Period
-from valdsprogram.text import os_error_text
+from valdsprogram.text import mebibytes, os_error_text
 from valdsprogram.yaml.reader import MAX_BYTES
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -91,7 +91,7 @@ def followup_files(folder: Path, *, required: bool = False, bounded: bool = True
     # A file over the per-file limit is refused unread (VP002), which costs nothing, so it does not count.
     total = sum(size for size in map(_size, found) if size <= MAX_BYTES) if bounded else 0
     if total > MAX_TOTAL_BYTES:
-        shown = f"{total / 1_048_576:.1f}".replace(".", ",")
+        shown = mebibytes(total)
         raise SourceError(
             f"YAML-filerna i {folder} är {shown} MiB tillsammans; gränsen är {MAX_TOTAL_BYTES // 1_048_576} MiB. "
             f"Kontrollera att det är rätt mapp och att inga stora filer hamnat där; {_LIFT}"

@@ -14,7 +14,7 @@ from valdsprogram.model.compilation import CompilationFile
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period, parse_day, periods_between
 from valdsprogram.model.program import Body
-from valdsprogram.model.program_index import ProgramIndex, exists
+from valdsprogram.model.program_index import ProgramIndex, exists, reports_instead
 from valdsprogram.sources import SourceError, bounds_hold, compilation_folder, followup_files, program_problem
 
 
@@ -121,16 +121,9 @@ class Workspace:
                 f"Organet {body_id!r} finns inte i programmet. {did_you_mean(body_id, index.bodies, most=3)}".rstrip()
             )
         if period is not None and not exists(body, period.last_day):
-            successor = index.bodies.get(body.ersatts_av or "")
-            predecessors = [b for b in index.program.organ if b.ersatts_av == body.id]
-            if successor is not None and body.till is not None and period.last_day > body.till:
-                instead = f" {successor.namn} ({successor.id}) rapporterar i stället."
-            elif predecessors:
-                instead = " " + " och ".join(f"{b.namn} ({b.id})" for b in predecessors) + " rapporterar i stället."
-            else:
-                instead = ""
+            instead = reports_instead(index.stand_ins(body, period.last_day))
             raise WorkspaceError(
-                f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}.{instead}"
+                f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}. {instead}".rstrip()
             )
         return body
 

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from valdsprogram.forms.followup_yaml import Prefill, comment_text, modeline_path, refuse_unreadable_size, yaml_key
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT
 from valdsprogram.output.schemas import schema_file
 from valdsprogram.report.build import Count, GoalPart, build_report
 from valdsprogram.sources import COMPILATION_FOLDER
@@ -60,7 +61,7 @@ def prefilled_compilation(
     lines += [
         f"period: {period}",
         "sammanfattning:  # socialnämndens sammanfattning av perioden; skriv med | och text på raderna under",
-        "mal:  # stadens bedömning: helt, delvis eller inte"
+        f"mal:  # stadens bedömning: {ASSESSMENT_CHOICES_TEXT}"
         + (" (prognos för helåret)" if report.tertial else "")
         + "; analys krävs vid delvis och inte",
     ]

@@ -11,7 +11,13 @@ from pathlib import Path
 from valdsprogram.controls import visible
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.forms.form import Form, Loc, build_form
-from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
+from valdsprogram.model.followup import (
+    ASSESSMENT_CHOICES_TEXT,
+    STATUS_CHOICES_TEXT,
+    ActivityReport,
+    GoalReport,
+    IndicatorReport,
+)
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
@@ -109,7 +115,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
     out = _Lines()
     program, period, values = form.program, form.period, form.values
     out.add(f"# yaml-language-server: $schema={schema}")
-    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.kortnamn or program.titel)},")
+    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.name)},")
     out.add(f"# {period.name} (per {period.last_day}). Skapad med `{comment_text(made_by)}`.")
     out.add("# Fyll i det som står tomt och kör sedan `valdsprogram validera`.")
     out.add("# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.")
@@ -124,7 +130,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
             if value is not None:
                 out.add(f"  {name}: {yaml_scalar(value)}", ("beslut", name))
     if form.activities:
-        out.add("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår", ("aktiviteter",))
+        out.add(f"aktiviteter:  # status: {STATUS_CHOICES_TEXT}", ("aktiviteter",))
     for ident, activity in form.activities:
         done = values.aktiviteter.get(ident, ActivityReport())
         out.add(
@@ -147,7 +153,8 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.acknowledgements(("indikatorer", ident), report.kvittera)
     if form.goals:
         required = "krävs" if period.is_annual else "valfri prognos"
-        out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
+        heading = f"mal:  # bedomning: {ASSESSMENT_CHOICES_TEXT} ({required}); analys krävs vid delvis och inte"
+        out.add(heading, ("mal",))
     for ident, goal in form.goals:
         judged = values.mal.get(ident, GoalReport())
         out.add(f"  {yaml_key(ident)}:  # {comment_text(goal.titel) if goal else _UNKNOWN}", ("mal", ident))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from valdsprogram.check.model_errors import validate_model
 from valdsprogram.check.validation import shown
+from valdsprogram.controls import json_text
 from valdsprogram.git.log import Commit, Version, contents, top_folder, versions
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.periods import Period
@@ -223,7 +223,7 @@ def history_json(body_id: str, histories: list[FileHistory]) -> str:
             for history in histories
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def body_files(folder: Path, body_ids: list[str], period: str | None) -> list[Path]:

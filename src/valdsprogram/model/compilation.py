@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pydantic import ConfigDict, Field
 
 from valdsprogram.model.fields import GoalId, Text
-from valdsprogram.model.followup import Assessment, Decision, PeriodText
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT, Assessment, Decision, PeriodText
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import StrictModel
 from valdsprogram.model.program_index import ProgramIndex
@@ -21,7 +21,7 @@ class CityGoal(StrictModel):
     )
 
     bedomning: Assessment | None = Field(
-        None, description="Uppfylls målet för staden helt, delvis eller inte? En prognos i T1 och T2."
+        None, description=f"Uppfylls målet för staden {ASSESSMENT_CHOICES_TEXT}? En prognos i T1 och T2."
     )
     analys: str | None = Field(None, description="Socialnämndens analys; krävs när bedömningen är delvis eller inte.")
 

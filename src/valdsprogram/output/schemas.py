@@ -3,7 +3,6 @@ tools that read `rapport --format json`."""
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -12,6 +11,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from valdsprogram.controls import json_text
 from valdsprogram.model.compilation import Compilation
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.program import Program
@@ -46,7 +46,7 @@ def schema_text(model: type[BaseModel]) -> str:
     """The model's JSON Schema as stable, human-diffable text."""
     generated = model.model_json_schema(schema_generator=_Generator)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated}
-    return json.dumps(schema, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(schema)
 
 
 def all_schemas() -> dict[str, str]:

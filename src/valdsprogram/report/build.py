@@ -261,7 +261,7 @@ def build_report(
     summary = compiled.compilation if compiled is not None else None
     return Report(
         program_title=program.titel,
-        program_name=program.kortnamn or program.titel,
+        program_name=program.name,
         wording=wording(program, period.last_day),
         revision=revision.datum if (revision := revision_in_force(program, period.last_day)) else None,
         note=program.anmarkning or "",

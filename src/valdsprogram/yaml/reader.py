@@ -34,7 +34,7 @@ from yaml.events import (
 from valdsprogram.codes import code
 from valdsprogram.controls import forbidden_in, visible
 from valdsprogram.diagnostics import Diagnostic, place_of
-from valdsprogram.text import os_error_text, shorten
+from valdsprogram.text import mebibytes, os_error_text, shorten
 from valdsprogram.yaml.syntax_errors import (
     DEPTH_HINT,
     quote_repair,
@@ -145,7 +145,7 @@ def read_yaml(path: Path, display: str | None = None, *, root: Path | None = Non
             if not stat.S_ISREG(info.st_mode):
                 return _failed(shown, *_not_a_file(path))
             if info.st_size > MAX_BYTES:
-                return _too_big(shown, f"{info.st_size / 1_048_576:.1f} MiB".replace(".", ","))
+                return _too_big(shown, f"{mebibytes(info.st_size)} MiB")
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             return _too_big(shown, f"över {MAX_BYTES // 1_048_576} MiB")

@@ -9,7 +9,7 @@ from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.check.rules.rule import rule
 from valdsprogram.model.compilation import CompilationFile
-from valdsprogram.model.followup import lacks_analysis
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT, lacks_analysis
 from valdsprogram.sources import COMPILATION_FOLDER
 
 
@@ -61,7 +61,7 @@ def goals_assessed(file: CompilationFile) -> Iterator[Finding]:
                 "VP505",
                 ("mal",),
                 f"Stadens bedömning av {goal.id} saknas.",
-                f"Lägg till {goal.id} med bedomning: helt, delvis eller inte under mal:.",
+                f"Lägg till {goal.id} med bedomning: {ASSESSMENT_CHOICES_TEXT} under mal:.",
                 at_key=True,
             )
         elif city.bedomning is None:
@@ -69,7 +69,7 @@ def goals_assessed(file: CompilationFile) -> Iterator[Finding]:
                 "VP505",
                 ("mal", goal.id, "bedomning"),
                 f"Fyll i stadens bedömning av {goal.id}.",
-                "Skriv helt, delvis eller inte.",
+                f"Skriv {ASSESSMENT_CHOICES_TEXT}.",
             )
 
 

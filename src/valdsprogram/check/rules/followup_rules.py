@@ -9,9 +9,16 @@ from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.check.rules.rule import rule
 from valdsprogram.check.suggest import did_you_mean
-from valdsprogram.model.followup import lacks_analysis, needs_comment
+from valdsprogram.model.followup import (
+    ASSESSMENT_CHOICES_TEXT,
+    NOT_STARTED,
+    STATUS_CHOICES_TEXT,
+    lacks_analysis,
+    needs_comment,
+)
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Activity, Indicator
+from valdsprogram.model.program_index import reports_instead
 from valdsprogram.model.units import swedish, unit_hint, unit_problem
 from valdsprogram.text import shorten
 
@@ -33,14 +40,13 @@ def body_exists_in_period(file: FollowUpFile) -> Iterator[Finding]:
     body, day = file.body, file.period.last_day
     if body is None or file.exists:
         return
+    instead = reports_instead(index.stand_ins(body, day))
     if body.till is not None and day > body.till:
         message = f"{body.namn} upphörde {body.till} och kan inte rapportera {file.period.name}."
-        successor = index.bodies.get(body.ersatts_av or "")
-        hint = f"{successor.namn} ({successor.id}) rapporterar i stället." if successor else "Ta bort filen."
+        hint = instead or "Ta bort filen."
     else:
         message = f"{body.namn} finns från {body.fran} och kan inte rapportera {file.period.name}."
-        before = [b for b in index.program.organ if b.ersatts_av == body.id]
-        hint = " och ".join(f"{b.namn} ({b.id})" for b in before) + " rapporterar i stället." if before else ""
+        hint = instead
     yield Finding("VP302", ("organ",), message, hint)
 
 
@@ -163,7 +169,7 @@ def values_filled(file: FollowUpFile) -> Iterator[Finding]:
                 "VP316",
                 ("aktiviteter", ident, "status"),
                 f"Fyll i status för {ident}.",
-                "Skriv ej påbörjad, pågående, försenad, genomförd eller utgår.",
+                f"Skriv {STATUS_CHOICES_TEXT}.",
             )
     for ident, values in file.followup.indikatorer.items():
         known = index.indicators.get(ident)
@@ -179,7 +185,7 @@ def values_filled(file: FollowUpFile) -> Iterator[Finding]:
                     "VP316",
                     ("mal", ident, "bedomning"),
                     f"Fyll i bedömning för {ident}.",
-                    "Skriv helt, delvis eller inte.",
+                    f"Skriv {ASSESSMENT_CHOICES_TEXT}.",
                 )
 
 
@@ -256,7 +262,7 @@ def explanations_given(file: FollowUpFile) -> Iterator[Finding]:
     for ident, report in file.followup.aktiviteter.items():
         status = report.status
         if needs_comment(status, file.period) and not (report.kommentar or "").strip():
-            when = f" i {file.period.kind}" if status == "ej påbörjad" else ""
+            when = f" i {file.period.kind}" if status == NOT_STARTED else ""
             yield Finding(
                 "VP311",
                 ("aktiviteter", ident, "status"),

@@ -52,7 +52,7 @@ def responsibility_within_body_life(index: ProgramIndex) -> Iterator[Finding]:
                     f"Låt ansvaret börja tidigast {body.fran}: fran: {body.fran}.",
                 )
             if body.till is not None and end > body.till:
-                successor = index.bodies.get(body.ersatts_av or "")
+                successor = index.successor(body)
                 after = f", och ange {successor.id} som ansvarig därefter" if successor else ""
                 yield Finding(
                     "VP215",

@@ -12,7 +12,7 @@ from valdsprogram.check.suggest import did_you_mean
 from valdsprogram.model.periods import periods_between
 from valdsprogram.model.program import Activity, Indicator
 from valdsprogram.model.program_index import ProgramIndex, exists
-from valdsprogram.model.units import unit_hint, unit_problem
+from valdsprogram.model.units import is_percentage, unit_hint, unit_problem
 from valdsprogram.yaml.reader import Loc
 
 
@@ -159,7 +159,7 @@ def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
                 "Ange sista dagen organet fanns, till exempel till: 2023-06-30.",
             )
             continue
-        successor = index.bodies.get(body.ersatts_av)
+        successor = index.successor(body)
         if successor is not None and successor.fran is not None and successor.fran <= body.till:
             yield Finding(
                 "VP204",
@@ -222,7 +222,7 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                         f"{indicator.id} är en ja/nej-indikator och kan inte ha en tolerans.",
                         "Ta bort tolerans.",
                     )
-                elif indicator.enhet == "procent" and indicator.tolerans > 100:
+                elif indicator.enhet == "procent" and not is_percentage(indicator.tolerans):
                     yield Finding(
                         "VP206",
                         (*loc, "tolerans"),
