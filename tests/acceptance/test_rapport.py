@@ -227,11 +227,11 @@ def test_the_example_reports_json_fits_the_committed_schema(period: str) -> None
 
     from jsonschema import Draft202012Validator
 
-    from valdsprogram.output.report_json import render_json
+    from valdsprogram.output.report_json import report_json_text
 
     workspace = open_workspace(ROOT / "program.yaml", ROOT / "uppfoljning")
     document = json.loads(
-        render_json(build_report(workspace, Period.parse(period) or Period(0, 0), only_reporting=True))
+        report_json_text(build_report(workspace, Period.parse(period) or Period(0, 0), only_reporting=True))
     )
     schema = json.loads((ROOT / "schema" / "rapport.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(document)) == []

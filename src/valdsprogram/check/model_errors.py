@@ -41,7 +41,7 @@ _KINDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class ModelProblem:
     """One way the data does not fit the model, with where it is."""
 
     loc: Loc
@@ -62,7 +62,7 @@ def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, li
     return result, [p.diagnostic for p in problems]
 
 
-def validate_located(model: type[M], document: YamlDocument, data: object) -> tuple[M | None, list[Problem]]:
+def validate_located(model: type[M], document: YamlDocument, data: object) -> tuple[M | None, list[ModelProblem]]:
     """`data` (the document's, or a part-repaired copy of it) as `model`, or None and each problem with its loc."""
     try:
         return model.model_validate(data), []
@@ -73,7 +73,7 @@ def validate_located(model: type[M], document: YamlDocument, data: object) -> tu
     meant = {_meant(model, e) for e in errors if e["type"] == "extra_forbidden"}
     errors = [e for e in errors if not (e["type"] == "missing" and _key_loc(e) in meant)]
     return None, [
-        Problem(
+        ModelProblem(
             _key_loc(e),
             "[key]" in e["loc"] or e["type"] == "extra_forbidden",
             _diagnostic(model, document, e),

@@ -133,9 +133,9 @@ def _report_pdf(report: Report, templates: Templates) -> bytes:
 
 
 def _report_json(report: Report, templates: Templates) -> str:
-    from valdsprogram.output.report_json import render_json
+    from valdsprogram.output.report_json import report_json_text
 
-    return render_json(report)
+    return report_json_text(report)
 
 
 def _report_csv(report: Report, templates: Templates) -> str:

@@ -192,7 +192,7 @@ def document(report: Report) -> Rapport:
     )
 
 
-def render_json(report: Report) -> str:
+def report_json_text(report: Report) -> str:
     """The JSON text: stable key order, UTF-8, indented."""
     return json_text(document(report).model_dump(mode="json"))
 

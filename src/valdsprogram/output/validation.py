@@ -40,7 +40,7 @@ def render_text(validation: Validation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(validation: Validation) -> str:
+def validation_json(validation: Validation) -> str:
     document = {
         "version": 1,
         "summary": {
@@ -120,7 +120,7 @@ def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
 
 RENDERERS: dict[ValidationFormat, Callable[[Validation], str]] = {
     ValidationFormat.TEXT: render_text,
-    ValidationFormat.JSON: render_json,
+    ValidationFormat.JSON: validation_json,
     ValidationFormat.GITHUB: render_github,
     ValidationFormat.GITLAB: render_gitlab,
 }

@@ -1,4 +1,4 @@
-"""`valdsprogram checklista`."""
+"""`valdsprogram checklista`: what one body (or, with --alla, every body) must do and report in a period."""
 
 from pathlib import Path
 from typing import Annotated

@@ -1,4 +1,4 @@
-"""`valdsprogram historik`."""
+"""`valdsprogram historik`: a body's follow-ups version by version from git, as the values each changed."""
 
 from pathlib import Path
 from typing import Annotated

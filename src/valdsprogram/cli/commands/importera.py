@@ -1,4 +1,4 @@
-"""`valdsprogram importera`."""
+"""`valdsprogram importera`: a filled workbook back to the follow-up YAML, each problem at its cell and line."""
 
 from pathlib import Path
 from typing import Annotated

@@ -1,4 +1,4 @@
-"""`valdsprogram mall`."""
+"""`valdsprogram mall`: a pre-filled follow-up (YAML or workbook) or socialnämnden's compilation, never over a file."""
 
 from pathlib import Path
 from typing import Annotated

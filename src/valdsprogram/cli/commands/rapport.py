@@ -1,4 +1,4 @@
-"""`valdsprogram rapport`."""
+"""`valdsprogram rapport`: the city-wide follow-up of a period: a document (md, html, pdf) or data (json, csv, xlsx)."""
 
 from pathlib import Path
 from typing import Annotated

@@ -1,4 +1,4 @@
-"""`valdsprogram schema`."""
+"""`valdsprogram schema`: the JSON Schemas for editors written, leaving those already current untouched."""
 
 from pathlib import Path
 from typing import Annotated

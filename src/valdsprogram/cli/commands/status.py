@@ -1,4 +1,4 @@
-"""`valdsprogram status`."""
+"""`valdsprogram status`: who has reported which period, with git's last change; exit 1 when a period is incomplete."""
 
 from pathlib import Path
 from typing import Annotated

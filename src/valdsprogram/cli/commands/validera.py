@@ -1,4 +1,4 @@
-"""`valdsprogram validera`."""
+"""`valdsprogram validera`: the program, follow-ups and compilations checked, in text or a CI's format."""
 
 from pathlib import Path
 from typing import Annotated

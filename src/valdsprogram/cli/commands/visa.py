@@ -1,4 +1,4 @@
-"""`valdsprogram visa`."""
+"""`valdsprogram visa`: look-ups in the program: goals, revisions, an activity, an indicator, the bodies."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

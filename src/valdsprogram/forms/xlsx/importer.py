@@ -18,7 +18,7 @@ from valdsprogram.forms.xlsx.layout import (
     META_SHEET,
     cell_name,
 )
-from valdsprogram.forms.xlsx.reader import Problem, read_values
+from valdsprogram.forms.xlsx.reader import CellProblem, read_values
 from valdsprogram.output.schemas import schema_file
 from valdsprogram.workspace import Workspace, WorkspaceError
 from valdsprogram.writing import write_atomic
@@ -42,7 +42,7 @@ class Imported:
     """Where the follow-up belongs: <uppfoljning>/<period>/<organ>.yaml."""
     cells: dict[Loc, str] = field(default_factory=dict)
     """Each field read → the cell it came from."""
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
     """What the importer found in the cells: values it could not read with certainty, formulas, stray values."""
 
 
