@@ -1,5 +1,6 @@
 """`valdsprogram visa`: look-ups in the program: goals, revisions, an activity, an indicator, the bodies."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -58,42 +59,43 @@ def visa_revisioner(
     _show(lookup_revisions(_program(program), date=datum), format)
 
 
-@visa.command("aktivitet", cls=SwedishCommand)
-def visa_aktivitet(
-    aktivitet: Annotated[
-        str,
-        id_argument("aktivitet", "Aktivitetens id, till exempel A1.1."),
-    ],
-    *,
-    period: PeriodOption = None,
-    datum: DateOption = None,
-    format: ViewFormatOption = ViewFormat.TEXT,
-    program: ProgramOption = Path("program.yaml"),
-    uppfoljning: FollowUpOption = Path("uppfoljning"),
-) -> None:
-    """En aktivitet och vilka organ som är ansvariga för den under perioden (eller en dag)."""
-    from valdsprogram import lookup_activity
+def _item_command(kind: str, argument_help: str, lookup: str, doc: str) -> Callable[..., None]:
+    """`visa aktivitet` and `visa indikator`, alike but for the kind of item and its look-up."""
 
-    _show(lookup_activity(_with_followups(program, uppfoljning), aktivitet, period=period, date=datum), format)
+    def command(
+        ident: Annotated[str, id_argument(kind, argument_help)],
+        *,
+        period: PeriodOption = None,
+        datum: DateOption = None,
+        format: ViewFormatOption = ViewFormat.TEXT,
+        program: ProgramOption = Path("program.yaml"),
+        uppfoljning: FollowUpOption = Path("uppfoljning"),
+    ) -> None:
+        import valdsprogram
+
+        find = getattr(valdsprogram, lookup)
+        _show(find(_with_followups(program, uppfoljning), ident, period=period, date=datum), format)
+
+    command.__doc__ = doc
+    return command
 
 
-@visa.command("indikator", cls=SwedishCommand)
-def visa_indikator(
-    indikator: Annotated[
-        str,
-        id_argument("indikator", "Indikatorns id, till exempel I1.1."),
-    ],
-    *,
-    period: PeriodOption = None,
-    datum: DateOption = None,
-    format: ViewFormatOption = ViewFormat.TEXT,
-    program: ProgramOption = Path("program.yaml"),
-    uppfoljning: FollowUpOption = Path("uppfoljning"),
-) -> None:
-    """En indikator och vilka organ som rapporterar den under perioden (eller en dag)."""
-    from valdsprogram import lookup_indicator
-
-    _show(lookup_indicator(_with_followups(program, uppfoljning), indikator, period=period, date=datum), format)
+visa.command("aktivitet", cls=SwedishCommand)(
+    _item_command(
+        "aktivitet",
+        "Aktivitetens id, till exempel A1.1.",
+        "lookup_activity",
+        "En aktivitet och vilka organ som är ansvariga för den under perioden (eller en dag).",
+    )
+)
+visa.command("indikator", cls=SwedishCommand)(
+    _item_command(
+        "indikator",
+        "Indikatorns id, till exempel I1.1.",
+        "lookup_indicator",
+        "En indikator och vilka organ som rapporterar den under perioden (eller en dag).",
+    )
+)
 
 
 @visa.command("organ", cls=SwedishCommand)
