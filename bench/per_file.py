@@ -67,7 +67,7 @@ def main() -> int:
             file = FollowUpFile.build(index, document.path, salvaged.followup)
         with clock("filregler (FOLLOWUP_RULES)"):
             for rule in FOLLOWUP_RULES:
-                [locate(finding, document) for finding in rule(index, file)]
+                [locate(finding, document) for finding in rule(file)]
         with clock("sammandrag (digest)"):
             digest(file, document.positions)
 

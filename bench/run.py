@@ -47,7 +47,7 @@ API = """
 from pathlib import Path
 import valdsprogram as vp
 workspace = vp.open_workspace(Path("program.yaml"), Path("uppfoljning"))
-vp.render_report(vp.build_report(workspace, workspace.default_period()), vp.ReportFormat.HTML)
+vp.render_report(vp.build_report(workspace, workspace.default_period(), despite_errors=True), vp.ReportFormat.HTML)
 """
 """The same work as `rapport --format html` through the Python API, without the command line around it."""
 

@@ -1,12 +1,21 @@
 """Shared test options and fixtures: `--update-golden` rewrites golden files instead of comparing with them,
 `repo_copy` gives a test its own copy of the shipped program and follow-ups, and tests marked `needs(...)` run only
-where what they need from outside Python is installed (see prerequisites.py)."""
+where what they need from outside Python is installed (see prerequisites.py).
+
+`pytest -m "not slow"` is the quick loop. A test is `slow` when it starts a browser, LibreOffice, pre-commit, the
+PDF tools, WeasyPrint or a real shell, or when it fuzzes or benchmarks; tests marked `needs(...)` are made slow
+here. A test that is not marked slow and starts one of SLOW_PROGRAMS or WeasyPrint fails, saying to mark it.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import types
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +27,24 @@ ROOT = TESTS.parent
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Skriv om golden-filerna med dagens utdata.")
+
+
+SLOW_PROGRAMS = frozenset(
+    {
+        *("chromium", "chromium-browser", "node", "npm"),  # the browser tests
+        *("soffice", "libreoffice"),
+        *("pre-commit", "pre_commit"),  # pre_commit as in `python -m pre_commit`
+        *("pdftotext", "pdfinfo"),
+        "bash",
+    }
+)
+"""What a test must be marked `slow` to start (the program's file name, or the module `python -m` runs)."""
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """A test that needs something from outside Python is slow (marked before -m selects)."""
+    if _needs(item) and item.get_closest_marker("slow") is None:
+        item.add_marker(pytest.mark.slow)
 
 
 _SKIPPED: list[str] = []
@@ -74,6 +101,42 @@ def no_git_history(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     marked `git_history` (which build their own repository) read git."""
     if request.node.get_closest_marker("git_history") is None:
         monkeypatch.setattr("valdsprogram.git.log.followup_changes", lambda folder: {})
+
+
+@pytest.fixture(autouse=True)
+def quick_tests_start_nothing_slow(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test not marked `slow` fails when it starts one of SLOW_PROGRAMS or draws with WeasyPrint, so that
+    `-m "not slow"` stays the quick loop."""
+    if request.node.get_closest_marker("slow") is not None:
+        return
+    start = subprocess.Popen.__init__
+
+    def refuse(self: subprocess.Popen[Any], args: Any, *more: Any, **options: Any) -> None:
+        program = _program(args)
+        if program in SLOW_PROGRAMS:
+            pytest.fail(f"Testet startar {program}: märk det @pytest.mark.slow.", pytrace=False)
+        start(self, args, *more, **options)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setitem(sys.modules, "weasyprint", _RefusedWeasyPrint("weasyprint"))
+
+
+def _program(args: Any) -> str:
+    """The program a Popen argument list starts: the file's name, or the module after `python -m`."""
+    words = [str(args)] if isinstance(args, str | bytes | os.PathLike) else [str(a) for a in args]
+    name = Path(words[0]).name if words else ""
+    if name.startswith("python") and len(words) > 2 and words[1] == "-m":
+        return words[2]
+    return name
+
+
+class _RefusedWeasyPrint(types.ModuleType):
+    """Stands in for WeasyPrint in a quick test: any use of it fails the test."""
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        pytest.fail("Testet ritar en PDF med WeasyPrint: märk det @pytest.mark.slow.", pytrace=False)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Rule test cases as data: tests/regler/*.yaml, each case a program (and follow-ups) plus expected findings."""
+"""Rule test cases as data: tests/data/rules/*.yaml, each case a program (and follow-ups) plus expected findings."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from valdsprogram.check.validation import validate
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.sources import context_of
 
-RULE_CASES = Path(__file__).parent / "regler"
+RULE_CASES = Path(__file__).parent / "data" / "rules"
 BASE_PROGRAM = Path(__file__).parent / "data" / "program.yaml"
 
 

@@ -1,7 +1,7 @@
 """Running the command line in tests, and the one runner for tests kept as case folders.
 
 A command runs in-process and may end with any exit code, but never with a traceback. A case folder (under
-tests/scenarier/ or tests/fientligt/) holds a case's input files, the command to run (`kommando.txt`, one line)
+tests/data/scenarios/ or tests/data/hostile/) holds a case's input files, the command to run (`kommando.txt`, one line)
 and the golden output (`forvantat.txt`); the golden holds the exit code and everything printed, and is rewritten
 by `pytest --update-golden` (then read the diff).
 """

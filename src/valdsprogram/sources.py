@@ -8,8 +8,9 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.periods import Period
-from valdsprogram.text import os_error_text
+from valdsprogram.text import mebibytes, os_error_text
 from valdsprogram.yaml.reader import MAX_BYTES
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -17,7 +18,7 @@ MAX_FILES = 10_000
 """A folder with more YAML files is refused before any is read: the city has about 45 bodies reporting 15 periods
 (some 700 files), so ten thousand is a city ten times over, or a wrong folder."""
 LIFT_BOUNDS = "VALDSPROGRAM_GRANSER=av"
-"""What a user sets to lift the folder bounds on purpose (a benchmark at national scale); the CLI reads it."""
+"""What a user sets to lift the folder bounds on purpose (a benchmark at national scale); see `bounds_hold`."""
 MAX_TOTAL_BYTES = 16 * 1024 * 1024
 """Nor are more bytes of YAML in all: reading, checking and reporting take about half a second of CPU a MiB, so
 this keeps every command within ten seconds on two cores. Ten cities' follow-ups (`bench/generate.py --skala 10`)
@@ -26,8 +27,14 @@ COMPILATION_FOLDER = "sammanstallning"
 """Socialnämnden's compilation files, `sammanstallning/<period>.yaml`, beside uppfoljning/."""
 
 
-class SourceError(Exception):
+class SourceError(ValdsprogramError):
     """The program file or the follow-up folder cannot be used; the message is Swedish and says why."""
+
+
+def bounds_hold() -> bool:
+    """Whether the folder bounds hold: `VALDSPROGRAM_GRANSER=av` in the environment lifts them on purpose."""
+    name, _, off = LIFT_BOUNDS.partition("=")
+    return os.environ.get(name, "").strip().lower() != off
 
 
 def program_problem(path: Path) -> str | None:
@@ -84,7 +91,7 @@ def followup_files(folder: Path, *, required: bool = False, bounded: bool = True
     # A file over the per-file limit is refused unread (VP002), which costs nothing, so it does not count.
     total = sum(size for size in map(_size, found) if size <= MAX_BYTES) if bounded else 0
     if total > MAX_TOTAL_BYTES:
-        shown = f"{total / 1_048_576:.1f}".replace(".", ",")
+        shown = mebibytes(total)
         raise SourceError(
             f"YAML-filerna i {folder} är {shown} MiB tillsammans; gränsen är {MAX_TOTAL_BYTES // 1_048_576} MiB. "
             f"Kontrollera att det är rätt mapp och att inga stora filer hamnat där; {_LIFT}"

@@ -15,9 +15,10 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def join_swedish(items: Sequence[str]) -> str:
-    """A list as a Swede writes it: "a", "a och b", "a, b och c" (no comma before "och")."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+def join_swedish(items: Sequence[str], last: str = "och") -> str:
+    """A list as a Swede writes it: "a", "a och b", "a, b och c" (no comma before "och"); with `last="eller"`,
+    a list of choices: "a, b eller c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def mebibytes(size: int) -> str:

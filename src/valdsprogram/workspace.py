@@ -9,15 +9,16 @@ from pathlib import Path
 from valdsprogram.check.suggest import did_you_mean, meant_period
 from valdsprogram.check.validation import load_compilations, load_followups, load_program, shown
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.compilation import CompilationFile
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period, parse_day, periods_between
 from valdsprogram.model.program import Body
-from valdsprogram.model.program_index import ProgramIndex, exists
-from valdsprogram.sources import SourceError, compilation_folder, followup_files, program_problem
+from valdsprogram.model.program_index import ProgramIndex, exists, reports_instead
+from valdsprogram.sources import SourceError, bounds_hold, compilation_folder, followup_files, program_problem
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(ValdsprogramError):
     """A command cannot run as asked (no valid program, unknown body or period); the message is Swedish.
 
     Carries the program's diagnostics when the program itself is the problem.
@@ -42,6 +43,12 @@ class Workspace:
     """How many files were read: the program, every follow-up and every compilation, whether or not it fits."""
     compilations: list[CompilationFile] = field(default_factory=list)
     """Socialnämnden's compilation files that fit the model, in path order."""
+    program_path: Path | None = None
+    """The program file it was loaded from: the schemas and the validation of an import are found from it."""
+    folder: Path | None = None
+    """The follow-up folder it was loaded from; None when no follow-ups were read."""
+    compilations_folder: Path | None = None
+    """The folder the compilations were read from; None when none was."""
     _by_body: dict[str, list[FollowUpFile]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """The follow-ups by body id, in period order: built on the first `reports_of`, so no look-up scans every file."""
 
@@ -114,16 +121,9 @@ class Workspace:
                 f"Organet {body_id!r} finns inte i programmet. {did_you_mean(body_id, index.bodies, most=3)}".rstrip()
             )
         if period is not None and not exists(body, period.last_day):
-            successor = index.bodies.get(body.ersatts_av or "")
-            predecessors = [b for b in index.program.organ if b.ersatts_av == body.id]
-            if successor is not None and body.till is not None and period.last_day > body.till:
-                instead = f" {successor.namn} ({successor.id}) rapporterar i stället."
-            elif predecessors:
-                instead = " " + " och ".join(f"{b.namn} ({b.id})" for b in predecessors) + " rapporterar i stället."
-            else:
-                instead = ""
+            instead = reports_instead(index.stand_ins(body, period.last_day))
             raise WorkspaceError(
-                f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}.{instead}"
+                f"{body.namn} finns inte per {period.last_day} och rapporterar inte {period}. {instead}".rstrip()
             )
         return body
 
@@ -152,14 +152,17 @@ def open_workspace(
     base: Path | None = None,
     compilations: Path | None = None,
     required: bool = False,
-    bounded: bool = True,
+    bounded: bool | None = None,
 ) -> Workspace:
     """Load the program (which must be free of errors), every follow-up under `folder` (None: none) and the
     compilations in `compilations` (by default sammanstallning/ beside `folder`).
 
     With `required`, a missing follow-up folder is an error rather than no follow-ups (the user named it). With
-    `bounded` (the default), a folder over the limits on files and bytes is refused before it is read.
+    `bounded`, a folder over the limits on files and bytes is refused before it is read; by default the bounds
+    hold unless the environment lifts them (`VALDSPROGRAM_GRANSER=av`, see `sources.bounds_hold`).
     """
+    if bounded is None:
+        bounded = bounds_hold()
     problem = program_problem(program)
     if problem is not None:
         raise WorkspaceError(problem)
@@ -177,4 +180,5 @@ def open_workspace(
     files, problems = load_followups(loaded.index, paths, base=base)
     compiled, more = load_compilations(loaded.index, compilation_paths, base=base)
     diagnostics = sorted_diagnostics([*loaded.diagnostics, *problems, *more])
-    return Workspace(loaded.index, files, diagnostics, 1 + len(paths) + len(compilation_paths), compiled)
+    read = 1 + len(paths) + len(compilation_paths)
+    return Workspace(loaded.index, files, diagnostics, read, compiled, program, folder, compilations)

@@ -14,19 +14,45 @@ import tempfile
 import time
 from pathlib import Path
 
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.text import os_error_text
 
 STALE_SECONDS = 600
 """A temporary file older than this was left by a run that was killed; the next write beside it removes it."""
 
 
-class WriteRefused(Exception):
+class WriteRefused(ValdsprogramError):
     """The file exists and replacing it was not asked for, or the file could not be written; Swedish message."""
 
     def __init__(self, message: str, *, exists: bool = False) -> None:
         super().__init__(message)
         self.exists = exists
         """True when the only reason is an existing file that --skriv-over would replace."""
+        self.exit_code = 1 if exists else 2
+        """An existing file is the user's to decide on (1); a file that cannot be written is a failure (2)."""
+
+
+class NothingWritten(ValdsprogramError):
+    """Some targets of a batch must not or cannot be written, so none was; `refusals` says why, file by file."""
+
+    def __init__(self, refusals: list[WriteRefused]) -> None:
+        super().__init__("inget skrevs.")
+        self.refusals = refusals
+        """Each refused target's WriteRefused, in the batch's order."""
+        self.exit_code = 1 if all(r.exists for r in refusals) else 2
+        """1 when every refusal is an existing file (the user's to decide on), else 2."""
+
+
+def check_targets(paths: list[Path], *, overwrite: bool) -> None:
+    """Check every target of a batch before the first is written; NothingWritten names each one refused."""
+    refusals: list[WriteRefused] = []
+    for path in paths:
+        try:
+            check_target(path, overwrite=overwrite)
+        except WriteRefused as error:
+            refusals.append(error)
+    if refusals:
+        raise NothingWritten(refusals)
 
 
 def check_target(path: Path, *, overwrite: bool) -> None:

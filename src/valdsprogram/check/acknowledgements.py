@@ -13,6 +13,8 @@ from valdsprogram.diagnostics import Diagnostic, Severity
 
 OWN_CODES = ("VP327", "VP328")
 """The codes about acknowledgements themselves, which cannot be acknowledged."""
+EMITS = OWN_CODES
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
 
 
 def apply(

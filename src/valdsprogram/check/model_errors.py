@@ -22,6 +22,9 @@ from valdsprogram.model.periods import PERIOD_PATTERN
 from valdsprogram.text import describe, shorten
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
+EMITS = ("VP101", "VP102", "VP103", "VP104", "VP105", "VP331")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 M = TypeVar("M", bound=BaseModel)
 
 _KINDS = {
@@ -38,7 +41,7 @@ _KINDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class ModelProblem:
     """One way the data does not fit the model, with where it is."""
 
     loc: Loc
@@ -59,7 +62,7 @@ def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, li
     return result, [p.diagnostic for p in problems]
 
 
-def validate_located(model: type[M], document: YamlDocument, data: object) -> tuple[M | None, list[Problem]]:
+def validate_located(model: type[M], document: YamlDocument, data: object) -> tuple[M | None, list[ModelProblem]]:
     """`data` (the document's, or a part-repaired copy of it) as `model`, or None and each problem with its loc."""
     try:
         return model.model_validate(data), []
@@ -70,7 +73,7 @@ def validate_located(model: type[M], document: YamlDocument, data: object) -> tu
     meant = {_meant(model, e) for e in errors if e["type"] == "extra_forbidden"}
     errors = [e for e in errors if not (e["type"] == "missing" and _key_loc(e) in meant)]
     return None, [
-        Problem(
+        ModelProblem(
             _key_loc(e),
             "[key]" in e["loc"] or e["type"] == "extra_forbidden",
             _diagnostic(model, document, e),

@@ -13,7 +13,7 @@ import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from valdsprogram.check.model_errors import Problem, validate_located
+from valdsprogram.check.model_errors import ModelProblem, validate_located
 from valdsprogram.check.suggest import meant_period
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.model.followup import FollowUp
@@ -80,7 +80,7 @@ def validate_followup(document: YamlDocument, units: Mapping[str, str]) -> Salva
 _REMOVE, _BLANK, _COVER, _MEANT = "remove", "blank", "cover", "meant"
 
 
-def _part(problem: Problem) -> list[tuple[Loc, str]] | None:
+def _part(problem: ModelProblem) -> list[tuple[Loc, str]] | None:
     """The parts to set aside for a problem, and how; None when no rule can run without them."""
     loc = problem.loc
     if loc == ("period",) and isinstance(problem.value, str) and meant_period(problem.value):

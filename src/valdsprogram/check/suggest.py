@@ -11,28 +11,30 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from valdsprogram.model.followup import DELAYED, DONE, DROPPED, NOT_STARTED, ONGOING
 from valdsprogram.model.periods import Period
 from valdsprogram.model.vocabulary import STATUS_MEANINGS
+from valdsprogram.text import join_swedish
 
 SAYINGS: dict[str, tuple[str, ...]] = {
     # Activity statuses.
-    "ej påbörjad": (
+    NOT_STARTED: (
         "inte påbörjad", "ej påbörjat", "inte påbörjat", "ej startad", "inte startad", "ej startat", "inte startat",
         "ej börjat", "inte börjat", "ej igång", "inte igång", "ej i gång", "inte i gång", "ej aktuell", "ej påbörjade",
         "ej", "nej", "ingen",
     ),
-    "pågående": (
+    ONGOING: (
         "påbörjad", "påbörjat", "påbörjade", "pågår", "pågående arbete", "startad", "startat", "igång", "i gång",
         "under arbete", "pågende", "påg", "pågaende", "aktiv", "delvis genomförd", "delvis klar", "påbörjas",
     ),
-    "försenad": (
+    DELAYED: (
         "försenat", "försenade", "sen", "sent", "fördröjd", "fördröjt", "försening", "senarelagd", "uppskjuten",
     ),
-    "genomförd": (
+    DONE: (
         "genomfört", "genomförda", "klar", "klart", "klara", "färdig", "färdigt", "slutförd", "slutfört", "utförd",
         "utfört", "avslutad", "avslutat", "genomfördes", "klar!", "ja", "done",
     ),
-    "utgår": (
+    DROPPED: (
         "utgått", "utgick", "struken", "strukits", "stryks", "borttagen", "avbruten", "avbrutet", "avförd", "utgar",
     ),
     # Goal assessments.
@@ -133,5 +135,4 @@ def did_you_mean(value: str, known: Iterable[str], *, most: int = 1) -> str:
     names = [repr(c) for c in difflib.get_close_matches(value, list(known), n=most, cutoff=0.6 if most == 1 else 0.5)]
     if not names:
         return ""
-    listed = ", ".join(names[:-1]) + " eller " + names[-1] if len(names) > 1 else names[0]
-    return f"Menade du {listed}?"
+    return f"Menade du {join_swedish(names, 'eller')}?"

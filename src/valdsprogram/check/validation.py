@@ -29,7 +29,15 @@ from valdsprogram.model.followup import FollowUp, settle
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Program
 from valdsprogram.model.program_index import ProgramIndex
-from valdsprogram.sources import is_compilation
+from valdsprogram.sources import (
+    SourceError,
+    bounds_hold,
+    chosen_files,
+    compilation_folder,
+    context_of,
+    is_compilation,
+    program_problem,
+)
 from valdsprogram.yaml.reader import YamlDocument, read_yaml
 
 
@@ -83,6 +91,33 @@ def validate(
     return Validation(sorted_diagnostics([*loaded.diagnostics, *problems, *more]), 1 + len(targets))
 
 
+def validate_paths(
+    program_path: Path,
+    paths: Sequence[Path] = (),
+    *,
+    followups: Path,
+    compilations: Path | None = None,
+    required: bool = False,
+    base: Path | None = None,
+) -> Validation:
+    """What `validera` checks: the program and the files and folders `paths` name, or (none named, or the program
+    among them, since a program change can break any follow-up) every follow-up and compilation.
+
+    A named follow-up is checked against the rest of `followups` (a commit hook names only the changed files),
+    but only its own problems are reported. `compilations` defaults to sammanstallning/ beside `followups`; with
+    `required`, `followups` must exist. Raises SourceError when the program or a named file or folder cannot be
+    read, or a folder is over its bounds (lifted by VALDSPROGRAM_GRANSER=av).
+    """
+    problem = program_problem(program_path)
+    if problem is not None:
+        raise SourceError(problem)
+    bounded = bounds_hold()
+    folders = [followups, compilations or compilation_folder(followups)]
+    files = chosen_files(paths, program_path, folders, required=required, bounded=bounded)
+    context = context_of(files, followups, bounded=bounded) if paths else []
+    return validate(program_path, files, context=context, base=base)
+
+
 def load_followups(
     index: ProgramIndex | None,
     paths: Sequence[Path],
@@ -104,7 +139,7 @@ def load_followups(
     for path in paths:
         document = read_yaml(path, shown(path, base), root=base)
         for text_rule in TEXT_RULES:
-            diagnostics += text_rule(document)
+            diagnostics += (locate(finding, document) for finding in text_rule(document))
         document.text = ""  # only the text rules need it
         if not document.ok:
             diagnostics += document.diagnostics
@@ -121,15 +156,16 @@ def load_followups(
             settle(salvaged.followup)
             files.append(file)
         for rule in FOLLOWUP_RULES:
-            diagnostics += (locate(f, document) for f in rule(index, file) if not salvaged.covers(f.loc))
+            diagnostics += (locate(f, document) for f in rule(file) if not salvaged.covers(f.loc))
         digests.append(digest(file, document.positions, salvaged.covers))
     if index is not None:
         organs = {d.organ for d in digests}
         others = (_context_file(index, path, base, organs) for path in context)
-        targets = {id(d) for d in digests}
-        every = digests + [other for other in others if other is not None]
+        targets = {d.path: d for d in digests}
+        # A finding names its file by path: a context file shown as a target is the target read again, and left out.
+        every = digests + [other for other in others if other is not None and other.path not in targets]
         for set_rule in FOLLOWUP_SET_RULES:
-            diagnostics += (place(finding, d) for d, finding in set_rule(index, every) if id(d) in targets)
+            diagnostics += (place(f, targets[f.path]) for f in set_rule(every) if f.path in targets)
     return files, _acknowledge(digests, diagnostics)
 
 
@@ -186,17 +222,17 @@ def load_compilations(
         document = read_yaml(path, shown(path, base), root=base)
         diagnostics += document.diagnostics
         for text_rule in TEXT_RULES:
-            diagnostics += text_rule(document)
+            diagnostics += (locate(finding, document) for finding in text_rule(document))
         if not document.ok:
             continue
         compilation, problems = validate_model(Compilation, document)
         diagnostics += problems
         if compilation is None or index is None:
             continue
-        file = CompilationFile.build(document, compilation)
+        file = CompilationFile.build(index, document, compilation)
         files.append(file)
         for rule in COMPILATION_RULES:
-            diagnostics += (locate(finding, document) for finding in rule(index, file))
+            diagnostics += (locate(finding, document) for finding in rule(file))
     return files, diagnostics
 
 
@@ -209,9 +245,14 @@ def place(finding: Finding, summary: Digest) -> Diagnostic:
 
 
 def locate(finding: Finding, document: YamlDocument) -> Diagnostic:
-    """A rule's finding, placed at its line and column in the document."""
+    """A rule's finding, placed at its line and column in the document (a text rule's finding has them already)."""
     positions = document.positions
-    line, column = positions.of_key(finding.loc) if finding.at_key else positions.of_value(finding.loc)
+    if finding.line:
+        line, column = finding.line, finding.column
+    elif finding.at_key:
+        line, column = positions.of_key(finding.loc)
+    else:
+        line, column = positions.of_value(finding.loc)
     place = place_of(document.data, finding.loc)
     return code(finding.code).at(document.path, line, column, finding.message, finding.hint, place=place)
 

@@ -6,15 +6,28 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from valdsprogram.forms.followup_yaml import Prefill, comment_text, modeline_path, yaml_key
+from valdsprogram.forms.followup_yaml import Prefill, comment_text, modeline_path, refuse_unreadable_size, yaml_key
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT
+from valdsprogram.output.schemas import schema_file
 from valdsprogram.report.build import Count, GoalPart, build_report
+from valdsprogram.sources import COMPILATION_FOLDER
 from valdsprogram.workspace import Workspace
 
 
-def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *, schema: Path) -> Prefill:
-    """Build sammanstallning/<period>.yaml; raises WorkspaceError when the period is not one of the program's."""
+def prefilled_compilation(
+    workspace: Workspace, period_text: str, folder: Path | None = None, *, schema: Path | None = None
+) -> Prefill:
+    """Build sammanstallning/<period>.yaml (`mall sammanstallning`) in `folder` (by default the workspace's
+    compilation folder); raises WorkspaceError when the period is not one of the program's, and TemplateTooLarge
+    when the file would be larger than `validera` reads.
+
+    `schema` is the compilation schema's file, by default schema/ beside the program (`schemas.schema_file`).
+    """
     period = workspace.period(period_text)
-    report = build_report(workspace, period)
+    report = build_report(workspace, period, despite_errors=True)  # the figures leave out the reports with errors
+    folder = folder or workspace.compilations_folder or Path(COMPILATION_FOLDER)
+    if schema is None:
+        schema = schema_file(workspace.program_path or Path("program.yaml"), COMPILATION_FOLDER)
     target = folder / f"{period}.yaml"
     facts = report.highlights
     lines = [
@@ -48,7 +61,7 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
     lines += [
         f"period: {period}",
         "sammanfattning:  # socialnämndens sammanfattning av perioden; skriv med | och text på raderna under",
-        "mal:  # stadens bedömning: helt, delvis eller inte"
+        f"mal:  # stadens bedömning: {ASSESSMENT_CHOICES_TEXT}"
         + (" (prognos för helåret)" if report.tertial else "")
         + "; analys krävs vid delvis och inte",
     ]
@@ -63,7 +76,9 @@ def prefill_compilation(workspace: Workspace, period_text: str, folder: Path, *,
         "atgarder:  # föreslagna åtgärder, en per rad som börjar med -",
         '# beslut: {datum: ÅÅÅÅ-MM-DD, diarienummer: "…"}',
     ]
-    return Prefill(target, "\n".join(lines) + "\n", None)
+    text = "\n".join(lines) + "\n"
+    refuse_unreadable_size(text)
+    return Prefill(target, text, None, schema)
 
 
 def _goal_facts(goal: GoalPart) -> list[str]:

@@ -9,12 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from valdsprogram.controls import visible
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.forms.form import Form, Loc, build_form
-from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
+from valdsprogram.model.followup import (
+    ASSESSMENT_CHOICES_TEXT,
+    STATUS_CHOICES_TEXT,
+    ActivityReport,
+    GoalReport,
+    IndicatorReport,
+)
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.vocabulary import DIRECTIONS, PERIODICITIES, VALID_VALUES
+from valdsprogram.text import mebibytes
 from valdsprogram.workspace import Workspace
+from valdsprogram.yaml import reader
 
 Scalar = bool | int | float | str | dt.date | None
 
@@ -29,6 +38,8 @@ class Prefill:
     """The YAML, with comments."""
     carried_from: Period | None
     """The earlier report this year whose statuses and targets were carried forward, if any."""
+    schema: Path
+    """The JSON Schema file its modeline names, for the editor's completion and checks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +52,46 @@ class FormYaml:
     """1-based line → the field (or item, or section) written on it."""
 
 
-def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
-    """Build the pre-filled file; raises WorkspaceError when the body or period does not allow it.
+class TemplateTooLarge(ValdsprogramError):
+    """A pre-filled file would be larger than `validera` reads, so it is not made; the message is Swedish."""
 
-    `schema` is the follow-up schema's file; the modeline names it relative to the new file, so that the
-    editor finds it wherever `folder` is.
+
+def refuse_unreadable_size(text: str) -> None:
+    """Refuse a pre-filled file larger than `validera` reads, rather than write a file that is refused at once."""
+    size, limit = len(text.encode("utf-8")), reader.MAX_BYTES  # read at each call: the limit is the reader's
+    if size > limit:
+        raise TemplateTooLarge(
+            f"mallen skulle bli {mebibytes(size)} MiB, men validera läser högst {limit // 1_048_576} MiB per "
+            "fil; programmet har för många aktiviteter och indikatorer, eller för långa texter. Inget skrevs."
+        )
+
+
+def prefilled_followup(workspace: Workspace, body_id: str, period_text: str, folder: Path, *, schema: Path) -> Prefill:
+    """Build the pre-filled file (`mall`); raises WorkspaceError when the body or period does not allow it, and
+    TemplateTooLarge when the file would be larger than `validera` reads.
+
+    `schema` is the follow-up schema's file (`schemas.schema_file(program, "uppfoljning")` where the command
+    writes it); the modeline names it relative to the new file, so that the editor finds it wherever `folder` is.
     """
     form = build_form(workspace, body_id, period_text)
     target = followup_path(folder, form)
     text = form_yaml(form, "valdsprogram mall", schema=modeline_path(schema, target.parent)).text
-    return Prefill(target, text, form.earlier)
+    refuse_unreadable_size(text)
+    return Prefill(target, text, form.earlier, schema)
+
+
+def prefilled_yaml(workspace: Workspace, name: str, period_text: str, *, folder: Path) -> Prefill:
+    """What `mall NAME PERIOD` writes as YAML: the body's pre-filled follow-up in `folder`, or (NAME
+    `sammanstallning`) socialnämnden's compilation in the workspace's compilation folder; each names its schema
+    in schema/ beside the program, where `valdsprogram schema` writes it."""
+    from valdsprogram.forms.compilation_yaml import prefilled_compilation
+    from valdsprogram.output.schemas import schema_file
+    from valdsprogram.sources import COMPILATION_FOLDER
+
+    if name == COMPILATION_FOLDER:
+        return prefilled_compilation(workspace, period_text)
+    schema = schema_file(workspace.program_path or Path("program.yaml"), "uppfoljning")
+    return prefilled_followup(workspace, name, period_text, folder, schema=schema)
 
 
 def modeline_path(schema: Path, folder: Path) -> str:
@@ -74,7 +115,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
     out = _Lines()
     program, period, values = form.program, form.period, form.values
     out.add(f"# yaml-language-server: $schema={schema}")
-    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.kortnamn or program.titel)},")
+    out.add(f"# {comment_text(form.body.namn)}: uppföljning av {comment_text(program.name)},")
     out.add(f"# {period.name} (per {period.last_day}). Skapad med `{comment_text(made_by)}`.")
     out.add("# Fyll i det som står tomt och kör sedan `valdsprogram validera`.")
     out.add("# Uppföljningar är allmänna handlingar: skriv aldrig något som kan identifiera en enskild person.")
@@ -89,7 +130,7 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
             if value is not None:
                 out.add(f"  {name}: {yaml_scalar(value)}", ("beslut", name))
     if form.activities:
-        out.add("aktiviteter:  # status: ej påbörjad, pågående, försenad, genomförd eller utgår", ("aktiviteter",))
+        out.add(f"aktiviteter:  # status: {STATUS_CHOICES_TEXT}", ("aktiviteter",))
     for ident, activity in form.activities:
         done = values.aktiviteter.get(ident, ActivityReport())
         out.add(
@@ -112,7 +153,8 @@ def form_yaml(form: Form, made_by: str, *, schema: str) -> FormYaml:
         out.acknowledgements(("indikatorer", ident), report.kvittera)
     if form.goals:
         required = "krävs" if period.is_annual else "valfri prognos"
-        out.add(f"mal:  # bedomning: helt, delvis eller inte ({required}); analys krävs vid delvis och inte", ("mal",))
+        heading = f"mal:  # bedomning: {ASSESSMENT_CHOICES_TEXT} ({required}); analys krävs vid delvis och inte"
+        out.add(heading, ("mal",))
     for ident, goal in form.goals:
         judged = values.mal.get(ident, GoalReport())
         out.add(f"  {yaml_key(ident)}:  # {comment_text(goal.titel) if goal else _UNKNOWN}", ("mal", ident))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from valdsprogram.check.model_errors import validate_model
+from valdsprogram.check.validation import shown
+from valdsprogram.controls import json_text
 from valdsprogram.git.log import Commit, Version, contents, top_folder, versions
 from valdsprogram.model.followup import FollowUp
+from valdsprogram.model.periods import Period
+from valdsprogram.model.program import Body
 from valdsprogram.model.units import swedish
 from valdsprogram.sources import followup_files
 from valdsprogram.text import shorten
+from valdsprogram.workspace import Workspace
 from valdsprogram.yaml.reader import parse_yaml
 
 _QUOTED = ("kommentar", "analys", "kvittera", "diarienummer")
@@ -66,7 +70,38 @@ class FileHistory:
     steps: list[Step]
 
 
-def file_history(path: Path, shown: str) -> FileHistory:
+@dataclass(frozen=True, slots=True)
+class BodyHistory:
+    """What `historik` shows: every follow-up of a body (and of the bodies it replaced) in git, version by version."""
+
+    body: Body
+    """The body asked for."""
+    period: Period | None
+    """The one period asked for; None for every period."""
+    folder: Path
+    """The follow-up folder the files were looked for in."""
+    files: list[FileHistory]
+    """Each follow-up's history, in path order; empty when the folder holds none."""
+
+
+def file_history(
+    workspace: Workspace, body_id: str, period: str | None = None, *, folder: Path, base: Path | None = None
+) -> BodyHistory:
+    """What `historik` shows: the body's follow-ups below `folder` (of one period, when given) and those of the
+    bodies it replaced, each with its versions in git and the values each changed; paths shown relative to `base`.
+
+    Raises WorkspaceError for an unknown body or period, GitUnavailable outside git or without git, and
+    SourceError when the folder cannot be read.
+    """
+    body = workspace.body(body_id)
+    chosen = workspace.period(period) if period is not None else None
+    ids = [body.id, *(b.id for b in workspace.index.predecessors(body.id))]
+    top_folder(folder if folder.is_dir() else Path.cwd())  # outside git, say so rather than "no follow-ups"
+    files = body_files(folder, ids, str(chosen) if chosen is not None else None)
+    return BodyHistory(body, chosen, folder, [path_history(path, shown(path, base)) for path in files])
+
+
+def path_history(path: Path, shown: str) -> FileHistory:
     """The versions of the follow-up at `path` and the values each changed; GitUnavailable outside git."""
     top = top_folder(path.parent)
     steps: list[Step] = []
@@ -188,7 +223,7 @@ def history_json(body_id: str, histories: list[FileHistory]) -> str:
             for history in histories
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def body_files(folder: Path, body_ids: list[str], period: str | None) -> list[Path]:

@@ -12,6 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from valdsprogram.errors import ValdsprogramError
+
 _FIELDS = "%H%x1f%h%x1f%ad%x1f%an%x1f%s"
 _RECORD = "\x1e"
 _DATE = "--date=format:%Y-%m-%d %H:%M"
@@ -19,7 +21,7 @@ _QUIET = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
 """Never ask for a password, never take a lock for reading, and give messages in one language."""
 
 
-class GitUnavailable(Exception):
+class GitUnavailable(ValdsprogramError):
     """git cannot answer here: it is not installed, or the folder is not in a git repository. Swedish message."""
 
 
@@ -124,7 +126,7 @@ def contents(top: Path, version: Version) -> bytes:
     return _git(["show", f"{version.commit.hash}:{version.path}"], top)
 
 
-def last_changes(folder: Path) -> dict[str, Commit]:
+def path_changes(folder: Path) -> dict[str, Commit]:
     """The latest commit that changed each file below `folder`, by path relative to it with `/`, in one git call.
 
     Empty outside git or without git: the history is then simply left out. A file deleted since may be listed
@@ -149,13 +151,19 @@ def followup_changes(folder: Path) -> dict[tuple[str, str], Commit]:
     Empty outside git or without git.
     """
     found: dict[tuple[str, str], Commit] = {}
-    for name, commit in last_changes(folder).items():
+    for name, commit in path_changes(folder).items():
         parts = name.split("/")
         if len(parts) >= 2 and parts[-1].endswith((".yaml", ".yml")):
             key = (parts[-1].rsplit(".", 1)[0], parts[-2])
             if key not in found or commit.date > found[key].date:
                 found[key] = commit
     return found
+
+
+def last_changes(folder: Path) -> dict[tuple[str, str], Commit]:
+    """When each follow-up below `folder` was last changed in git, by (organ, period): what `status` and the
+    report's appendices show. Empty when the folder is missing, outside git or without git; one git call."""
+    return followup_changes(folder) if folder.is_dir() else {}
 
 
 def changed_text(commit: Commit) -> str:

@@ -3,14 +3,15 @@ assessment and analysis of each goal, proposed measures and the decision, for on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import ConfigDict, Field
 
 from valdsprogram.model.fields import GoalId, Text
-from valdsprogram.model.followup import Assessment, Decision, PeriodText
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT, Assessment, Decision, PeriodText
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import StrictModel
+from valdsprogram.model.program_index import ProgramIndex
 from valdsprogram.yaml.reader import YamlDocument
 
 
@@ -20,7 +21,7 @@ class CityGoal(StrictModel):
     )
 
     bedomning: Assessment | None = Field(
-        None, description="Uppfylls målet för staden helt, delvis eller inte? En prognos i T1 och T2."
+        None, description=f"Uppfylls målet för staden {ASSESSMENT_CHOICES_TEXT}? En prognos i T1 och T2."
     )
     analys: str | None = Field(None, description="Socialnämndens analys; krävs när bedömningen är delvis eller inte.")
 
@@ -53,12 +54,14 @@ class CompilationFile:
     """The file's data."""
     period: Period
     """The period it compiles."""
+    index: ProgramIndex = field(compare=False, repr=False)
+    """The program it is checked against."""
 
     @classmethod
-    def build(cls, document: YamlDocument, compilation: Compilation) -> CompilationFile:
+    def build(cls, index: ProgramIndex, document: YamlDocument, compilation: Compilation) -> CompilationFile:
         period = Period.parse(compilation.period)
         assert period is not None, "the model has checked the period's form"
-        return cls(document, compilation, period)
+        return cls(document, compilation, period, index)
 
     @property
     def goals(self) -> dict[str, CityGoal]:

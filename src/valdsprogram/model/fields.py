@@ -14,6 +14,9 @@ from valdsprogram.model.periods import PERIOD_PATTERN
 from valdsprogram.text import describe
 from valdsprogram.yaml.handtyped import typed_date
 
+EMITS = ("VP103", "VP105")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 ID_TAG, DATED_TAG = "organ-id", "organ-med-datum"
 ONE_VALUE_TAG, BY_YEAR_TAG = "ett-varde", "per-ar"
 UNION_TAGS = frozenset({ID_TAG, DATED_TAG, ONE_VALUE_TAG, BY_YEAR_TAG})

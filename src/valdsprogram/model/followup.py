@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from valdsprogram.model.fields import ActivityId, Date, GoalId, IndicatorId, Slug, Text, Value
 from valdsprogram.model.periods import PERIOD_PATTERN, Period
 from valdsprogram.model.program import StrictModel
+from valdsprogram.text import join_swedish
 
+NOT_STARTED: Final = "ej påbörjad"
+ONGOING: Final = "pågående"
+DELAYED: Final = "försenad"
+DONE: Final = "genomförd"
+DROPPED: Final = "utgår"
+"""An activity's statuses, each word written once for every module that tests or lists one."""
 Status = Literal["ej påbörjad", "pågående", "försenad", "genomförd", "utgår"]
+"""The five words above (a Literal cannot be built from constants; a test checks they agree)."""
 Assessment = Literal["helt", "delvis", "inte"]
 """Whether a goal or target is met fully, partly or not (uppfyllt helt, delvis, inte)."""
 PeriodText = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
@@ -29,11 +37,17 @@ ASSESSMENTS: tuple[Assessment, ...] = ("helt", "delvis", "inte")
 """The assessments in order, best first."""
 NEEDS_ANALYSIS: tuple[Assessment, ...] = ("delvis", "inte")
 """A goal assessed so must be analysed in `analys`."""
+ASSESSMENT_CHOICES_TEXT = join_swedish(ASSESSMENTS, "eller")
+"""`helt, delvis eller inte`, for hints and descriptions."""
 
-STATUSES: tuple[Status, ...] = ("ej påbörjad", "pågående", "försenad", "genomförd", "utgår")
+STATUSES: tuple[Status, ...] = (NOT_STARTED, ONGOING, DELAYED, DONE, DROPPED)
 """Activity statuses in the order work moves through them (`utgår`: dropped by decision)."""
+STATUS_CHOICES_TEXT = join_swedish(STATUSES, "eller")
+"""`ej påbörjad, pågående, försenad, genomförd eller utgår`, for hints and descriptions."""
+UNDER_WAY: tuple[Status, ...] = (ONGOING, DELAYED)
+"""Statuses of work under way; an activity in them for several reports in a row is standing still."""
 
-STATUS_RANK: dict[str, int] = {"ej påbörjad": 0, "pågående": 1, "försenad": 1, "genomförd": 2, "utgår": 3}
+STATUS_RANK: dict[str, int] = {NOT_STARTED: 0, ONGOING: 1, DELAYED: 1, DONE: 2, DROPPED: 3}
 """How far work has come; a later report with a lower rank has gone backwards. `utgår` is final."""
 
 
@@ -47,8 +61,8 @@ class Decision(StrictModel):
 class ActivityReport(StrictModel):
     model_config = ConfigDict(title="Aktivitetsrapport", json_schema_extra={"description": "Hur en aktivitet går."})
 
-    status: Status | None = Field(None, description="ej påbörjad, pågående, försenad, genomförd eller utgår.")
-    kommentar: str | None = Field(None, description="Vad som gjorts; krävs när status är ej påbörjad i T2 och VB.")
+    status: Status | None = Field(None, description=f"{STATUS_CHOICES_TEXT}.")
+    kommentar: str | None = Field(None, description=f"Vad som gjorts; krävs när status är {NOT_STARTED} i T2 och VB.")
     kvittera: dict[CodeText, Text] = _acknowledgements()
 
 
@@ -72,7 +86,7 @@ class GoalReport(StrictModel):
     model_config = ConfigDict(title="Målbedömning", json_schema_extra={"description": "Bedömning av ett mål."})
 
     bedomning: Assessment | None = Field(
-        None, description="Uppfylls målet helt, delvis eller inte? Krävs i VB; en prognos i T1 och T2."
+        None, description=f"Uppfylls målet {ASSESSMENT_CHOICES_TEXT}? Krävs i VB; en prognos i T1 och T2."
     )
     analys: str | None = Field(None, description="Analys; krävs när bedömningen är delvis eller inte.")
     kvittera: dict[CodeText, Text] = _acknowledgements()
@@ -125,4 +139,4 @@ def needs_comment(status: Status | None, period: Period) -> bool:
     """Whether an activity's status must be explained in `kommentar` in the period: a delayed or dropped activity
     always, one not started from tertial 2 on (by then it should have started).
     """
-    return status in ("försenad", "utgår") or (status == "ej påbörjad" and period.kind != "T1")
+    return status in (DELAYED, DROPPED) or (status == NOT_STARTED and period.kind != "T1")

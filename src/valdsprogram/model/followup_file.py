@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.periods import Period
@@ -26,6 +26,8 @@ class FollowUpFile:
     """Whether the body exists on the period's last day, and so may report it."""
     duties: Responsibilities
     """What the body must report this period; empty when it does not exist then."""
+    index: ProgramIndex = field(compare=False, repr=False)
+    """The program it is checked against."""
 
     @classmethod
     def build(cls, index: ProgramIndex, path: str, followup: FollowUp) -> FollowUpFile:
@@ -34,7 +36,7 @@ class FollowUpFile:
         body = index.bodies.get(followup.organ)
         alive = body is not None and exists(body, period.last_day)
         duties = index.responsibilities(followup.organ, period.last_day) if alive else Responsibilities()
-        return cls(path, followup, period, body, alive, duties)
+        return cls(path, followup, period, body, alive, duties, index)
 
     @property
     def body_id(self) -> str:

@@ -303,3 +303,8 @@ class Program(StrictModel):
         description="Antal under denna gräns i känsliga indikatorer maskeras i rapporter, liksom de värden "
         "som annars skulle avslöja dem.",
     )
+
+    @property
+    def name(self) -> str:
+        """How headings and forms name the program: `kortnamn`, or the full title when there is none."""
+        return self.kortnamn or self.titel

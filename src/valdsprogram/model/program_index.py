@@ -60,6 +60,20 @@ class ProgramIndex:
         """The bodies the program says `body_id` replaced (`ersatts_av`), in program order."""
         return [body for body in self.program.organ if body.ersatts_av == body_id]
 
+    def successor(self, body: Body) -> Body | None:
+        """The body that took over after `body` (its `ersatts_av`), when the program has it."""
+        return self.bodies.get(body.ersatts_av or "")
+
+    def stand_ins(self, body: Body, on: dt.date) -> list[Body]:
+        """Who reports in the body's place on a date it does not exist: once it has ended its successor, before
+        it began its predecessors; none when it exists then or the program names no one."""
+        if exists(body, on):
+            return []
+        if body.till is not None and on > body.till:
+            successor = self.successor(body)
+            return [successor] if successor is not None else []
+        return self.predecessors(body.id)
+
     def is_reference(self, ref: str) -> bool:
         """Whether `ref` names a body or a group."""
         return ref in self.bodies or ref in self.groups
@@ -122,3 +136,11 @@ def _duties(table: dict[str, Responsibilities], body_id: str) -> Responsibilitie
 def exists(body: Body, on: dt.date) -> bool:
     """Whether the body exists on the date."""
     return within(body.fran, body.till, on)
+
+
+def reports_instead(bodies: list[Body]) -> str:
+    """`Järva stadsdelsnämnd (sdn-jarva) rapporterar i stället.` for the bodies `stand_ins` names; empty for none.
+
+    The names are joined by "och" alone, as these messages always were (no more than two bodies merge so far).
+    """
+    return " och ".join(f"{b.namn} ({b.id})" for b in bodies) + " rapporterar i stället." if bodies else ""

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
-from valdsprogram.model.program import Indicator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only for annotations: yaml.handtyped, which model.program's fields use, checks typed values against the
+    # units here, and a runtime import would close that loop.
+    from valdsprogram.model.program import Indicator
+
+PERCENT_RANGE = (0, 100)
+"""The lowest and highest share in percent, inclusive: for checks, hints and a workbook's cell validation."""
+
+
+def is_percentage(value: int | float) -> bool:
+    """Whether the number is a share in percent: 0 to 100, both included."""
+    return PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]
+
+
+def is_count(value: int | float) -> bool:
+    """Whether the number is a count: a whole number (12 or 12.0) that is not negative."""
+    return not (value < 0 or value != int(value))
 
 
 def unit_problem(indicator: Indicator, value: bool | int | float) -> str:
@@ -11,9 +29,9 @@ def unit_problem(indicator: Indicator, value: bool | int | float) -> str:
         return "" if isinstance(value, bool) else f"är {value}, men en ja/nej-indikator tar true eller false"
     if isinstance(value, bool):
         return f"är {str(value).lower()}, men enheten är {indicator.enhet}"
-    if indicator.enhet == "procent" and not 0 <= value <= 100:
+    if indicator.enhet == "procent" and not is_percentage(value):
         return f"är {value}, men en andel i procent ligger mellan 0 och 100"
-    if indicator.enhet == "antal" and (value < 0 or value != int(value)):
+    if indicator.enhet == "antal" and not is_count(value):
         return f"är {value}, men ett antal är ett heltal som inte är negativt"
     return ""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from valdsprogram.model.followup import DELAYED, DONE, DROPPED, NOT_STARTED, ONGOING
+
 BODY_TYPES = {
     "stadsdelsnamnd": "stadsdelsnämnd",
     "facknamnd": "facknämnd",
@@ -30,10 +32,10 @@ MEASURES = {
 """`matning` of an indicator → how it is measured."""
 
 STATUS_MEANINGS = {
-    "ej påbörjad": "arbetet har inte börjat",
-    "pågående": "arbetet har börjat och går enligt plan",
-    "försenad": "arbetet ligger efter sin tidsplan",
-    "genomförd": "aktiviteten är klar",
-    "utgår": "aktiviteten har strukits genom beslut",
+    NOT_STARTED: "arbetet har inte börjat",
+    ONGOING: "arbetet har börjat och går enligt plan",
+    DELAYED: "arbetet ligger efter sin tidsplan",
+    DONE: "aktiviteten är klar",
+    DROPPED: "aktiviteten har strukits genom beslut",
 }
 """An activity's `status` → what it means, for messages that explain the words."""

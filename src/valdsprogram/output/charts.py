@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from valdsprogram.model.followup import DELAYED, DONE, DROPPED, NOT_STARTED, ONGOING
 from valdsprogram.report.build import Count, GoalPart
 from valdsprogram.report.trends import Point
 
@@ -17,11 +18,11 @@ _GAP = 10
 
 # Fill for each category: a pattern id and the pattern's drawing. Patterns, not colours alone, tell them apart.
 _PATTERNS = {
-    "ej påbörjad": ("#ffffff", '<circle cx="3" cy="3" r="1.3" fill="#1b1b1b"/>'),
-    "pågående": ("#cfe3f3", '<path d="M0 6 L6 0" stroke="#00497a" stroke-width="1.6"/>'),
-    "försenad": ("#fde2c4", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#8a4b00" stroke-width="1.2"/>'),
-    "genomförd": ("#1f6f3a", ""),
-    "utgår": ("#e6e6e6", '<path d="M0 3 H6" stroke="#3a3a3a" stroke-width="1.4"/>'),
+    NOT_STARTED: ("#ffffff", '<circle cx="3" cy="3" r="1.3" fill="#1b1b1b"/>'),
+    ONGOING: ("#cfe3f3", '<path d="M0 6 L6 0" stroke="#00497a" stroke-width="1.6"/>'),
+    DELAYED: ("#fde2c4", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#8a4b00" stroke-width="1.2"/>'),
+    DONE: ("#1f6f3a", ""),
+    DROPPED: ("#e6e6e6", '<path d="M0 3 H6" stroke="#3a3a3a" stroke-width="1.4"/>'),
     # Assessments in the colours readers of ILS know (green, yellow, red), each with its own pattern as well.
     "helt": ("#2e7d32", ""),
     "delvis": ("#f9d648", '<path d="M0 6 L6 0" stroke="#5c4a00" stroke-width="1.6"/>'),

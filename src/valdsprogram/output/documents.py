@@ -1,24 +1,31 @@
-"""The documents the tool writes (checklist, city-wide report, status matrix): for each, one function that assembles
-its template context, charts included, and one that renders it, used alike by the CLI and by Python callers.
+"""The documents the tool writes (checklist, city-wide report, status matrix, a body's history): for each, a
+registry from its format enum to a renderer, and one `render_*` call that looks the format up; the template
+contexts, charts included. Used alike by the CLI and by Python callers.
 
-The contexts are a public contract: a folder given with `--mallar` receives exactly these names.
+Text formats give `str`; PDF and xlsx give `bytes`. The contexts are a public contract: a folder given with
+`--mallar` receives exactly these names.
 """
 
 from __future__ import annotations
 
-import io
-import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict, overload
 
 from markupsafe import Markup
 
+from valdsprogram.controls import json_text
+from valdsprogram.git.history import BodyHistory, history_json, history_text
 from valdsprogram.output.charts import report_charts, trend_chart
-from valdsprogram.output.formats import DocumentFormat, ReportFormat, StatusFormat
+from valdsprogram.output.formats import DocumentFormat, ReportFormat, StatusFormat, ViewFormat
+from valdsprogram.output.pdf import html_to_pdf
 from valdsprogram.output.templates import render, safe
 from valdsprogram.report.build import Report
 from valdsprogram.report.checklist import Checklist
 from valdsprogram.report.status_matrix import Matrix
+
+if TYPE_CHECKING:
+    from valdsprogram.output.terminal import Screen
 
 
 class ChecklistContext(TypedDict):
@@ -66,34 +73,113 @@ def report_context(report: Report, fmt: DocumentFormat) -> ReportContext:
     return {"r": report, "diagram": {name: safe(svg) for name, svg in charts.items()}, "trender": trends}
 
 
+Templates = Path | None
+"""A folder of templates that replace the shipped ones (`--mallar`), or None for the shipped ones."""
+
+
+def _checklist_template(fmt: DocumentFormat) -> Callable[[Checklist, Templates], str]:
+    def rendered(checklist: Checklist, templates: Templates) -> str:
+        return render("checklista", fmt, dict(checklist_context(checklist)), user_folder=templates)
+
+    return rendered
+
+
+def _checklist_pdf(checklist: Checklist, templates: Templates) -> bytes:
+    return html_to_pdf(_checklist_template(DocumentFormat.HTML)(checklist, templates))
+
+
+CHECKLIST_RENDERERS: dict[DocumentFormat, Callable[[Checklist, Templates], str | bytes]] = {
+    DocumentFormat.MD: _checklist_template(DocumentFormat.MD),
+    DocumentFormat.HTML: _checklist_template(DocumentFormat.HTML),
+    DocumentFormat.PDF: _checklist_pdf,
+}
+"""`checklista --format`: each format's renderer; PDF is the HTML document made into PDF."""
+
+
+@overload
 def render_checklist(
-    checklist: Checklist, fmt: DocumentFormat = DocumentFormat.MD, *, templates: Path | None = None
-) -> str:
-    """The checklist as Markdown or HTML; `templates` is a folder of templates that replace the shipped ones.
+    checklist: Checklist,
+    fmt: Literal[DocumentFormat.MD, DocumentFormat.HTML] = ...,
+    *,
+    templates: Templates = None,
+) -> str: ...
+@overload
+def render_checklist(
+    checklist: Checklist, fmt: Literal[DocumentFormat.PDF], *, templates: Templates = None
+) -> bytes: ...
+@overload
+def render_checklist(checklist: Checklist, fmt: DocumentFormat, *, templates: Templates = None) -> str | bytes: ...
+def render_checklist(
+    checklist: Checklist, fmt: DocumentFormat = DocumentFormat.MD, *, templates: Templates = None
+) -> str | bytes:
+    """The checklist as Markdown, HTML, or PDF (bytes); `templates` is a folder of templates that replace the
+    shipped ones.
 
-    Raises TemplateProblem (a Swedish message) when a template is missing or broken.
+    Raises TemplateProblem (a Swedish message) when a template is missing or broken, and PdfUnavailable when PDF
+    is asked for without WeasyPrint (`pip install 'valdsprogram[pdf]'`).
     """
-    return render("checklista", fmt, dict(checklist_context(checklist)), user_folder=templates)
+    return CHECKLIST_RENDERERS[fmt](checklist, templates)
 
 
-def render_report(report: Report, fmt: ReportFormat = ReportFormat.MD, *, templates: Path | None = None) -> str:
-    """The report as Markdown, self-contained HTML with charts, its data as JSON (see schema/rapport.schema.json)
-    or as CSV (a row per indicator and body). A workbook is bytes: see `report_workbook`.
+def _report_template(fmt: DocumentFormat) -> Callable[[Report, Templates], str]:
+    def rendered(report: Report, templates: Templates) -> str:
+        return render("rapport", fmt, dict(report_context(report, fmt)), user_folder=templates)
 
-    Raises TemplateProblem (a Swedish message) when a template is missing or broken.
+    return rendered
+
+
+def _report_pdf(report: Report, templates: Templates) -> bytes:
+    return html_to_pdf(_report_template(DocumentFormat.HTML)(report, templates))
+
+
+def _report_json(report: Report, templates: Templates) -> str:
+    from valdsprogram.output.report_json import report_json_text
+
+    return report_json_text(report)
+
+
+def _report_csv(report: Report, templates: Templates) -> str:
+    from valdsprogram.output.tables import report_table, to_csv
+
+    return to_csv(report_table(report))
+
+
+def _report_xlsx(report: Report, templates: Templates) -> bytes:
+    return report_workbook(report)
+
+
+REPORT_RENDERERS: dict[ReportFormat, Callable[[Report, Templates], str | bytes]] = {
+    ReportFormat.MD: _report_template(DocumentFormat.MD),
+    ReportFormat.HTML: _report_template(DocumentFormat.HTML),
+    ReportFormat.PDF: _report_pdf,
+    ReportFormat.JSON: _report_json,
+    ReportFormat.CSV: _report_csv,
+    ReportFormat.XLSX: _report_xlsx,
+}
+"""`rapport --format`: each format's renderer; the data formats take no templates."""
+
+
+@overload
+def render_report(
+    report: Report,
+    fmt: Literal[ReportFormat.MD, ReportFormat.HTML, ReportFormat.JSON, ReportFormat.CSV] = ...,
+    *,
+    templates: Templates = None,
+) -> str: ...
+@overload
+def render_report(
+    report: Report, fmt: Literal[ReportFormat.PDF, ReportFormat.XLSX], *, templates: Templates = None
+) -> bytes: ...
+@overload
+def render_report(report: Report, fmt: ReportFormat, *, templates: Templates = None) -> str | bytes: ...
+def render_report(report: Report, fmt: ReportFormat = ReportFormat.MD, *, templates: Templates = None) -> str | bytes:
+    """The report as Markdown, self-contained HTML with charts, PDF (bytes), its data as JSON (see
+    schema/rapport.schema.json), CSV (a row per indicator and body) or an Excel workbook (bytes, a table a sheet).
+
+    Raises TemplateProblem (a Swedish message) when a template is missing or broken, and PdfUnavailable when PDF
+    is asked for without WeasyPrint (`pip install 'valdsprogram[pdf]'`).
     """
-    if fmt is ReportFormat.JSON:
-        from valdsprogram.output.report_json import render_json
-
-        return render_json(report)
-    if fmt is ReportFormat.CSV:
-        from valdsprogram.output.tables import report_table, to_csv
-
-        return to_csv(report_table(report))
-    if fmt is ReportFormat.XLSX:
-        raise ValueError("a workbook is bytes, not text: use report_workbook")
-    document = DocumentFormat(fmt.value)
-    return render("rapport", document, dict(report_context(report, document)), user_folder=templates)
+    return REPORT_RENDERERS[fmt](report, templates)
 
 
 def report_workbook(report: Report) -> bytes:
@@ -103,18 +189,65 @@ def report_workbook(report: Report) -> bytes:
     return tables_workbook(report_tables(report), report.per)
 
 
-def render_status(matrix: Matrix, fmt: StatusFormat = StatusFormat.TEXT, *, width: int = 100) -> str:
-    """The reporting matrix as a plain-text table (`width` characters wide), as JSON, or as CSV."""
+def _status_text(matrix: Matrix, screen: Screen) -> str:
     from valdsprogram.output import terminal
 
-    if fmt is StatusFormat.JSON:
-        return json.dumps(terminal.matrix_data(matrix), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    if fmt is StatusFormat.CSV:
-        from valdsprogram.output.tables import status_table, to_csv
+    return terminal.plain_text(terminal.matrix_view(matrix), screen)
 
-        return to_csv(status_table(terminal.matrix_data(matrix)))
-    from rich.console import Console
 
-    out = io.StringIO()
-    Console(file=out, width=width, color_system=None, soft_wrap=False).print(terminal.matrix_view(matrix))
-    return out.getvalue()
+def _status_json(matrix: Matrix, screen: Screen) -> str:
+    from valdsprogram.output import terminal
+
+    return json_text(terminal.matrix_data(matrix))
+
+
+def _status_csv(matrix: Matrix, screen: Screen) -> str:
+    from valdsprogram.output import terminal
+    from valdsprogram.output.tables import status_table, to_csv
+
+    return to_csv(status_table(terminal.matrix_data(matrix)))
+
+
+STATUS_RENDERERS: dict[StatusFormat, Callable[[Matrix, Screen], str]] = {
+    StatusFormat.TEXT: _status_text,
+    StatusFormat.JSON: _status_json,
+    StatusFormat.CSV: _status_csv,
+}
+"""`status --format`: each format's renderer; only the table uses the screen."""
+
+
+def render_status(
+    matrix: Matrix, fmt: StatusFormat = StatusFormat.TEXT, *, width: int | None = 100, colour: bool = False
+) -> str:
+    """The reporting matrix as `valdsprogram status` shows it: a table (`width` characters wide; None: the
+    terminal's width, as the command line uses; with the terminal's colours when `colour`), JSON, or CSV.
+
+    Built with the git data `last_changes` gives, it is what the command shows.
+    """
+    from valdsprogram.output.terminal import Screen
+
+    return STATUS_RENDERERS[fmt](matrix, Screen(width, colour))
+
+
+def _history_text(history: BodyHistory) -> str:
+    body = history.body
+    if not history.files:
+        when = f" för {history.period}" if history.period else ""
+        return f"Det finns ingen uppföljning från {body.namn}{when} i {history.folder.as_posix()}.\n"
+    return history_text(f"{body.namn} ({body.id})", history.files)
+
+
+def _history_json(history: BodyHistory) -> str:
+    return history_json(history.body.id, history.files)
+
+
+HISTORY_RENDERERS: dict[ViewFormat, Callable[[BodyHistory], str]] = {
+    ViewFormat.TEXT: _history_text,
+    ViewFormat.JSON: _history_json,
+}
+"""`historik --format`: each format's renderer."""
+
+
+def render_history(history: BodyHistory, fmt: ViewFormat = ViewFormat.TEXT) -> str:
+    """A body's history from git (`file_history`) as `valdsprogram historik` writes it: terminal text, or JSON."""
+    return HISTORY_RENDERERS[fmt](history)

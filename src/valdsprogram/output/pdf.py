@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from valdsprogram.errors import ValdsprogramError
+
 INSTALL = "pip install 'valdsprogram[pdf]'"
 
 # Only the goals (h2) and the document (h1) are bookmarks: a bookmark per indicator or body would bury them.
@@ -20,7 +22,7 @@ h3, h4, h5, h6 { bookmark-level: none; }
 """
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(ValdsprogramError):
     """WeasyPrint (or the Pango library it draws text with) is not installed; the message says how to install it."""
 
 

@@ -6,11 +6,11 @@ A masked value is `null` with `maskerad: true`; the masked number is nowhere in 
 
 from __future__ import annotations
 
-import json
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from valdsprogram.controls import json_text
 from valdsprogram.report.build import Report
 from valdsprogram.report.indicators import IndicatorRow
 from valdsprogram.report.trends import Point
@@ -192,9 +192,9 @@ def document(report: Report) -> Rapport:
     )
 
 
-def render_json(report: Report) -> str:
+def report_json_text(report: Report) -> str:
     """The JSON text: stable key order, UTF-8, indented."""
-    return json.dumps(document(report).model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(document(report).model_dump(mode="json"))
 
 
 def _indicator(i: IndicatorRow) -> Indikator:

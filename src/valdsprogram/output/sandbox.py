@@ -26,6 +26,7 @@ from jinja2.loaders import split_template_path
 from jinja2.nodes import Concat
 from jinja2.sandbox import SandboxedEnvironment
 
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.text import os_error_text
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -41,7 +42,7 @@ MAX_STEPS = 5_000_000
 _FORBIDDEN_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(ValdsprogramError):
     """A template is missing or broken; the message is Swedish and names the template and line."""
 
 

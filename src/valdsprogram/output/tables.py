@@ -29,35 +29,11 @@ class Table:
     rows: list[tuple[Value, ...]]
 
 
-INDICATOR_COLUMNS = (
-    "period",
-    "mal",
-    "indikator",
-    "indikator_text",
-    "enhet",
-    "matning",
-    "organ",
-    "organ_namn",
-    "utfall",
-    "prognos",
-    "arsmal",
-    "maskerad",
-    "uppnas",
-)
-CITY_COLUMNS = (
-    "period",
-    "mal",
-    "indikator",
-    "indikator_text",
-    "enhet",
-    "matning",
-    "utfall",
-    "prognos",
-    "arsmal",
-    "maskerad",
-    "underlag",
-    "uppnas",
-)
+_INDICATOR = ("period", "mal", "indikator", "indikator_text", "enhet", "matning")
+"""Which indicator a row is about: the first columns of both indicator tables."""
+_VALUES = ("utfall", "prognos", "arsmal", "maskerad")
+INDICATOR_COLUMNS = (*_INDICATOR, "organ", "organ_namn", *_VALUES, "uppnas")
+CITY_COLUMNS = (*_INDICATOR, *_VALUES, "underlag", "uppnas")
 ACTIVITY_COLUMNS = ("period", "mal", "aktivitet", "aktivitet_text", "organ", "organ_namn", "status", "kommentar")
 GOAL_COLUMNS = ("period", "mal", "mal_titel", "organ", "organ_namn", "bedomning", "avser", "analys")
 ONE_TABLE_COLUMNS = (
@@ -89,9 +65,10 @@ def report_tables(report: Report) -> list[Table]:
     city: list[tuple[Value, ...]] = []
     for goal in report.goals:
         for i in goal.indicators:
+            which = (report.period, goal.id, i.id, i.text, i.unit, i.measure)
             city.append(
                 (
-                    *(report.period, goal.id, i.id, i.text, i.unit, i.measure),
+                    *which,
                     *(None if i.masked else i.number, i.forecast_number, i.target_number),
                     *(_yes(i.masked), i.basis, i.met),
                 )
@@ -99,7 +76,7 @@ def report_tables(report: Report) -> list[Table]:
             for b in i.bodies:
                 indicators.append(
                     (
-                        *(report.period, goal.id, i.id, i.text, i.unit, i.measure, b.body_id, b.body_name),
+                        *(*which, b.body_id, b.body_name),
                         *(None if b.masked else b.outcome_number, None if b.masked else b.forecast_number),
                         *(b.target_number, _yes(b.masked), None if b.masked else b.met),
                     )
@@ -198,7 +175,7 @@ def tables_workbook(tables: list[Table], when: dt.date) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
-    from valdsprogram.forms.xlsx.writer import deterministic_xlsx, text_cell
+    from valdsprogram.forms.xlsx.writer import text_cell, workbook_bytes
 
     book = Workbook()
     first = book.active
@@ -228,9 +205,4 @@ def tables_workbook(tables: list[Table], when: dt.date) -> bytes:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.print_title_rows = "1:1"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(len(table.rows) + 1, 2)}"
-    book.properties.creator = "valdsprogram"
-    fixed = dt.datetime.combine(when, dt.time())
-    book.properties.created = fixed
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic_xlsx(buffer.getvalue(), fixed)
+    return workbook_bytes(book, when)

@@ -32,7 +32,7 @@ from valdsprogram.output.sandbox import (
     template_root,
 )
 from valdsprogram.output.sandbox import TemplateProblem as TemplateProblem
-from valdsprogram.text import os_error_text, shorten
+from valdsprogram.text import join_swedish, os_error_text, shorten
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -137,7 +137,7 @@ def _require_user_template(folder: Path, template_name: str) -> None:
     found = f" Mappen innehåller {', '.join(present[:10])}." if present else " Mappen innehåller inga mallar."
     raise TemplateProblem(
         f"Mallen {template_name} finns inte i {folder}.{found} En egen mall ska heta "
-        f"{', '.join(TEMPLATE_NAMES[:-1])} eller {TEMPLATE_NAMES[-1]}."
+        f"{join_swedish(TEMPLATE_NAMES, 'eller')}."
     )
 
 

@@ -1,4 +1,5 @@
-"""Rich renderables for `visa` in the terminal, built from the plain data in `lookup` (nothing is printed here).
+"""Terminal views: rich renderables for `visa` and `status`, built from the plain data in `lookup`, and their text
+as the terminal shows it (`plain_text`); nothing is printed here.
 
 Every piece of data goes in as `Text`, never as a string: rich reads strings as markup, so a name holding
 `[/i]` would crash, `[se bilaga]` would vanish and `[link=…]` would become a link. Control characters are
@@ -7,13 +8,37 @@ shown as escapes.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import io
+from dataclasses import dataclass
+
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from valdsprogram.controls import visible
 from valdsprogram.report.lookup import Data
 from valdsprogram.report.status_matrix import SYMBOLS, Matrix, Row, State
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """Where a table is shown: how wide it is, and whether it carries the terminal's colours."""
+
+    width: int | None = 100
+    """Characters; None: as wide as the terminal the tool runs in, as rich measures it on the screen."""
+    colour: bool = False
+    """The terminal's escape codes, as rich chooses them for it (none under NO_COLOR or TERM=dumb)."""
+
+
+def plain_text(renderable: RenderableType, screen: Screen) -> str:
+    """What the terminal shows of a renderable on `screen`."""
+    out = io.StringIO()
+    if screen.colour:
+        console = Console(file=out, width=screen.width, soft_wrap=False, force_terminal=True)
+    else:
+        console = Console(file=out, width=screen.width, color_system=None, soft_wrap=False)
+    console.print(renderable)
+    return out.getvalue()
 
 
 def _text(value: object, style: str = "") -> Text:

@@ -5,10 +5,9 @@ report, each format a pure function from the validation to text.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 
-from valdsprogram.controls import json_visible
+from valdsprogram.controls import json_text
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation
 from valdsprogram.output.formats import ValidationFormat
 
@@ -41,7 +40,7 @@ def render_text(validation: Validation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(validation: Validation) -> str:
+def validation_json(validation: Validation) -> str:
     document = {
         "version": 1,
         "summary": {
@@ -65,7 +64,7 @@ def render_json(validation: Validation) -> str:
             for d in validation.diagnostics
         ],
     }
-    return json_visible(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    return json_text(document)
 
 
 def render_github(validation: Validation) -> str:
@@ -104,7 +103,7 @@ def render_gitlab(validation: Validation) -> str:
         }
         for d, fingerprint in zip(validation.diagnostics, fingerprints(validation.diagnostics), strict=True)
     ]
-    return json_visible(json.dumps(issues, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    return json_text(issues)
 
 
 def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
@@ -121,7 +120,7 @@ def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
 
 RENDERERS: dict[ValidationFormat, Callable[[Validation], str]] = {
     ValidationFormat.TEXT: render_text,
-    ValidationFormat.JSON: render_json,
+    ValidationFormat.JSON: validation_json,
     ValidationFormat.GITHUB: render_github,
     ValidationFormat.GITLAB: render_gitlab,
 }

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from valdsprogram.model.program_index import ProgramIndex
+from valdsprogram.text import join_swedish
 
 MOST_EXCEPTIONS = 3
 """A group is named with at most this many exceptions; beyond that its members are listed."""
@@ -42,7 +43,7 @@ def bodies(index: ProgramIndex, ids: list[str], on: dt.date) -> Bodies:
             continue
         text = group.namn[:1].lower() + group.namn[1:]
         if outside:
-            text += " utom " + _and(_genitive_short([names[m] for m in outside]))
+            text += " utom " + join_swedish(_genitive_short([names[m] for m in outside]))
         parts.append(text)
         named = set(inside)
         left = [b for b in left if b not in named]
@@ -55,7 +56,3 @@ def _genitive_short(names: list[str]) -> list[str]:
     if all(n.endswith(_DISTRICT) for n in names):
         return [n.removesuffix(_DISTRICT) for n in names]
     return names
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from valdsprogram.diagnostics import Validation
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.git.log import Commit, changed_text
 from valdsprogram.model.compilation import CompilationFile
 from valdsprogram.model.followup import ASSESSMENTS, STATUSES, Decision
@@ -194,6 +196,17 @@ class Report:
         return [self.names.get(i, i) for i in ids]
 
 
+class FollowUpsHaveErrors(ValdsprogramError):
+    """The follow-ups have errors, and the report was not asked for despite them; `validation` holds them all."""
+
+    exit_code = 1
+
+    def __init__(self, validation: Validation) -> None:
+        super().__init__("uppföljningarna har fel; rätta dem, eller ange --trots-fel.")
+        self.validation = validation
+        """Every problem found while loading, as `validera` reports it (the command line prints it first)."""
+
+
 def build_report(
     workspace: Workspace,
     period: Period,
@@ -202,15 +215,18 @@ def build_report(
     only_reporting: bool = False,
     appendices: bool = False,
     last_commits: dict[tuple[str, str], Commit] | None = None,
+    despite_errors: bool = False,
 ) -> Report:
-    """The city-wide follow-up of the period, saying at its top when the follow-ups have errors.
+    """The city-wide follow-up of the period; FollowUpsHaveErrors when the follow-ups have errors, unless
+    `despite_errors` (`rapport --trots-fel`): the report then says so at its top and leaves those reports out.
 
     `generated` is the date to print as the day of compilation (a report carries none unless given);
     `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
     `appendices` asks the documents to show each body's report (the data holds them either way);
-    `last_commits` is each follow-up's last commit by (organ, period) (`gitlog.followup_changes`), shown in its
-    appendix.
+    `last_commits` is each follow-up's last commit by (organ, period) (`last_changes`), shown in its appendix.
     """
+    if workspace.errors and not despite_errors:
+        raise FollowUpsHaveErrors(workspace.validation)
     index = workspace.index
     program = index.program
     broken = erroneous(workspace)
@@ -245,7 +261,7 @@ def build_report(
     summary = compiled.compilation if compiled is not None else None
     return Report(
         program_title=program.titel,
-        program_name=program.kortnamn or program.titel,
+        program_name=program.name,
         wording=wording(program, period.last_day),
         revision=revision.datum if (revision := revision_in_force(program, period.last_day)) else None,
         note=program.anmarkning or "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from valdsprogram.model.followup import DONE
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Body, Indicator, wording
@@ -99,7 +100,7 @@ def build_checklist(workspace: Workspace, body_id: str, period: Period) -> Check
     this = next((f for f in reports if f.period == period), None)
     return Checklist(
         program_title=program.titel,
-        program_name=program.kortnamn or program.titel,
+        program_name=program.name,
         wording=wording(program, period.last_day),
         note=program.anmarkning or "",
         body_id=body.id,
@@ -123,7 +124,7 @@ def _activity(ident: str, text: str, source: str, reports: list[FollowUpFile]) -
         None,
     )
     status = f"{latest[1]}, {latest[0]}" if latest else "ej rapporterad"
-    return ActivityItem(ident, text, bool(latest and latest[1] == "genomförd"), status, source)
+    return ActivityItem(ident, text, bool(latest and latest[1] == DONE), status, source)
 
 
 def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]) -> IndicatorItem:
@@ -152,11 +153,11 @@ def _indicator(indicator: Indicator, period: Period, reports: list[FollowUpFile]
 def _history(workspace: Workspace, body: Body) -> list[str]:
     index = workspace.index
     lines = []
-    before = [b for b in index.program.organ if b.ersatts_av == body.id]
+    before = index.predecessors(body.id)
     if before:
         names = " och ".join(b.namn for b in before)
         lines.append(f"Ersatte {names} från {body.fran}." if body.fran else f"Ersatte {names}.")
-    successor = index.bodies.get(body.ersatts_av or "")
+    successor = index.successor(body)
     if successor is not None:
         lines.append(f"Upphörde {body.till} och ersattes av {successor.namn}.")
     return lines

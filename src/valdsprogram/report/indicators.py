@@ -26,6 +26,7 @@ from valdsprogram.report.trends import (
     series_periods,
     within_year,
 )
+from valdsprogram.text import join_swedish
 
 Basis = Literal["utfall", "prognos", "ej bedömd"]
 _MONTHS = {4: "april", 8: "augusti", 12: "december"}
@@ -131,7 +132,7 @@ def indicator_row(
     if result is None:
         basis, basis_text = "ej bedömd", "ingen har rapporterat"
     elif basis == "prognos" and judged is None:
-        basis, basis_text = "ej bedömd", "ej bedömd: prognos saknas från " + _and(missing_forecast)
+        basis, basis_text = "ej bedömd", "ej bedömd: prognos saknas från " + join_swedish(missing_forecast)
     else:
         basis_text = {"utfall": value_label(indicator, period), "prognos": "prognos för helåret"}[basis]
     total_masked = result is not None and not outcome_mask.shows_sum(here.values)
@@ -269,13 +270,9 @@ def _notes(trend: list[Point], within: list[Point], comparison: Comparison | Non
     if comparison is not None and comparison.left_out:
         notes.append(
             f"Förändringen mot {comparison.since} räknas bara över organ som rapporterat båda gångerna; "
-            f"utanför: {_and(comparison.left_out)}."
+            f"utanför: {join_swedish(comparison.left_out)}."
         )
     return notes
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def _forecast_text(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from valdsprogram.check.suggest import did_you_mean
 from valdsprogram.model.periods import Period
-from valdsprogram.model.program import Activity, Body, Indicator, ProgramItem, wording
+from valdsprogram.model.program import Activity, Body, Goal, Indicator, ProgramItem, wording
 from valdsprogram.model.program_index import ProgramIndex, exists
 from valdsprogram.model.vocabulary import BODY_TYPES, DIRECTIONS, PERIODICITIES
 from valdsprogram.workspace import WorkspaceError
@@ -68,23 +69,32 @@ def goal(index: ProgramIndex, ident: str, on: dt.date | None = None) -> Data:
     }
 
 
+ItemKind = Literal["aktivitet", "indikator"]
+"""What `visa` looks up by id in a goal: an activity or an indicator."""
+
+
+def item(index: ProgramIndex, kind: ItemKind, ident: str, period: Period, on: dt.date | None = None) -> Data:
+    """One activity or indicator with its responsible bodies resolved on the date (by default the period's last
+    day); an indicator also with its unit, periodicity, direction and target for the period's year."""
+    found: Mapping[str, tuple[Goal, Activity | Indicator]]
+    what, found = ("Aktiviteten", index.activities) if kind == "aktivitet" else ("Indikatorn", index.indicators)
+    if ident not in found:
+        raise NotFound(_unknown(what, ident, list(found)))
+    owner, chosen = found[ident]
+    data = _item(index, chosen, period, on or period.last_day)
+    if isinstance(chosen, Indicator):
+        data |= _indicator_facts(chosen, period.year)
+    return data | {"mal": {"id": owner.id, "titel": owner.titel}}
+
+
 def activity(index: ProgramIndex, ident: str, period: Period, on: dt.date | None = None) -> Data:
-    """One activity with its responsible bodies resolved on the date (by default the period's last day)."""
-    if ident not in index.activities:
-        raise NotFound(_unknown("Aktiviteten", ident, list(index.activities)))
-    owner, item = index.activities[ident]
-    return _item(index, item, period, on or period.last_day) | {"mal": {"id": owner.id, "titel": owner.titel}}
+    """One activity: `item` of kind `aktivitet`."""
+    return item(index, "aktivitet", ident, period, on)
 
 
 def indicator(index: ProgramIndex, ident: str, period: Period, on: dt.date | None = None) -> Data:
-    """One indicator with its unit, periodicity, direction and responsible bodies on the date (by default the
-    period's last day)."""
-    if ident not in index.indicators:
-        raise NotFound(_unknown("Indikatorn", ident, list(index.indicators)))
-    owner, item = index.indicators[ident]
-    day = on or period.last_day
-    facts = _indicator_facts(item, period.year)
-    return _item(index, item, period, day) | facts | {"mal": {"id": owner.id, "titel": owner.titel}}
+    """One indicator: `item` of kind `indikator`."""
+    return item(index, "indikator", ident, period, on)
 
 
 def responsibility_data(item: ProgramItem, on: dt.date | None = None) -> list[str | Data]:
@@ -124,7 +134,7 @@ def body(index: ProgramIndex, body_id: str, period: Period, on: dt.date | None =
     duties = index.responsibilities(body_id, day)
     due = {i.id for _, i in duties.indicators if i.due(period)}
     return _body_facts(found) | {
-        "ersatte": [b.id for b in index.program.organ if b.ersatts_av == found.id],
+        "ersatte": [b.id for b in index.predecessors(found.id)],
         "period": str(period),
         "per": day.isoformat(),
         "finns": exists(found, day),

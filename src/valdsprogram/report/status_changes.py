@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from valdsprogram.model.followup import STATUSES, Status
+from valdsprogram.model.followup import DELAYED, DONE, DROPPED, NOT_STARTED, ONGOING, STATUSES, UNDER_WAY, Status
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
 
@@ -25,33 +25,33 @@ class Kind(enum.Enum):
 
 _F, _B, _D, _R, _C = Kind.FORWARD, Kind.BACKWARD, Kind.NEW_DELAY, Kind.NEW_ROUND, Kind.CLOSED
 _WITHIN_YEAR: dict[tuple[Status, Status], Kind] = {
-    ("ej påbörjad", "pågående"): _F,
-    ("ej påbörjad", "försenad"): _D,
-    ("ej påbörjad", "genomförd"): _F,
-    ("ej påbörjad", "utgår"): _C,
-    ("pågående", "ej påbörjad"): _B,
-    ("pågående", "försenad"): _D,
-    ("pågående", "genomförd"): _F,
-    ("pågående", "utgår"): _C,
-    ("försenad", "ej påbörjad"): _B,
-    ("försenad", "pågående"): _F,
-    ("försenad", "genomförd"): _F,
-    ("försenad", "utgår"): _C,
-    ("genomförd", "ej påbörjad"): _B,
-    ("genomförd", "pågående"): _B,
-    ("genomförd", "försenad"): _D,
-    ("genomförd", "utgår"): _C,
-    ("utgår", "ej påbörjad"): _R,
-    ("utgår", "pågående"): _R,
-    ("utgår", "försenad"): _D,
-    ("utgår", "genomförd"): _R,
+    (NOT_STARTED, ONGOING): _F,
+    (NOT_STARTED, DELAYED): _D,
+    (NOT_STARTED, DONE): _F,
+    (NOT_STARTED, DROPPED): _C,
+    (ONGOING, NOT_STARTED): _B,
+    (ONGOING, DELAYED): _D,
+    (ONGOING, DONE): _F,
+    (ONGOING, DROPPED): _C,
+    (DELAYED, NOT_STARTED): _B,
+    (DELAYED, ONGOING): _F,
+    (DELAYED, DONE): _F,
+    (DELAYED, DROPPED): _C,
+    (DONE, NOT_STARTED): _B,
+    (DONE, ONGOING): _B,
+    (DONE, DELAYED): _D,
+    (DONE, DROPPED): _C,
+    (DROPPED, NOT_STARTED): _R,
+    (DROPPED, ONGOING): _R,
+    (DROPPED, DELAYED): _D,
+    (DROPPED, DONE): _R,
 }
 """Every change of status within a year. `utgår` is ended by decision: neither forward nor back. Taking up an
 activity that `utgår` again is a new round. Anything that becomes `försenad` is a new delay, listed first."""
 
 _ACROSS_YEARS: dict[tuple[Status, Status], Kind] = {
-    ("genomförd", "ej påbörjad"): _R,
-    ("genomförd", "pågående"): _R,
+    (DONE, NOT_STARTED): _R,
+    (DONE, ONGOING): _R,
 }
 """What differs across a year boundary: a yearly activity done last year starts over, which is no setback. A new
 round that is already `försenad` stays a new delay (the text says it is a new round)."""
@@ -83,7 +83,7 @@ class StatusChange:
     @property
     def text(self) -> str:
         """`pågående → försenad`, with `(ny omgång)` where a done activity starts over in a new year."""
-        again = " (ny omgång)" if self.new_year and self.before in ("genomförd", "utgår") else ""
+        again = " (ny omgång)" if self.new_year and self.before in (DONE, DROPPED) else ""
         return f"{self.before} → {self.after}{again}"
 
 
@@ -153,7 +153,7 @@ def standing_still(ident: str, reports: list[FollowUpFile]) -> tuple[tuple[Statu
     for report in reversed(reports):
         entry = report.followup.aktiviteter.get(ident)
         consecutive = later is None or _previous(later) == report.period
-        if entry is None or entry.status not in ("pågående", "försenad") or not consecutive:
+        if entry is None or entry.status not in UNDER_WAY or not consecutive:
             break
         run.append(entry.status)
         later = report.period

@@ -99,7 +99,7 @@ def status_matrix(
 ) -> Matrix:
     """The reporting state of every body for every period; by default the periods from the first to the last that
     has a follow-up (`Workspace.reported_periods`). `changes` is each follow-up's last commit
-    (`gitlog.followup_changes`), passed in so that the matrix does not depend on where it is run."""
+    (`last_changes`), passed in so that the matrix does not depend on where it is run."""
     if periods is None:
         periods = workspace.reported_periods()
     broken = erroneous(workspace)

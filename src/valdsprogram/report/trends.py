@@ -79,7 +79,7 @@ def successor(index: ProgramIndex, body: str, on: dt.date) -> str:
     current = index.bodies.get(body)
     while current is not None and not exists(current, on) and current.ersatts_av and current.ersatts_av not in seen:
         seen.add(current.ersatts_av)
-        current = index.bodies.get(current.ersatts_av)
+        current = index.successor(current)
     return current.id if current is not None else body
 
 

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic, place_of
+from valdsprogram.model.units import is_count, is_percentage
+from valdsprogram.text import join_swedish
 from valdsprogram.yaml.reader import Loc, YamlDocument
+
+EMITS = ("VP331", "VP332", "VP335")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
 
 VALUE_KEYS = {"utfall": "Utfallet", "arsmal": "Årsmålet", "prognos": "Prognosen"}
 """The keys of an indicator report that hold a value in the indicator's unit, and how a message names them."""
@@ -157,11 +162,12 @@ def _value_problem(text: str, unit: str, what: str, key: str) -> tuple[str, str,
     number = typed_number(text)
     if number is None:
         return None
-    marks = _listed(number.marks)
+    marks = join_swedish(number.marks)
     shown = _plain(number.value)
     if unit == "ja/nej":
         return ("VP331", f"{what} är texten {text!r}; en ja/nej-indikator tar true eller false.", _unit_fix(unit, key))
-    if unit == "antal" and (isinstance(number.value, float) or number.value < 0):
+    # A count typed with decimals is refused even when they are zero: `12,0` is not how a count is written.
+    if unit == "antal" and (isinstance(number.value, float) or not is_count(number.value)):
         lower = int(number.value) if number.value >= 0 else 0
         return (
             "VP331",
@@ -170,13 +176,13 @@ def _value_problem(text: str, unit: str, what: str, key: str) -> tuple[str, str,
             if number.value >= 0
             else f"Skriv ett antal som är 0 eller mer, utan citattecken, till exempel {key}: 0",
         )
-    if unit == "procent" and not 0 <= number.value <= 100:
+    if unit == "procent" and not is_percentage(number.value):
         return (
             "VP331",
             f"{what} är texten {text!r} ({marks} gör det till text), och en andel i procent ligger mellan 0 och 100.",
             "Skriv procenttalet som ett tal mellan 0 och 100, utan procenttecken och citattecken.",
         )
-    fix = _listed([_FIXES[mark] for mark in number.marks])
+    fix = join_swedish([_FIXES[mark] for mark in number.marks])
     fix = fix[0].upper() + fix[1:]
     return ("VP331", f"{what} är texten {text!r}: {marks} gör det till text, inte ett tal.", f"{fix}: {key}: {shown}")
 
@@ -188,11 +194,6 @@ _FIXES = {
     "citattecken": "ta bort citattecknen",
     "enhet efter talet": "ta bort enheten",
 }
-
-
-def _listed(items: list[str] | tuple[str, ...]) -> str:
-    """`a`, `a och b`, `a, b och c`."""
-    return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else items[0]
 
 
 def _unit_fix(unit: str, key: str) -> str:

@@ -34,7 +34,7 @@ from yaml.events import (
 from valdsprogram.codes import code
 from valdsprogram.controls import forbidden_in, visible
 from valdsprogram.diagnostics import Diagnostic, place_of
-from valdsprogram.text import os_error_text, shorten
+from valdsprogram.text import mebibytes, os_error_text, shorten
 from valdsprogram.yaml.syntax_errors import (
     DEPTH_HINT,
     quote_repair,
@@ -42,6 +42,9 @@ from valdsprogram.yaml.syntax_errors import (
     undecodable_diagnostic,
     wide_text_diagnostic,
 )
+
+EMITS = ("VP001", "VP002", "VP004", "VP005", "VP006", "VP007", "VP008", "VP009", "VP010", "VP011", "VP012", "VP020")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
 
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: the real program is about 40 kB and a follow-up a few kB."""
@@ -142,7 +145,7 @@ def read_yaml(path: Path, display: str | None = None, *, root: Path | None = Non
             if not stat.S_ISREG(info.st_mode):
                 return _failed(shown, *_not_a_file(path))
             if info.st_size > MAX_BYTES:
-                return _too_big(shown, f"{info.st_size / 1_048_576:.1f} MiB".replace(".", ","))
+                return _too_big(shown, f"{mebibytes(info.st_size)} MiB")
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             return _too_big(shown, f"över {MAX_BYTES // 1_048_576} MiB")

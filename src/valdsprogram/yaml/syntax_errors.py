@@ -10,6 +10,9 @@ import yaml
 from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic
 
+EMITS = ("VP003", "VP004", "VP007", "VP017")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 # libyaml's problem texts, most specific first, with what they mean to someone editing by hand. Every text
 # libyaml can give is here (found with `strings` on the compiled parser), so no English reaches the user.
 _TAG_HINT = "Taggar stöds inte: ta bort taggen, eller sätt citattecken runt ett värde som börjar med `!`."

@@ -1,8 +1,10 @@
-"""The registry of rules: each a small function yielding findings; adding a rule is adding a line here."""
+"""The registry of rules: each a small function yielding findings; adding a rule is adding a line here.
+
+Every rule is called the same way, `rule(subject)`, yields `Finding`s and declares the codes it may give
+(`@rule("VP301")` above it, see `rule.py`); the tuples below differ only in their subject.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterator
 
 from valdsprogram.check.digest import Digest
 from valdsprogram.check.rules import compilation_rules as c
@@ -13,19 +15,13 @@ from valdsprogram.check.rules import program_rules as p
 from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.free_text import birth_dates, cut_at_hash
 from valdsprogram.check.rules.personal_data import personal_numbers
-from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.check.rules.rule import Rule
 from valdsprogram.model.compilation import CompilationFile
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program_index import ProgramIndex
 from valdsprogram.yaml.reader import YamlDocument
 
-ProgramRule = Callable[[ProgramIndex], Iterator[Finding]]
-FollowUpRule = Callable[[ProgramIndex, FollowUpFile], Iterator[Finding]]
-FollowUpSetRule = Callable[[ProgramIndex, list[Digest]], Iterator[tuple[Digest, Finding]]]
-CompilationRule = Callable[[ProgramIndex, CompilationFile], Iterator[Finding]]
-TextRule = Callable[[YamlDocument], Iterator[Diagnostic]]
-
-PROGRAM_RULES: tuple[ProgramRule, ...] = (
+PROGRAM_RULES: tuple[Rule[ProgramIndex], ...] = (
     p.unique_ids,
     p.references_resolve,
     p.successors_resolve,
@@ -47,7 +43,7 @@ PROGRAM_RULES: tuple[ProgramRule, ...] = (
 )
 """Rules over program.yaml once it fits the model."""
 
-FOLLOWUP_RULES: tuple[FollowUpRule, ...] = (
+FOLLOWUP_RULES: tuple[Rule[FollowUpFile], ...] = (
     f.body_known,
     f.body_exists_in_period,
     f.period_within_validity,
@@ -64,16 +60,16 @@ FOLLOWUP_RULES: tuple[FollowUpRule, ...] = (
     f.forecasts_fit,
     f.values_plausible,
 )
-"""Rules over one follow-up file that fits the model, against the program."""
+"""Rules over one follow-up file that fits the model, against the program (`FollowUpFile.index`)."""
 
-FOLLOWUP_SET_RULES: tuple[FollowUpSetRule, ...] = (
+FOLLOWUP_SET_RULES: tuple[Rule[list[Digest]], ...] = (
     s.one_file_per_body_and_period,
     s.status_not_backwards,
     s.target_stable,
 )
-"""Rules across all follow-up files."""
+"""Rules across all follow-up files; each finding names its file (`Finding.path`)."""
 
-COMPILATION_RULES: tuple[CompilationRule, ...] = (
+COMPILATION_RULES: tuple[Rule[CompilationFile], ...] = (
     c.path_agrees,
     c.period_within_validity,
     c.goals_known,
@@ -82,10 +78,10 @@ COMPILATION_RULES: tuple[CompilationRule, ...] = (
     c.analyses_given,
     c.decision_after_period,
 )
-"""Rules over socialnämnden's compilation file, against the program."""
+"""Rules over socialnämnden's compilation file, against the program (`CompilationFile.index`)."""
 
-TEXT_RULES: tuple[TextRule, ...] = (personal_numbers, birth_dates, cut_at_hash)
-"""Rules over a follow-up's raw text, comments included, whether or not it parses."""
+TEXT_RULES: tuple[Rule[YamlDocument], ...] = (personal_numbers, birth_dates, cut_at_hash)
+"""Rules over a follow-up's raw text, comments included, whether or not it parses; each finding gives its line."""
 
 __all__ = [
     "COMPILATION_RULES",
@@ -94,4 +90,5 @@ __all__ = [
     "PROGRAM_RULES",
     "TEXT_RULES",
     "Finding",
+    "Rule",
 ]

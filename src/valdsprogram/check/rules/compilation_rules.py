@@ -7,13 +7,14 @@ from pathlib import PurePosixPath
 
 from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.model.compilation import CompilationFile
-from valdsprogram.model.followup import lacks_analysis
-from valdsprogram.model.program_index import ProgramIndex
+from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT, lacks_analysis
 from valdsprogram.sources import COMPILATION_FOLDER
 
 
-def path_agrees(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP501")
+def path_agrees(file: CompilationFile) -> Iterator[Finding]:
     """VP501: the file is sammanstallning/<period>.yaml for the period it names."""
     path = PurePosixPath(file.document.path)
     if path.stem != str(file.period):
@@ -25,17 +26,20 @@ def path_agrees(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]
         )
 
 
-def period_within_validity(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP502")
+def period_within_validity(file: CompilationFile) -> Iterator[Finding]:
     """VP502: the period lies within the program's years."""
-    yield from period_outside_validity(index, file.period, "VP502")
+    yield from period_outside_validity(file.index, file.period, "VP502")
 
 
-def goals_known(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP503")
+def goals_known(file: CompilationFile) -> Iterator[Finding]:
     """VP503: every goal assessed is one of the program's."""
-    yield from unknown_goals(index, file.goals, "VP503")
+    yield from unknown_goals(file.index, file.goals, "VP503")
 
 
-def summary_written(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP504")
+def summary_written(file: CompilationFile) -> Iterator[Finding]:
     """VP504: the summary is written."""
     if not (file.compilation.sammanfattning or "").strip():
         yield Finding(
@@ -47,16 +51,17 @@ def summary_written(index: ProgramIndex, file: CompilationFile) -> Iterator[Find
         )
 
 
-def goals_assessed(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP505")
+def goals_assessed(file: CompilationFile) -> Iterator[Finding]:
     """VP505: every goal of the program has the city's assessment."""
-    for goal in index.program.mal:
+    for goal in file.index.program.mal:
         city = file.goals.get(goal.id)
         if city is None:
             yield Finding(
                 "VP505",
                 ("mal",),
                 f"Stadens bedömning av {goal.id} saknas.",
-                f"Lägg till {goal.id} med bedomning: helt, delvis eller inte under mal:.",
+                f"Lägg till {goal.id} med bedomning: {ASSESSMENT_CHOICES_TEXT} under mal:.",
                 at_key=True,
             )
         elif city.bedomning is None:
@@ -64,11 +69,12 @@ def goals_assessed(index: ProgramIndex, file: CompilationFile) -> Iterator[Findi
                 "VP505",
                 ("mal", goal.id, "bedomning"),
                 f"Fyll i stadens bedömning av {goal.id}.",
-                "Skriv helt, delvis eller inte.",
+                f"Skriv {ASSESSMENT_CHOICES_TEXT}.",
             )
 
 
-def analyses_given(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP506")
+def analyses_given(file: CompilationFile) -> Iterator[Finding]:
     """VP506: a goal met only partly or not at all has an analysis."""
     for ident, city in file.goals.items():
         if lacks_analysis(city.bedomning, city.analys):
@@ -80,7 +86,8 @@ def analyses_given(index: ProgramIndex, file: CompilationFile) -> Iterator[Findi
             )
 
 
-def decision_after_period(index: ProgramIndex, file: CompilationFile) -> Iterator[Finding]:
+@rule("VP507")
+def decision_after_period(file: CompilationFile) -> Iterator[Finding]:
     """VP507: the decision is dated after the period it follows up."""
     decision = file.compilation.beslut
     if decision is not None and decision.datum is not None and decision.datum < file.period.last_day:

@@ -1,4 +1,4 @@
-"""What a rule yields: a code and a place in the checked document, before it is given a line."""
+"""What a rule yields: a code and where in the checked document it is, before it becomes a Diagnostic."""
 
 from __future__ import annotations
 
@@ -21,3 +21,9 @@ class Finding:
     """How to fix it, in Swedish."""
     at_key: bool = False
     """Point at the key naming `loc` rather than at its value (for unknown or misplaced keys)."""
+    path: str = ""
+    """For a rule across files, the file it is in (as the user reads it); empty for a rule over one file."""
+    line: int = 0
+    """For a rule that reads the raw text, the 1-based line where it found it; 0 when `loc` places it."""
+    column: int = 0
+    """For a rule that reads the raw text, the 1-based column where it found it."""

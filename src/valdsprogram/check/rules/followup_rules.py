@@ -7,46 +7,57 @@ from pathlib import PurePosixPath
 
 from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.check.suggest import did_you_mean
-from valdsprogram.model.followup import lacks_analysis, needs_comment
+from valdsprogram.model.followup import (
+    ASSESSMENT_CHOICES_TEXT,
+    NOT_STARTED,
+    STATUS_CHOICES_TEXT,
+    lacks_analysis,
+    needs_comment,
+)
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.program import Activity, Indicator
-from valdsprogram.model.program_index import ProgramIndex
+from valdsprogram.model.program_index import reports_instead
 from valdsprogram.model.units import swedish, unit_hint, unit_problem
 from valdsprogram.text import shorten
 
 
-def body_known(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP301")
+def body_known(file: FollowUpFile) -> Iterator[Finding]:
     """VP301: the reporting body is one of the program's."""
     if file.body is None:
         organ = file.followup.organ
         yield Finding(
-            "VP301", ("organ",), f"Organet {organ!r} finns inte i programmet.", did_you_mean(organ, index.bodies)
+            "VP301", ("organ",), f"Organet {organ!r} finns inte i programmet.", did_you_mean(organ, file.index.bodies)
         )
 
 
-def body_exists_in_period(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP302")
+def body_exists_in_period(file: FollowUpFile) -> Iterator[Finding]:
     """VP302: the body exists on the period's last day (a merged district no longer reports)."""
+    index = file.index
     body, day = file.body, file.period.last_day
     if body is None or file.exists:
         return
+    instead = reports_instead(index.stand_ins(body, day))
     if body.till is not None and day > body.till:
         message = f"{body.namn} upphörde {body.till} och kan inte rapportera {file.period.name}."
-        successor = index.bodies.get(body.ersatts_av or "")
-        hint = f"{successor.namn} ({successor.id}) rapporterar i stället." if successor else "Ta bort filen."
+        hint = instead or "Ta bort filen."
     else:
         message = f"{body.namn} finns från {body.fran} och kan inte rapportera {file.period.name}."
-        before = [b for b in index.program.organ if b.ersatts_av == body.id]
-        hint = " och ".join(f"{b.namn} ({b.id})" for b in before) + " rapporterar i stället." if before else ""
+        hint = instead
     yield Finding("VP302", ("organ",), message, hint)
 
 
-def period_within_validity(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP303")
+def period_within_validity(file: FollowUpFile) -> Iterator[Finding]:
     """VP303: the period lies within the program's years."""
-    yield from period_outside_validity(index, file.period, "VP303")
+    yield from period_outside_validity(file.index, file.period, "VP303")
 
 
-def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP304")
+def path_agrees(file: FollowUpFile) -> Iterator[Finding]:
     """VP304: the file is uppfoljning/<period>/<organ>.yaml for the period and body it names."""
     expected = f"{file.period}/{file.followup.organ}.yaml"
     if file.path == expected or file.path.endswith("/" + expected):
@@ -60,8 +71,10 @@ def path_agrees(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
         yield Finding("VP304", ("period",), f"Filen ligger i mappen {folder} men gäller {file.period}.", hint)
 
 
-def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP305", "VP306")
+def ids_known_and_responsible(file: FollowUpFile) -> Iterator[Finding]:
     """VP305 and VP306: every reported id exists, and the body is responsible for it on the period's last day."""
+    index = file.index
     sections = (
         ("aktiviteter", "Aktiviteten", "aktiviteten", index.activities, {a.id for _, a in file.duties.activities}),
         ("indikatorer", "Indikatorn", "indikatorn", index.indicators, {i.id for _, i in file.duties.indicators}),
@@ -84,12 +97,13 @@ def ids_known_and_responsible(index: ProgramIndex, file: FollowUpFile) -> Iterat
     yield from unknown_goals(index, file.followup.mal, "VP305")
 
 
-def goals_with_duties(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP318")
+def goals_with_duties(file: FollowUpFile) -> Iterator[Finding]:
     """VP318: a goal is assessed only where the body has something to do."""
     if not file.exists:
         return
     mine = {goal.id for goal in file.duties.goals}
-    goals = {goal.id for goal in index.program.mal}
+    goals = {goal.id for goal in file.index.program.mal}
     for ident in file.followup.mal:
         if ident in goals and ident not in mine:
             yield Finding(
@@ -101,7 +115,8 @@ def goals_with_duties(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findi
             )
 
 
-def activities_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP307")
+def activities_complete(file: FollowUpFile) -> Iterator[Finding]:
     """VP307: every activity the body is responsible for is reported."""
     for _, activity in file.duties.activities:
         if activity.id not in file.followup.aktiviteter:
@@ -114,7 +129,8 @@ def activities_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Fin
             )
 
 
-def indicators_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP308")
+def indicators_complete(file: FollowUpFile) -> Iterator[Finding]:
     """VP308: every indicator due this period is reported."""
     for _, indicator in file.duties.indicators:
         if file.due(indicator) and indicator.id not in file.followup.indikatorer:
@@ -127,7 +143,8 @@ def indicators_complete(index: ProgramIndex, file: FollowUpFile) -> Iterator[Fin
             )
 
 
-def indicators_due(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP317")
+def indicators_due(file: FollowUpFile) -> Iterator[Finding]:
     """VP317: a yearly indicator is reported in the annual report only."""
     mine = {i.id: i for _, i in file.duties.indicators}
     for ident in file.followup.indikatorer:
@@ -142,15 +159,17 @@ def indicators_due(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]
             )
 
 
-def values_filled(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP316")
+def values_filled(file: FollowUpFile) -> Iterator[Finding]:
     """VP316: a status, outcome, target or (in VB) assessment left empty."""
+    index = file.index
     for ident, report in file.followup.aktiviteter.items():
         if report.status is None:
             yield Finding(
                 "VP316",
                 ("aktiviteter", ident, "status"),
                 f"Fyll i status för {ident}.",
-                "Skriv ej påbörjad, pågående, försenad, genomförd eller utgår.",
+                f"Skriv {STATUS_CHOICES_TEXT}.",
             )
     for ident, values in file.followup.indikatorer.items():
         known = index.indicators.get(ident)
@@ -166,12 +185,14 @@ def values_filled(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
                     "VP316",
                     ("mal", ident, "bedomning"),
                     f"Fyll i bedömning för {ident}.",
-                    "Skriv helt, delvis eller inte.",
+                    f"Skriv {ASSESSMENT_CHOICES_TEXT}.",
                 )
 
 
-def values_fit_units(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP309")
+def values_fit_units(file: FollowUpFile) -> Iterator[Finding]:
     """VP309: outcomes and targets fit the unit; numerator and denominator agree with the outcome."""
+    index = file.index
     for ident, values in file.followup.indikatorer.items():
         if ident not in index.indicators:
             continue
@@ -219,7 +240,8 @@ def values_fit_units(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findin
                 )
 
 
-def assessments_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP310")
+def assessments_given(file: FollowUpFile) -> Iterator[Finding]:
     """VP310: in the annual report, every goal where the body has duties is assessed."""
     if not file.period.is_annual:
         return
@@ -234,12 +256,13 @@ def assessments_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Findi
             )
 
 
-def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP311")
+def explanations_given(file: FollowUpFile) -> Iterator[Finding]:
     """VP311: delays, dropped and not-started activities are explained; partial or failed goals analysed."""
     for ident, report in file.followup.aktiviteter.items():
         status = report.status
         if needs_comment(status, file.period) and not (report.kommentar or "").strip():
-            when = f" i {file.period.kind}" if status == "ej påbörjad" else ""
+            when = f" i {file.period.kind}" if status == NOT_STARTED else ""
             yield Finding(
                 "VP311",
                 ("aktiviteter", ident, "status"),
@@ -256,8 +279,10 @@ def explanations_given(index: ProgramIndex, file: FollowUpFile) -> Iterator[Find
             )
 
 
-def forecasts_fit(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP323", "VP324", "VP325")
+def forecasts_fit(file: FollowUpFile) -> Iterator[Finding]:
     """VP323–VP325: a full-year forecast is given only at the tertials, where it is used, and it is possible."""
+    index = file.index
     for ident, values in file.followup.indikatorer.items():
         known = index.indicators.get(ident)
         if values.prognos is None or known is None or unit_problem(known[1], values.prognos):
@@ -292,8 +317,10 @@ def forecasts_fit(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
             )
 
 
-def values_plausible(index: ProgramIndex, file: FollowUpFile) -> Iterator[Finding]:
+@rule("VP333")
+def values_plausible(file: FollowUpFile) -> Iterator[Finding]:
     """VP333: a percentage that looks written as a fraction (0.625 where 62,5 % is meant)."""
+    index = file.index
     for ident, values in file.followup.indikatorer.items():
         known = index.indicators.get(ident)
         if known is None or known[1].enhet != "procent" or values.taljare is not None or values.namnare is not None:

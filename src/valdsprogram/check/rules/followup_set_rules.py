@@ -7,60 +7,54 @@ from collections.abc import Callable, Iterable, Iterator
 
 from valdsprogram.check.digest import Digest, Entry
 from valdsprogram.check.rules.finding import Finding
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.model.followup import STATUS_RANK
-from valdsprogram.model.program_index import ProgramIndex
-
-Placed = tuple[Digest, Finding]
 
 
-def one_file_per_body_and_period(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
+@rule("VP312")
+def one_file_per_body_and_period(files: list[Digest]) -> Iterator[Finding]:
     """VP312: a body reports a period once."""
     seen: dict[tuple[str, object], Digest] = {}
     # The file whose name agrees with its content counts as the original; the others are reported.
     for file in sorted(files, key=lambda f: (not f.named_right, f.path)):
         key = (file.organ, file.period)
         if key in seen:
-            yield (
-                file,
-                Finding(
-                    "VP312",
-                    ("organ",),
-                    f"{file.body_name} har redan en uppföljning för {file.period}: {seen[key].path}.",
-                    "Slå ihop filerna till en.",
-                ),
+            yield Finding(
+                "VP312",
+                ("organ",),
+                f"{file.body_name} har redan en uppföljning för {file.period}: {seen[key].path}.",
+                "Slå ihop filerna till en.",
+                path=file.path,
             )
         else:
             seen[key] = file
 
 
-def status_not_backwards(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
+@rule("VP313")
+def status_not_backwards(files: list[Digest]) -> Iterator[Finding]:
     """VP313: within a year, an activity's status does not fall back (genomförd, then pågående)."""
     for file, ident, status, before, earlier in _within_year(files, lambda f: f.statuses):
         if STATUS_RANK[str(status)] < STATUS_RANK[str(before)]:
-            yield (
-                file,
-                Finding(
-                    "VP313",
-                    ("aktiviteter", ident, "status"),
-                    f"{ident} är {status} men var {before} i {earlier.period}.",
-                    f'Rätta statusen, eller kvittera varningen med skälet: kvittera: {{VP313: "…"}} under {ident}.',
-                ),
+            yield Finding(
+                "VP313",
+                ("aktiviteter", ident, "status"),
+                f"{ident} är {status} men var {before} i {earlier.period}.",
+                f'Rätta statusen, eller kvittera varningen med skälet: kvittera: {{VP313: "…"}} under {ident}.',
+                path=file.path,
             )
 
 
-def target_stable(index: ProgramIndex, files: list[Digest]) -> Iterator[Placed]:
+@rule("VP314")
+def target_stable(files: list[Digest]) -> Iterator[Finding]:
     """VP314: within a year, an indicator's annual target stays the same."""
     for file, ident, target, before, earlier in _within_year(files, lambda f: f.targets):
         if target != before:
-            yield (
-                file,
-                Finding(
-                    "VP314",
-                    ("indikatorer", ident, "arsmal"),
-                    f"Årsmålet för {ident} är {target} men var {before} i {earlier.period}.",
-                    f'Årsmål ändras genom beslut: kvittera varningen med beslutet, kvittera: {{VP314: "…"}} '
-                    f"under {ident}.",
-                ),
+            yield Finding(
+                "VP314",
+                ("indikatorer", ident, "arsmal"),
+                f"Årsmålet för {ident} är {target} men var {before} i {earlier.period}.",
+                f'Årsmål ändras genom beslut: kvittera varningen med beslutet, kvittera: {{VP314: "…"}} under {ident}.',
+                path=file.path,
             )
 
 

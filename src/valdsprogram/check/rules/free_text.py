@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic, place_of
+from valdsprogram.check.rules.finding import Finding
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
 FREE_TEXT_KEYS = frozenset({"kommentar", "analys", "diarienummer"})
@@ -16,7 +16,8 @@ _EXACT_LIMIT = 100
 """Longer texts get a description of the fix rather than the whole line written out."""
 
 
-def cut_at_hash(document: YamlDocument) -> Iterator[Diagnostic]:
+@rule("VP016")
+def cut_at_hash(document: YamlDocument) -> Iterator[Finding]:
     """VP016: a free-text value without quotes, followed by ` #` on the same line, which YAML drops as a comment."""
     lines = document.text.splitlines()
     for loc, value in _free_texts(document.data, ()):
@@ -40,13 +41,13 @@ def cut_at_hash(document: YamlDocument) -> Iterator[Diagnostic]:
             hint = f"Sätt citattecken runt hela texten: {key}: {quoted}"
         else:
             hint = "Sätt enkla citattecken runt hela texten, så att allt efter # kommer med (ett ' i texten skrivs '')."
-        yield code("VP016").at(
-            document.path,
-            line,
-            column + len(value) + comment.start(1) - 1,
+        yield Finding(
+            "VP016",
+            loc,
             f"Texten slutar före #: {_short(lost)!r} läses som en kommentar och kommer inte med.",
             hint,
-            place=place_of(document.data, loc),
+            line=line,
+            column=column + len(value) + comment.start(1) - 1,
         )
 
 
@@ -69,7 +70,8 @@ _BORN = re.compile(
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéü]+)*[ \t]*[,(]?[ \t]*$")
 
 
-def birth_dates(document: YamlDocument) -> Iterator[Diagnostic]:
+@rule("VP334")
+def birth_dates(document: YamlDocument) -> Iterator[Finding]:
     """VP334: `född 1981-12-18` (or `f. 1981`) right after a name, in any text of the file, comments included."""
     lower = document.text.lower()
     if "född" not in lower and "f." not in lower:
@@ -78,12 +80,13 @@ def birth_dates(document: YamlDocument) -> Iterator[Diagnostic]:
         for match in _BORN.finditer(line):
             if _NAME_BEFORE.search(line, 0, match.start()) is None:
                 continue
-            yield code("VP334").at(
-                document.path,
-                number,
-                match.start() + 1,
+            yield Finding(
+                "VP334",
+                (),
                 f"Texten har ett födelsedatum ({match[0]!r}) intill ett namn; det pekar ut en enskild person.",
                 "Ta bort födelsedatumet och namnet. Uppföljningar är allmänna handlingar.",
+                line=number,
+                column=match.start() + 1,
             )
 
 

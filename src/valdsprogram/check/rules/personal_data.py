@@ -13,8 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.check.rules.finding import Finding
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
@@ -88,12 +88,13 @@ _PHONE_HINT = (
 )
 
 
-def personal_numbers(document: YamlDocument) -> Iterator[Diagnostic]:
+@rule("VP315")
+def personal_numbers(document: YamlDocument) -> Iterator[Finding]:
     """VP315: every valid personnummer or samordningsnummer in the file's text or its decoded values."""
     seen: set[str] = set()
     for digits, kind, line, column in _in_text(document.text):
         seen.add(digits)
-        yield _diagnostic(document.path, line, column, kind)
+        yield _finding(line, column, kind)
     if not _any_in_values(document.data):
         return  # the usual case: one scan of all the values together, and no walk that names each one's place
     for loc, at_key, value in _values(document.data, ()):
@@ -102,7 +103,7 @@ def personal_numbers(document: YamlDocument) -> Iterator[Diagnostic]:
                 seen.add(digits)
                 positions = document.positions
                 line, column = positions.of_key(loc) if at_key else positions.of_value(loc)
-                yield _diagnostic(document.path, line, column, kind)
+                yield _finding(line, column, kind)
 
 
 _APART = "\x00\x00\x00"
@@ -129,10 +130,9 @@ def _any_in_values(data: object) -> bool:
     return any(_judge(match)[1] for match in _candidates(normalise(_APART.join(texts))))
 
 
-def _diagnostic(path: str, line: int, column: int, kind: str) -> Diagnostic:
-    return code("VP315").at(
-        path, line, column, f"Texten innehåller ett giltigt {kind}. Uppföljningar är allmänna handlingar.", _PHONE_HINT
-    )
+def _finding(line: int, column: int, kind: str) -> Finding:
+    message = f"Texten innehåller ett giltigt {kind}. Uppföljningar är allmänna handlingar."
+    return Finding("VP315", (), message, _PHONE_HINT, line=line, column=column)
 
 
 def _in_text(text: str) -> Iterator[tuple[str, str, int, int]]:

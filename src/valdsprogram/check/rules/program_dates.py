@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from valdsprogram.check.rules.finding import Finding
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.model.program import Activity, DatedResponsibility, Indicator, within
 from valdsprogram.model.program_index import ProgramIndex
 from valdsprogram.yaml.reader import Loc
@@ -13,6 +14,7 @@ from valdsprogram.yaml.reader import Loc
 ONE_DAY = dt.timedelta(days=1)
 
 
+@rule("VP214")
 def items_run_forwards(index: ProgramIndex) -> Iterator[Finding]:
     """VP214: an activity, indicator or responsibility entry does not end before it starts."""
     for loc, item in _items(index):
@@ -30,6 +32,7 @@ def items_run_forwards(index: ProgramIndex) -> Iterator[Finding]:
                 )
 
 
+@rule("VP215")
 def responsibility_within_body_life(index: ProgramIndex) -> Iterator[Finding]:
     """VP215: a dated responsibility names a body only for days the body exists (an open end runs to the item's
     end, or the program's)."""
@@ -49,7 +52,7 @@ def responsibility_within_body_life(index: ProgramIndex) -> Iterator[Finding]:
                     f"Låt ansvaret börja tidigast {body.fran}: fran: {body.fran}.",
                 )
             if body.till is not None and end > body.till:
-                successor = index.bodies.get(body.ersatts_av or "")
+                successor = index.successor(body)
                 after = f", och ange {successor.id} som ansvarig därefter" if successor else ""
                 yield Finding(
                     "VP215",
@@ -59,6 +62,7 @@ def responsibility_within_body_life(index: ProgramIndex) -> Iterator[Finding]:
                 )
 
 
+@rule("VP216")
 def responsibility_without_gaps(index: ProgramIndex) -> Iterator[Finding]:
     """VP216: where responsibility is dated, someone is responsible on every day the item is in effect."""
     for loc, item, segments in _dated_segments(index):
@@ -81,6 +85,7 @@ def responsibility_without_gaps(index: ProgramIndex) -> Iterator[Finding]:
             )
 
 
+@rule("VP217")
 def responsibility_without_overlaps(index: ProgramIndex) -> Iterator[Finding]:
     """VP217: where responsibility is dated, no body is responsible twice on the same day (two entries name it,
     directly or through a group): a moved responsibility whose dates overlap."""
@@ -104,6 +109,7 @@ def responsibility_without_overlaps(index: ProgramIndex) -> Iterator[Finding]:
                     seen.setdefault(body, k)
 
 
+@rule("VP218")
 def targets_within_validity(index: ProgramIndex) -> Iterator[Finding]:
     """VP218: a per-year annual target names a year of the program's validity when the indicator is in effect."""
     validity = index.program.giltighet
@@ -196,6 +202,7 @@ def _days(first: dt.date, last: dt.date) -> str:
     return f"{first}" if first == last else f"{first}–{last}"
 
 
+@rule("VP219")
 def revisions_in_order(index: ProgramIndex) -> Iterator[Finding]:
     """VP219: revisions stand oldest first, at most one a day."""
     revisions = index.program.revisioner
@@ -211,6 +218,7 @@ def revisions_in_order(index: ProgramIndex) -> Iterator[Finding]:
             )
 
 
+@rule("VP220")
 def revisions_within_validity(index: ProgramIndex) -> Iterator[Finding]:
     """VP220: a revision is dated within the program's years."""
     validity = index.program.giltighet

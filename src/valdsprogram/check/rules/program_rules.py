@@ -7,14 +7,16 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from valdsprogram.check.rules.finding import Finding
+from valdsprogram.check.rules.rule import rule
 from valdsprogram.check.suggest import did_you_mean
 from valdsprogram.model.periods import periods_between
 from valdsprogram.model.program import Activity, Indicator
 from valdsprogram.model.program_index import ProgramIndex, exists
-from valdsprogram.model.units import unit_hint, unit_problem
+from valdsprogram.model.units import is_percentage, unit_hint, unit_problem
 from valdsprogram.yaml.reader import Loc
 
 
+@rule("VP201")
 def unique_ids(index: ProgramIndex) -> Iterator[Finding]:
     """VP201: ids are unique per namespace; bodies and groups share one, as `ansvariga` names both."""
     for entries in _id_namespaces(index):
@@ -51,6 +53,7 @@ def _ids(where: str | Loc, items: Sequence[_HasId], what: str) -> Iterator[tuple
         yield item.id, (*parent, i, "id"), what
 
 
+@rule("VP202")
 def references_resolve(index: ProgramIndex) -> Iterator[Finding]:
     """VP202: every responsible and every group member is a known body or group."""
     for loc, ref in _responsible_refs(index):
@@ -72,6 +75,7 @@ def references_resolve(index: ProgramIndex) -> Iterator[Finding]:
                 )
 
 
+@rule("VP203")
 def successors_resolve(index: ProgramIndex) -> Iterator[Finding]:
     """VP203: `ersatts_av` names a body of the program."""
     for i, body in enumerate(index.program.organ):
@@ -84,6 +88,7 @@ def successors_resolve(index: ProgramIndex) -> Iterator[Finding]:
             )
 
 
+@rule("VP210")
 def successors_end(index: ProgramIndex) -> Iterator[Finding]:
     """VP210: following `ersatts_av` from a body never leads back to it."""
     bodies = index.bodies
@@ -107,6 +112,7 @@ WINDOWS_DEVICE_NAMES = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?",
 """Names Windows reserves for devices, with any extension: `con.yaml` cannot be created or checked out there."""
 
 
+@rule("VP211")
 def ids_safe_as_file_names(index: ProgramIndex) -> Iterator[Finding]:
     """VP211: a body's or group's id, which becomes a file name, is no Windows device name."""
     named: tuple[tuple[str, Sequence[_HasId]], ...] = (
@@ -124,6 +130,7 @@ def ids_safe_as_file_names(index: ProgramIndex) -> Iterator[Finding]:
                 )
 
 
+@rule("VP204")
 def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
     """VP204: validity and body dates run forwards, and a successor starts after its predecessor ends."""
     program = index.program
@@ -152,7 +159,7 @@ def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
                 "Ange sista dagen organet fanns, till exempel till: 2023-06-30.",
             )
             continue
-        successor = index.bodies.get(body.ersatts_av)
+        successor = index.successor(body)
         if successor is not None and successor.fran is not None and successor.fran <= body.till:
             yield Finding(
                 "VP204",
@@ -162,6 +169,7 @@ def dates_consistent(index: ProgramIndex) -> Iterator[Finding]:
             )
 
 
+@rule("VP205")
 def goals_have_work(index: ProgramIndex) -> Iterator[Finding]:
     """VP205: a goal without activities, or without indicators, cannot be followed up."""
     for i, goal in enumerate(index.program.mal):
@@ -178,6 +186,7 @@ def goals_have_work(index: ProgramIndex) -> Iterator[Finding]:
                 )
 
 
+@rule("VP206")
 def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
     """VP206: an indicator's annual target and tolerance fit its unit."""
     for i, goal in enumerate(index.program.mal):
@@ -213,7 +222,7 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                         f"{indicator.id} är en ja/nej-indikator och kan inte ha en tolerans.",
                         "Ta bort tolerans.",
                     )
-                elif indicator.enhet == "procent" and indicator.tolerans > 100:
+                elif indicator.enhet == "procent" and not is_percentage(indicator.tolerans):
                     yield Finding(
                         "VP206",
                         (*loc, "tolerans"),
@@ -222,6 +231,7 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                     )
 
 
+@rule("VP207")
 def violence_types_known(index: ProgramIndex) -> Iterator[Finding]:
     """VP207: an activity's or indicator's violence types are the program's."""
     known = {v.id for v in index.program.valdstyper}
@@ -242,6 +252,7 @@ def violence_types_known(index: ProgramIndex) -> Iterator[Finding]:
                         )
 
 
+@rule("VP208")
 def responsible_exist(index: ProgramIndex) -> Iterator[Finding]:
     """VP208: a responsible body or group exists, with members, at some period end within the validity."""
     giltighet = index.program.giltighet
@@ -267,6 +278,7 @@ def responsible_exist(index: ProgramIndex) -> Iterator[Finding]:
             )
 
 
+@rule("VP209")
 def ids_match_goal(index: ProgramIndex) -> Iterator[Finding]:
     """VP209: A2.x and I2.x belong under M2."""
     for i, goal in enumerate(index.program.mal):

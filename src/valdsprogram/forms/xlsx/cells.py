@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from valdsprogram.errors import ValdsprogramError
 from valdsprogram.forms.xlsx.layout import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -15,8 +16,15 @@ from valdsprogram.forms.xlsx.layout import (
     SHEET,
 )
 
+EMITS = ("VP405", "VP407")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
 
-class Refused(Exception):
+
+class Refused(ValdsprogramError):
+    """The workbook is refused before any value is read (code, Swedish message and hint); `importera` exits 1."""
+
+    exit_code = 1
+
     def __init__(self, code_id: str, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.code, self.message, self.hint = code_id, message, hint

@@ -16,6 +16,9 @@ from valdsprogram.codes import code
 from valdsprogram.diagnostics import Diagnostic
 from valdsprogram.text import os_error_text
 
+EMITS = ("VP401", "VP402", "VP403", "VP404", "VP405", "VP406")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """A filled-in follow-up workbook is about 15 kB."""
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024

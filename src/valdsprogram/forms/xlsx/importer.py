@@ -7,7 +7,7 @@ from pathlib import Path
 
 from valdsprogram.check.validation import shown
 from valdsprogram.codes import code
-from valdsprogram.diagnostics import Diagnostic
+from valdsprogram.diagnostics import Diagnostic, Validation
 from valdsprogram.forms.followup_yaml import FormYaml, followup_path, form_yaml, modeline_path
 from valdsprogram.forms.form import Form, Loc, fill_form
 from valdsprogram.forms.xlsx.cells import Refused, read_cells
@@ -18,8 +18,13 @@ from valdsprogram.forms.xlsx.layout import (
     META_SHEET,
     cell_name,
 )
-from valdsprogram.forms.xlsx.reader import Problem, read_values
+from valdsprogram.forms.xlsx.reader import CellProblem, read_values
+from valdsprogram.output.schemas import schema_file
 from valdsprogram.workspace import Workspace, WorkspaceError
+from valdsprogram.writing import write_atomic
+
+EMITS = ("VP401", "VP407", "VP408")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
 
 
 @dataclass(slots=True)
@@ -37,11 +42,72 @@ class Imported:
     """Where the follow-up belongs: <uppfoljning>/<period>/<organ>.yaml."""
     cells: dict[Loc, str] = field(default_factory=dict)
     """Each field read → the cell it came from."""
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
     """What the importer found in the cells: values it could not read with certainty, formulas, stray values."""
 
 
+@dataclass(frozen=True, slots=True)
+class WorkbookImport:
+    """What `importera` gives: the follow-up written from a workbook and its problems, each at its cell and line;
+    or, for a refused workbook, why nothing was written."""
+
+    source: str
+    """The workbook, as the user named it."""
+    path: Path | None
+    """Where the follow-up was written; None when the workbook was refused."""
+    text: str | None
+    """The follow-up YAML that was written; None when the workbook was refused."""
+    diagnostics: list[Diagnostic]
+    """The written follow-up's problems (the importer's own included), or why the workbook was refused."""
+
+    @property
+    def refused(self) -> bool:
+        """Whether the workbook was refused, so that nothing was written."""
+        return self.text is None
+
+    @property
+    def validation(self) -> Validation:
+        """The diagnostics as `render_validation` takes them (one file: the follow-up, or the refused workbook)."""
+        return Validation(self.diagnostics, 1)
+
+    @property
+    def refusal(self) -> str:
+        """What the command line says on stderr when the workbook was refused."""
+        return f"{self.source} lästes inte in; inget skrevs."
+
+
 def import_workbook(
+    workbook: Path,
+    workspace: Workspace,
+    *,
+    target: Path | None = None,
+    overwrite: bool = False,
+    folder: Path | None = None,
+    base: Path | None = None,
+) -> WorkbookImport:
+    """Read a workbook made by `mall --format xlsx`, write it as the follow-up YAML, and validate what was written
+    (`importera`); paths are shown relative to `base`.
+
+    The follow-up goes to `target`, by default its place <folder>/<period>/<organ>.yaml in `folder` (by default
+    the workspace's follow-up folder). A hostile or foreign workbook is refused with diagnostics and nothing is
+    written (`refused`); a target that exists without `overwrite`, or that cannot be written, raises WriteRefused.
+    """
+    from valdsprogram.forms.xlsx.import_check import check_imported  # it imports this module's Imported
+
+    program = workspace.program_path
+    folder = folder or workspace.folder
+    if program is None or folder is None:
+        raise ValueError("import_workbook needs a workspace from open_workspace with a follow-up folder, or folder=")
+    imported = read_workbook(workspace, workbook, folder, schema=schema_file(program, "uppfoljning"), base=base)
+    if imported.refused or imported.yaml is None or imported.target is None:
+        return WorkbookImport(imported.source, None, None, imported.refused)
+    written = target or imported.target
+    write_atomic(written, imported.yaml.text, overwrite=overwrite)
+    found = check_imported(imported, program, folder, written, base=base)
+    return WorkbookImport(imported.source, written, imported.yaml.text, found)
+
+
+def read_workbook(
     workspace: Workspace, path: Path, folder: Path, *, schema: Path, base: Path | None = None
 ) -> Imported:
     """Read a workbook made by `mall --format xlsx` and turn it into the follow-up YAML (not yet written).

@@ -31,6 +31,9 @@ from valdsprogram.forms.xlsx.values import (
 from valdsprogram.model.followup import ActivityReport, Decision, FollowUp, GoalReport, IndicatorReport
 from valdsprogram.workspace import Workspace
 
+EMITS = ("VP407", "VP410", "VP411", "VP412", "VP413", "VP414", "VP415")
+"""The codes this module gives, each in the catalogue (tests/test_rule_codes.py holds them to it)."""
+
 _SECTIONS = {title: section for section, title in KINDS.items()}
 _FIELDS = {
     "aktiviteter": ("status", "kommentar", "kvittera"),
@@ -56,7 +59,7 @@ _HEADER_FIELDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class CellProblem:
     """Something the importer itself found in a cell."""
 
     code: str
@@ -73,7 +76,7 @@ def read_values(
     period_text: str,
     rows: dict[int, dict[int, SheetCell]],
     cells: dict[Loc, str],
-    problems: list[Problem],
+    problems: list[CellProblem],
 ) -> FollowUp:
     """The follow-up's values from the sheet's cells.
 
@@ -146,7 +149,9 @@ def _reader_of(name: str, unit: str) -> Callable[[object, str], Reading]:
 class _SheetReader:
     """The follow-up sheet's cells, read field by field, with every problem noted at its cell."""
 
-    def __init__(self, rows: dict[int, dict[int, SheetCell]], cells: dict[Loc, str], problems: list[Problem]) -> None:
+    def __init__(
+        self, rows: dict[int, dict[int, SheetCell]], cells: dict[Loc, str], problems: list[CellProblem]
+    ) -> None:
         self.rows = rows
         self.cells = cells
         self.problems = problems
@@ -158,7 +163,7 @@ class _SheetReader:
         return cell_name(get_column_letter(self.columns[name]), row)
 
     def problem(self, code_id: str, loc: Loc, cell_ref: str, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(code_id, loc, cell_ref, message, hint))
+        self.problems.append(CellProblem(code_id, loc, cell_ref, message, hint))
 
     def text(self, row: int, name: str) -> str:
         cell = self.rows.get(row, {}).get(self.columns[name])

@@ -12,7 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from valdsprogram.model.followup import DELAYED, DONE, DROPPED, NOT_STARTED, ONGOING
 from valdsprogram.model.units import swedish
+from valdsprogram.text import join_swedish
 from valdsprogram.yaml.handtyped import typed_bool, typed_date, typed_number
 
 
@@ -121,8 +123,7 @@ def read_choice(raw: object, choices: tuple[str, ...], aliases: dict[str, str], 
     found = word if word in choices else aliases.get(word) or plain.get(_unaccented(word))
     if found is not None:
         return Reading(found)
-    listed = ", ".join(choices[:-1]) + " eller " + choices[-1]
-    return Reading(text, f"{text!r} är ingen {what}", f"Välj {listed} i listan.")
+    return Reading(text, f"{text!r} är ingen {what}", f"Välj {join_swedish(choices, 'eller')} i listan.")
 
 
 def _unaccented(text: str) -> str:
@@ -130,13 +131,13 @@ def _unaccented(text: str) -> str:
 
 
 STATUS_ALIASES = {
-    "ej påbörjat": "ej påbörjad",
-    "inte påbörjad": "ej påbörjad",
-    "inte påbörjat": "ej påbörjad",
-    "pågår": "pågående",
-    "försenat": "försenad",
-    "genomfört": "genomförd",
-    "utgått": "utgår",
+    "ej påbörjat": NOT_STARTED,
+    "inte påbörjad": NOT_STARTED,
+    "inte påbörjat": NOT_STARTED,
+    "pågår": ONGOING,
+    "försenat": DELAYED,
+    "genomfört": DONE,
+    "utgått": DROPPED,
 }
 ASSESSMENT_ALIASES = {
     "helt uppfyllt": "helt",

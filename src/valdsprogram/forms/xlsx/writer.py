@@ -39,7 +39,9 @@ from valdsprogram.forms.xlsx.layout import (
 from valdsprogram.model.followup import ActivityReport, GoalReport, IndicatorReport
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator, Program, revision_in_force
+from valdsprogram.model.units import PERCENT_RANGE
 from valdsprogram.model.vocabulary import VALID_VALUES
+from valdsprogram.text import join_swedish
 
 _OPEN = PatternFill("solid", fgColor="FFFFF2CC")
 _CLOSED = PatternFill("solid", fgColor="FFEDEDED")
@@ -70,13 +72,8 @@ def form_workbook(form: Form) -> bytes:
         text_cell(meta.cell(row, 2), value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
-    book.properties.creator = "valdsprogram"
     book.properties.title = f"Uppföljning {form.period} {form.body.namn}"
-    fixed = dt.datetime.combine(form.period.last_day, dt.time())
-    book.properties.created = fixed
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic_xlsx(buffer.getvalue(), fixed)
+    return workbook_bytes(book, form.period.last_day)
 
 
 def metadata(form: Form) -> dict[str, str]:
@@ -291,7 +288,7 @@ def _validation(kind: str) -> DataValidation | None:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=title,
-            error=f"Välj {', '.join(words[:-1])} eller {words[-1]}.",
+            error=f"Välj {join_swedish(words, 'eller')}.",
             promptTitle=title,
             prompt=f"Välj i listan: {', '.join(words)}.",
             showInputMessage=True,
@@ -320,8 +317,8 @@ def _validation(kind: str) -> DataValidation | None:
         return DataValidation(
             type="decimal",
             operator="between",
-            formula1="0",
-            formula2="100",
+            formula1=str(PERCENT_RANGE[0]),
+            formula2=str(PERCENT_RANGE[1]),
             allow_blank=True,
             showErrorMessage=True,
             errorTitle="Procent",
@@ -335,7 +332,7 @@ def _validation(kind: str) -> DataValidation | None:
 
 def _instructions(sheet: Worksheet, form: Form) -> None:
     lines = [
-        (f"Uppföljning av {form.program.kortnamn or form.program.titel}", True),
+        (f"Uppföljning av {form.program.name}", True),
         (f"{form.body.namn}, {form.period.name} (per {form.period.last_day})", False),
         ("", False),
         ("Så fyller du i", True),
@@ -381,7 +378,17 @@ def _instructions(sheet: Worksheet, form: Form) -> None:
     sheet.protection.sheet = True
 
 
-def deterministic_xlsx(data: bytes, when: dt.datetime) -> bytes:
+def workbook_bytes(book: Workbook, day: dt.date) -> bytes:
+    """The workbook as .xlsx bytes made by valdsprogram on the day: the same workbook always gives the same bytes."""
+    book.properties.creator = "valdsprogram"
+    fixed = dt.datetime.combine(day, dt.time())
+    book.properties.created = fixed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _deterministic_xlsx(buffer.getvalue(), fixed)
+
+
+def _deterministic_xlsx(data: bytes, when: dt.datetime) -> bytes:
     """The same workbook as the same bytes: fixed zip timestamps and document dates."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()

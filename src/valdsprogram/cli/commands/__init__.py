@@ -1,0 +1,1 @@
+"""One module per command (or group of commands), each a thin function over the public API."""
