@@ -456,7 +456,8 @@ class _Builder:
             if _INT.fullmatch(text):
                 # Python refuses (and would take quadratic time) to turn thousands of digits into an int;
                 # such a "number" is no count anyone reports, so it reads as the float it overflows to (inf).
-                return int(text) if len(text) <= _MAX_INT_DIGITS else float(text)
+                digits = len(text) - (text[0] in "+-")  # the limit is on digits, as int()'s is; a sign is none
+                return int(text) if digits <= _MAX_INT_DIGITS else float(text)
             if _YAML11_NUMBER.fullmatch(text):
                 shown = shorten(text)
                 self._report(

@@ -135,9 +135,11 @@ def read_workbook(
             )
         ]
         return result
+    field = "period"  # the cell a WorkspaceError is about: the period's, until the period is known
     try:
         organ, period_text = _check_meta(workspace, meta, source)
         period = workspace.period(period_text)
+        field = "organ"
         workspace.body(organ, period)
     except Refused as refusal:
         result.refused = [code(refusal.code).at(source, 0, 0, refusal.message, refusal.hint)]
@@ -148,7 +150,7 @@ def read_workbook(
                 source,
                 0,
                 0,
-                f"{cell_name('B', 1 + META_KEYS.index('organ'), META_SHEET)}: {error}",
+                f"{cell_name('B', 1 + META_KEYS.index(field), META_SHEET)}: {error}",
                 "Skapa arbetsboken med valdsprogram mall.",
             )
         ]
