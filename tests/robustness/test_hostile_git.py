@@ -291,3 +291,54 @@ def test_a_bare_repository_planted_among_the_follow_ups_is_not_read(
     code, output = run("historik", "sdn-sodermalm", "2024-T1")
     assert code == 2
     assert FORGED_BY not in output
+
+
+def test_a_nul_byte_in_a_crafted_commit_forges_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git itself refuses a NUL in a message, but a commit object can be written by hand; git's output stops at
+    the NUL, so the fields after it (a reviewed commit with the version before's hash) are never read. (This
+    held before NUL-separated records too; it guards the choice of NUL as the separator.)"""
+    repo = new_repo(tmp_path, monkeypatch)
+    before = commit(repo, {FOLLOWUP: TEXT.format(151)}, "Södermalm T1", 2)
+    (repo / FOLLOWUP).write_text(TEXT.format(999), encoding="utf-8")
+    git(repo, "add", FOLLOWUP)
+    tree = git(repo, "write-tree")
+    fields = f"\0{before}\0{before[:7]}\0\0002024-05-21 09:00\0{FORGED_BY}\0Granskad\0\0"
+    body = f"tree {tree}\nparent {before}\nauthor A <a@e.se> 1716000000 +0200\ncommitter A <a@e.se> 1716000000 +0200\n"
+    (tmp_path / "commit.txt").write_bytes(f"{body}\nÄndra{fields}".encode())
+    crafted = git(repo, "hash-object", "-t", "commit", "-w", "--literally", str(tmp_path / "commit.txt"))
+    git(repo, "update-ref", "HEAD", crafted)
+    code, text = run("historik", "sdn-sodermalm", "2024-T1")
+    assert code == 0
+    assert "A: Ändra\n    I3.3 utfall 151 → 999" in text
+    for args in OUTPUTS:
+        assert FORGED_BY not in run(*args)[1], args
+
+
+def test_versions_that_are_no_file_are_named_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moved from a name with a line break, deleted, a symbolic link to /etc/passwd, a submodule: each version
+    says why it cannot be read, and the link is not followed."""
+    repo = new_repo(tmp_path, monkeypatch)
+    odd = "uppfoljning/2024-T1/gam\nmal.yaml"
+    commit(repo, {odd: TEXT.format(1)}, "Första", 2)
+    git(repo, "mv", "--", odd, FOLLOWUP)
+    commit(repo, {}, "Flyttad", 3)
+    git(repo, "rm", "-q", "--", FOLLOWUP)
+    commit(repo, {}, "Borttagen", 4)
+    (repo / FOLLOWUP).parent.mkdir(parents=True, exist_ok=True)
+    (repo / FOLLOWUP).symlink_to("/etc/passwd")
+    git(repo, "add", "--", FOLLOWUP)
+    commit(repo, {}, "Länk", 5)
+    git(repo, "rm", "-q", "--", FOLLOWUP)
+    last = commit(repo, {FOLLOWUP: TEXT.format(2)}, "Tillbaka", 6)
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{last},{FOLLOWUP}")
+    commit(repo, {}, "Undermodul", 7)
+    code, text = run("historik", "sdn-sodermalm", "2024-T1")
+    assert code == 0
+    assert [line for line in text.splitlines() if line.startswith("    ")] == [
+        "    första versionen",
+        "    versionen kan inte läsas som uppföljning (filen togs bort i den här incheckningen)",
+        "    versionen kan inte läsas som uppföljning (filen är här en symbolisk länk, som inte följs)",
+        "    I3.3 utfall 1 → 2",
+        "    versionen kan inte läsas som uppföljning (filen är här ingen vanlig fil)",
+    ]
+    assert "root:" not in text
