@@ -342,3 +342,20 @@ def test_versions_that_are_no_file_are_named_not_fatal(tmp_path: Path, monkeypat
         "    versionen kan inte läsas som uppföljning (filen är här ingen vanlig fil)",
     ]
     assert "root:" not in text
+
+
+def test_the_versions_read_together_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many versions each just under the size limit would take a gigabyte and minutes: older versions beyond a
+    total are named but not read (the total made small here)."""
+    repo = new_repo(tmp_path, monkeypatch)
+    for day in range(2, 6):
+        commit(repo, {FOLLOWUP: TEXT.format(day)}, f"Version {day}", day)
+    monkeypatch.setattr("valdsprogram.git.versions.MAX_TOTAL_BYTES", 2 * len(TEXT.format(5)))
+    code, text = run("historik", "sdn-sodermalm", "2024-T1")
+    assert code == 0
+    assert [line for line in text.splitlines() if line.startswith("    ")] == [
+        "    versionen kan inte läsas som uppföljning (de nyare versionerna är tillsammans nära gränsen 0 MiB)",
+        "    versionen kan inte läsas som uppföljning (de nyare versionerna är tillsammans nära gränsen 0 MiB)",
+        "    första versionen",
+        "    I3.3 utfall 4 → 5",
+    ]

@@ -15,6 +15,9 @@ from valdsprogram.git.log import Commit, GitUnavailable, git_log, run_git
 from valdsprogram.yaml.reader import MAX_BYTES
 
 _FILE_MODES = ("100644", "100755")
+MAX_TOTAL_BYTES = 4 * MAX_BYTES
+"""The most bytes read of one file's versions together (newest first): 200 versions of almost 5 MiB each would
+take a gigabyte and many minutes to check, so older versions beyond this are named but not read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +92,17 @@ def contents(cwd: Path, chosen: list[Version]) -> dict[str, bytes | str]:
         return found
     sizes = run_git(["cat-file", "--batch-check"], cwd, "".join(f"{b}\n" for b in wanted).encode()).split(b"\n")
     small: dict[str, str] = {}
-    for blob, line in zip(wanted, sizes, strict=False):
+    budget = MAX_TOTAL_BYTES
+    for blob, line in reversed(list(zip(wanted, sizes, strict=False))):  # newest first
         parts = line.decode("ascii", "replace").split(" ")
         if len(parts) != 3 or parts[1] != "blob" or not parts[0].startswith(blob) or not parts[2].isdigit():
             found[blob] = "innehållet finns inte i den här klonen"
         elif int(parts[2]) > MAX_BYTES:
             found[blob] = f"filen är större än gränsen {MAX_BYTES // 1_048_576} MiB"
+        elif int(parts[2]) > budget:
+            found[blob] = f"de nyare versionerna är tillsammans nära gränsen {MAX_TOTAL_BYTES // 1_048_576} MiB"
         else:
+            budget -= int(parts[2])
             small[parts[0]] = blob
     if small:
         read = _read_blobs(cwd, list(small))
