@@ -359,3 +359,21 @@ def test_the_versions_read_together_are_bounded(tmp_path: Path, monkeypatch: pyt
         "    första versionen",
         "    I3.3 utfall 4 → 5",
     ]
+
+
+def test_a_repository_without_commits_has_no_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    new_repo(tmp_path, monkeypatch)
+    Path(FOLLOWUP).parent.mkdir(parents=True)
+    Path(FOLLOWUP).write_text(TEXT.format(1), encoding="utf-8")
+    code, text = run("historik", "sdn-sodermalm", "2024-T1")
+    assert (code, text.splitlines()[-1]) == (0, "  Filen finns inte i någon incheckning (git add och git commit).")
+
+
+def test_a_huge_author_and_subject_are_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shown once per version, a name of 100,000 characters would make the output grow without bound."""
+    repo = new_repo(tmp_path, monkeypatch)
+    commit(repo, {FOLLOWUP: TEXT.format(1)}, "R" * 100_000, 2, author="A" * 100_000)
+    for args in OUTPUTS:
+        assert len(run(*args)[1]) < 20_000, args
+    version = json.loads(run("historik", "sdn-sodermalm", "--format", "json")[1])["filer"][0]["versioner"][0]
+    assert (version["forfattare"], version["rubrik"]) == ("A" * 99 + "…", "R" * 199 + "…")

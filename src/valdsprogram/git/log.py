@@ -18,6 +18,7 @@ from pathlib import Path
 
 from valdsprogram.controls import visible
 from valdsprogram.errors import ValdsprogramError
+from valdsprogram.text import shorten
 
 TIMEOUT = 30.0
 """Seconds one git call may take; beyond it git is stopped and the command refused (a hung file system)."""
@@ -80,8 +81,9 @@ class Commit:
     date: str
     """The author's date and time, `ÅÅÅÅ-MM-DD TT:MM` in the author's own time zone (from git, not the clock)."""
     author: str
+    """The author's name, cut to 100 characters."""
     subject: str
-    """The first line of the commit message."""
+    """The first line of the commit message, cut to 200 characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,16 @@ def is_shallow(folder: Path) -> bool:
     return run_git(["rev-parse", "--is-shallow-repository"], folder).strip() == b"true"
 
 
+def has_commits(folder: Path) -> bool:
+    """Whether the repository holding `folder` has a commit yet (`git log` fails in one that has none)."""
+    try:
+        run_git(["rev-parse", "--quiet", "--verify", "HEAD^{commit}"], folder)
+    except GitUnavailable:
+        top_folder(folder)  # outside a repository, say that instead
+        return False
+    return True
+
+
 def git_log(args: list[str], cwd: Path) -> list[LogEntry]:
     """`git log` with `args` (options, then `--` and paths) as commits and the files each changed, newest first."""
     return _entries(run_git([*_LOG, *args], cwd))
@@ -173,7 +185,8 @@ def _entries(output: bytes) -> list[LogEntry]:
             raise _garbled("en incheckning har ingen giltig hash")
         if any(not _HASH.fullmatch(p) for p in parents.split()):
             raise _garbled("en incheckning har en ogiltig förälder")
-        commit = Commit(full, short, visible(date, keep_breaks=False), *_visible(author, subject))
+        shown = visible(date, keep_breaks=False), shorten(_visible(author), 100), shorten(_visible(subject), 200)
+        commit = Commit(full, short, *shown)
         i += 7
         files: list[FileChange] = []
         while i < len(tokens) and tokens[i].lstrip(b"\n").startswith(b":"):
@@ -183,8 +196,8 @@ def _entries(output: bytes) -> list[LogEntry]:
     return found
 
 
-def _visible(*texts: str) -> list[str]:
-    return [visible(text, keep_breaks=False) for text in texts]
+def _visible(text: str) -> str:
+    return visible(text, keep_breaks=False)
 
 
 def _file_change(tokens: list[bytes], i: int) -> tuple[FileChange, int]:

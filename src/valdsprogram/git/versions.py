@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from valdsprogram.git.log import Commit, GitUnavailable, git_log, run_git
+from valdsprogram.git.log import Commit, GitUnavailable, git_log, has_commits, run_git
 from valdsprogram.yaml.reader import MAX_BYTES
 
 _FILE_MODES = ("100644", "100755")
@@ -43,6 +43,8 @@ def versions(path: Path) -> list[Version]:
     kept only when the old path is gone in that commit and the new one did not exist before it; otherwise the
     history is the file's own path only.
     """
+    if not has_commits(path.parent):
+        return []
     followed = _versions(path, follow=True)
     moves = [(older, newer) for older, newer in itertools.pairwise(followed) if older.path != newer.path]
     questions = [
