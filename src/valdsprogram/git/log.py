@@ -178,7 +178,7 @@ def _entries(output: bytes) -> list[LogEntry]:
     i = 0
     while i < len(tokens) and not (i == len(tokens) - 1 and not tokens[i]):
         fields = [t.decode("utf-8", "replace") for t in tokens[i : i + 6]]
-        if len(fields) < 6 or tokens[i + 6 : i + 7] not in ([b""], []):
+        if len(fields) < 6 or tokens[i + 6 : i + 7] != [b""]:
             raise _garbled("en incheckning har fel antal fält")
         full, short, parents, date, author, subject = fields
         if not _HASH.fullmatch(full) or not _SHORT.fullmatch(short) or not full.startswith(short):
