@@ -386,13 +386,13 @@ def test_five_thousand_versions_take_seconds_not_minutes(tmp_path: Path, monkeyp
     repo = new_repo(tmp_path, monkeypatch)
     stream = []
     for n in range(5000):
-        text = TEXT.format(n).encode()
+        data = TEXT.format(n).encode()
         message = f"utfall {n}\n".encode()
         stream += [
             b"commit refs/heads/main\n",
             f"committer Anna <anna@example.se> {1_700_000_000 + 60 * n} +0100\n".encode(),
             f"data {len(message)}\n".encode() + message,
-            f"M 100644 inline {FOLLOWUP}\ndata {len(text)}\n".encode() + text + b"\n",
+            f"M 100644 inline {FOLLOWUP}\ndata {len(data)}\n".encode() + data + b"\n",
         ]
     subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(stream), check=True)
     git(repo, "checkout", "-q", "-f", "main")
