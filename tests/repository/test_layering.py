@@ -57,3 +57,16 @@ def test_only_the_command_line_imports_typer() -> None:
     ]
     assert outside
     assert wrong == []
+
+
+def test_git_is_called_in_one_place_only() -> None:
+    """Every git call goes through `valdsprogram.git.log.run_git`, which shuts out the repository's own programs:
+    no other module starts a process that names git."""
+    callers = [
+        _shown(path)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != PACKAGE / "git" / "log.py"
+        and "subprocess" in (text := path.read_text(encoding="utf-8"))
+        and '"git"' in text
+    ]
+    assert callers == []

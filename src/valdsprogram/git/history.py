@@ -8,8 +8,9 @@ from typing import Any
 
 from valdsprogram.check.model_errors import validate_model
 from valdsprogram.check.validation import shown
-from valdsprogram.controls import json_text
-from valdsprogram.git.log import Commit, Version, contents, top_folder, versions
+from valdsprogram.controls import json_text, visible
+from valdsprogram.git.log import Commit, is_shallow, top_folder
+from valdsprogram.git.versions import Version, contents, versions
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Body
@@ -22,6 +23,9 @@ from valdsprogram.yaml.reader import parse_yaml
 _QUOTED = ("kommentar", "analys", "kvittera", "diarienummer")
 """Free text is quoted and cut short; statuses, numbers and dates are shown as they are."""
 _ITEMS = ("mal", "aktiviteter", "indikatorer")
+MAX_VERSIONS = 200
+"""The most versions `historik` shows of one file: the newest, each compared with the one before it; a line says
+how many older ones were left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ class Step:
 
     commit: Commit
     path: str
-    """The file's path in that commit, relative to the repository's top folder."""
+    """The file's path in that commit, relative to the repository's top folder, made visible."""
     renamed_from: str
     """The path in the version before, when the file was renamed or moved; else empty."""
     problem: str
@@ -68,6 +72,10 @@ class FileHistory:
     path: str
     """The file as the user named it."""
     steps: list[Step]
+    left_out: int = 0
+    """How many older versions are not shown (beyond `MAX_VERSIONS`)."""
+    cut: bool = False
+    """Whether the oldest version is where a shallow clone's history is cut off, so older ones may exist."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +109,19 @@ def file_history(
     return BodyHistory(body, chosen, folder, [path_history(path, shown(path, base)) for path in files])
 
 
-def path_history(path: Path, shown: str) -> FileHistory:
-    """The versions of the follow-up at `path` and the values each changed; GitUnavailable outside git."""
-    top = top_folder(path.parent)
+def path_history(path: Path, shown: str, *, limit: int | None = None) -> FileHistory:
+    """The versions of the follow-up at `path` (the newest `limit`, by default `MAX_VERSIONS`) and the values each
+    changed; GitUnavailable outside git. However many versions there are, git runs six times at most."""
+    found = versions(path)
+    left_out = max(0, len(found) - (MAX_VERSIONS if limit is None else limit))
+    chosen = found[max(0, left_out - 1) :]  # one more than shown, to compare the oldest shown with
+    texts = contents(path.parent, chosen)
+    cut = bool(found) and found[0].root and is_shallow(path.parent)
     steps: list[Step] = []
     previous: dict[tuple[str, str], Any] | None = None
     previous_path = ""
-    for version in versions(path):
-        followup, problem = _read(top, version)
+    for version in chosen:
+        followup, problem = _read(version, texts[version.blob])
         changes: list[Change] = []
         first = followup is not None and previous is None
         if followup is not None:
@@ -116,14 +129,22 @@ def path_history(path: Path, shown: str) -> FileHistory:
             changes = _compare(previous, now) if previous is not None else []
             previous = now
         moved = previous_path if previous_path and previous_path != version.path else ""
-        steps.append(Step(version.commit, version.path, moved, problem, changes, first))
+        steps.append(
+            Step(version.commit, visible(version.path, keep_breaks=False), _shown_path(moved), problem, changes, first)
+        )
         previous_path = version.path
-    return FileHistory(shown, steps)
+    return FileHistory(shown, steps[1:] if left_out else steps, left_out, cut)
 
 
-def _read(top: Path, version: Version) -> tuple[FollowUp | None, str]:
+def _shown_path(path: str) -> str:
+    return visible(path, keep_breaks=False)
+
+
+def _read(version: Version, raw: bytes | str) -> tuple[FollowUp | None, str]:
     """The version as a follow-up, or None and (in Swedish) why it cannot be read."""
-    document = parse_yaml(contents(top, version), version.path)
+    if isinstance(raw, str):
+        return None, f"versionen kan inte läsas som uppföljning ({raw})"
+    document = parse_yaml(raw, _shown_path(version.path))
     if not document.ok:
         return None, _problem(document.diagnostics[0].line, document.diagnostics[0].message)
     followup, diagnostics = validate_model(FollowUp, document)
@@ -180,6 +201,8 @@ def history_text(name: str, histories: list[FileHistory]) -> str:
         lines += ["", history.path]
         if not history.steps:
             lines.append("  Filen finns inte i någon incheckning (git add och git commit).")
+        if history.left_out:
+            lines.append(f"  {_left_out_text(history)}")
         for step in history.steps:
             commit = step.commit
             lines.append(f"  {commit.date}  {commit.short}  {commit.author}: {shorten(commit.subject, 72)}")
@@ -188,11 +211,33 @@ def history_text(name: str, histories: list[FileHistory]) -> str:
             if step.problem:
                 lines.append(f"    {step.problem}")
             elif step.first:
-                lines.append("    första versionen")
+                lines.append(f"    {_start_text(history)}")
             elif not step.changes:
                 lines.append("    inga ändrade värden")
             lines += (f"    {change.text}" for change in step.changes)
     return "\n".join(lines) + "\n"
+
+
+def _left_out_text(history: FileHistory) -> str:
+    older = (
+        "1 äldre version visas inte"
+        if history.left_out == 1
+        else f"{_number(history.left_out)} äldre versioner visas inte"
+    )
+    return f"{older}; här visas de {_number(len(history.steps))} senaste."
+
+
+def _number(count: int) -> str:
+    return f"{count:_}".replace("_", "\u00a0")
+
+
+def _start_text(history: FileHistory) -> str:
+    """What the first version that can be read is compared with: nothing, and why."""
+    if history.cut:
+        return "äldre versioner finns inte i den här klonen"
+    if history.left_out:
+        return "den närmast äldre versionen kan inte läsas, så den här jämförs inte"
+    return "första versionen"
 
 
 def history_json(body_id: str, histories: list[FileHistory]) -> str:
@@ -202,6 +247,8 @@ def history_json(body_id: str, histories: list[FileHistory]) -> str:
         "filer": [
             {
                 "fil": history.path,
+                "utelamnade_versioner": history.left_out,
+                "klon_utan_aldre_versioner": history.cut,
                 "versioner": [
                     {
                         "incheckning": step.commit.hash,
