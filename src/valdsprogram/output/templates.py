@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from valdsprogram.controls import visible
+from valdsprogram.model.units import swedish
 from valdsprogram.output.formats import DocumentFormat
 from valdsprogram.output.sandbox import (
     BoundedEnvironment,
@@ -58,6 +59,13 @@ def _date(value: object) -> str:
     return value.isoformat()
 
 
+def _number(value: object) -> str:
+    """A count as readers see it, written the one way every number is (`swedish`): `1 511`."""
+    if not isinstance(value, int | float):
+        raise jinja2.TemplateRuntimeError(f"filtret tal tar ett tal, inte {type(value).__name__}")
+    return swedish(value)
+
+
 def _visible(value: object) -> object:
     """What a template writes: the user's text with control characters shown as escapes (not the tool's Markup)."""
     return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
@@ -82,6 +90,7 @@ def environment(user_folder: Path | None = None) -> BoundedEnvironment:
     env.filters["md"] = bounded_filter(markdown_text)
     env.filters["cell"] = bounded_filter(markdown_cell)
     env.filters["datum"] = bounded_filter(_date)
+    env.filters["tal"] = bounded_filter(_number)
     return env
 
 
