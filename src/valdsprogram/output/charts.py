@@ -12,6 +12,8 @@ from valdsprogram.model.units import swedish
 from valdsprogram.report.build import Count, GoalPart
 from valdsprogram.report.trends import Point
 
+UNREPORTED = "ej rapporterad"
+UNASSESSED = "ingen bedömning"
 _WIDTH = 640
 _LABEL = 56
 _BAR = 22
@@ -28,6 +30,9 @@ _PATTERNS = {
     "helt": ("#2e7d32", ""),
     "delvis": ("#f9d648", '<path d="M0 6 L6 0" stroke="#5c4a00" stroke-width="1.6"/>'),
     "inte": ("#d32f2f", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#ffffff" stroke-width="1.2"/>'),
+    # What is expected and missing is a part of its own, so that shares are over everyone expected.
+    UNREPORTED: ("#bdbdbd", '<path d="M3 0 V6 M0 3 H6" stroke="#4a4a4a" stroke-width="0.8"/>'),
+    UNASSESSED: ("#bdbdbd", '<path d="M3 0 V6 M0 3 H6" stroke="#4a4a4a" stroke-width="0.8"/>'),
 }
 _COUNT_ROOM = 44
 """Room at the end of each bar for its total."""
@@ -133,9 +138,15 @@ def report_charts(goals: list[GoalPart], *, assessment_label: str = "") -> dict[
     assessed = "Organens bedömning av målen" + (f" ({assessment_label})" if assessment_label else "")
     return {
         "status": stacked_chart(
-            "diagram-status", "Aktiviteternas status per mål", [(g.id, g.status_counts) for g in goals]
+            "diagram-status",
+            "Aktiviteternas status per mål",
+            [(g.id, [*g.status_counts, Count(UNREPORTED, g.unreported, [])]) for g in goals],
         ),
-        "bedomning": stacked_chart("diagram-bedomning", assessed, [(g.id, g.assessment_counts) for g in goals]),
+        "bedomning": stacked_chart(
+            "diagram-bedomning",
+            assessed,
+            [(g.id, [*g.assessment_counts, Count(UNASSESSED, g.unassessed, [])]) for g in goals],
+        ),
     }
 
 
