@@ -136,3 +136,18 @@ def test_shares_are_over_every_expected_body_with_the_missing_as_a_part(folder: 
     assert "M1, ej rapporterad: 4 av 6 (67 %)" in charts["status"]
     assert "M2, ej rapporterad: 1 av 1 (100 %)" in charts["status"]
     assert report.activities_unreported == 5
+
+
+def test_bodies_with_the_same_assessment_and_analysis_share_one_row(folder: Path) -> None:
+    """At city scale many bodies write the same sentence: the print reads it once, with who wrote it."""
+    for body in ("sdn-syd", "sdn-mitt"):
+        path = folder / "uppfoljning" / "2024-VB" / f"{body}.yaml"
+        text = re.sub(
+            r"^mal: .*", "mal: {M1: {bedomning: delvis, analys: Arbetet pågår.}}", path.read_text("utf-8"), flags=re.M
+        )
+        path.write_text(text, encoding="utf-8")
+    goal = report_of(folder, Period(2024, 2)).goals[0]
+    assert [(a.bodies, a.n, a.assessment, a.analysis) for a in goal.assessment_rows] == [
+        ("Syds stadsdelsnämnd, Mitts stadsdelsnämnd", 2, "delvis", "Arbetet pågår.")
+    ]
+    assert len(goal.assessments) == 2  # the data keeps each body's own

@@ -76,6 +76,17 @@ class GoalAssessment:
 
 
 @dataclass(frozen=True, slots=True)
+class AssessmentRow:
+    """Bodies that assess a goal alike with the same analysis, word for word: one row for all of them."""
+
+    bodies: str
+    """The body's name, or the bodies' names with groups named where they fit."""
+    n: int
+    assessment: str
+    analysis: str
+
+
+@dataclass(frozen=True, slots=True)
 class GoalPart:
     id: str
     title: str
@@ -96,6 +107,9 @@ class GoalPart:
     report, or one with errors), so that shares are over everyone expected."""
     unassessed: int = 0
     """Expected bodies responsible for something under the goal that give no assessment of it."""
+    assessment_rows: list[AssessmentRow] = field(default_factory=list)
+    """The assessments with an analysis (or not among `unexplained`) as the HTML and the print show them: bodies
+    that give the same assessment and the same analysis share one row, so a city's boilerplate is read once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +398,21 @@ def _goal_part(
         if len(bare) >= GROUPED_FROM:
             named = bodies(workspace.index, [a.body_id for a in bare], period.last_day)
             unexplained.append(Count(label, named.n, named.names, named.short))
+    shared: dict[tuple[str, str], list[GoalAssessment]] = {}
+    for a in assessments:
+        if a.analysis or a.assessment not in {c.label for c in unexplained}:
+            shared.setdefault((a.assessment, " ".join(a.analysis.split())), []).append(a)
+    assessment_rows = [
+        AssessmentRow(same[0].body_name, 1, label, same[0].analysis)
+        if len(same) == 1
+        else AssessmentRow(
+            bodies(workspace.index, [a.body_id for a in same], period.last_day).short,
+            len(same),
+            label,
+            same[0].analysis,
+        )
+        for (label, _), same in shared.items()
+    ]
     # The goal's activities and indicators as the program stood on the period's last day.
     in_effect = [a for a in goal.aktiviteter if a.in_effect(period.last_day)]
     activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in in_effect]
@@ -406,6 +435,7 @@ def _goal_part(
         city_analysis=(city.analys or "").strip() if city else "",
         unreported=sum(len(a.missing) for a in activities),
         unassessed=len([b for b in responsible if b in expected_ids and b not in assessing]),
+        assessment_rows=assessment_rows,
     )
 
 
