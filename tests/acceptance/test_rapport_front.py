@@ -151,3 +151,38 @@ def test_bodies_with_the_same_assessment_and_analysis_share_one_row(folder: Path
         ("Syds stadsdelsnämnd, Mitts stadsdelsnämnd", 2, "delvis", "Arbetet pågår.")
     ]
     assert len(goal.assessments) == 2  # the data keeps each body's own
+
+
+def test_a_state_at_a_tertial_is_given_with_its_date(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A share is a state: at T1 it is judged as it stands, and I korthet says when ("läge per 30 april")."""
+    program = folder / "program.yaml"
+    text = program.read_text(encoding="utf-8").replace(
+        "enhet: procent, periodicitet: ar,", "enhet: procent, periodicitet: tertial,"
+    )
+    program.write_text(text, encoding="utf-8")
+    (folder / "uppfoljning" / "2024-T1" / "sdn-syd.yaml").write_text(
+        "organ: sdn-syd\nperiod: 2024-T1\naktiviteter: {A1.1: {status: pågående}, A1.2: {status: pågående}}\n"
+        "indikatorer: {I1.1: {utfall: 70, arsmal: 80}, I1.2: {utfall: 3, arsmal: 10}}\n",
+        encoding="utf-8",
+    )
+    output = rapport(folder, monkeypatch, "--period", "2024-T1", "--bara-rapporterande", "--trots-fel")
+    assert "  - Andel utbildade (I1.1): 70 % (läge per 30 april) mot årsmålet 80 %, uppnås inte\n" in output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_figures_have_a_thin_space_between_thousands(folder: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """1511 is written "1 511" (a narrow no-break space) in the text, the tables and the charts."""
+    program = folder / "program.yaml"
+    program.write_text(program.read_text(encoding="utf-8").replace("kanslig: true, ", ""), encoding="utf-8")
+    for name, before, after in [
+        ("2023-VB/sdn-syd.yaml", "I1.2: {utfall: 2,", "I1.2: {utfall: 2650,"),
+        ("2024-VB/sdn-syd.yaml", "I1.2: {utfall: 9,", "I1.2: {utfall: 1508,"),
+    ]:
+        path = folder / "uppfoljning" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    output = rapport(folder, monkeypatch, "--period", "2024-VB", "--format", fmt)
+    assert "1\u202f511" in output  # Syd's 1 508 and Mitt's 3
+    assert "2\u202f650 → 1\u202f508" in output
+    if fmt == "html":
+        assert ">2\u202f650</text>" in output  # the trend chart's label
+    assert not re.search(r"\b\d{4}\b(?! ?[-–]|-[TV])", re.sub(r"20\d\d", "", output))

@@ -38,9 +38,13 @@ from valdsprogram.text import join_swedish, os_error_text, shorten
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
+_FOLDED = re.compile(r"[^\S\u00a0\u202f]+")
+"""Runs of white space to fold into one space: all but the no-break spaces, which keep `1 511` in one piece."""
+
+
 def markdown_text(value: object) -> str:
     """Inline Markdown text: special characters escaped, line breaks folded into spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(visible(str(value)).split()))
+    return _MD_SPECIAL.sub(r"\\\1", _FOLDED.sub(" ", visible(str(value))).strip())
 
 
 def markdown_cell(value: object) -> str:
