@@ -165,3 +165,29 @@ def test_without_the_extra_a_swedish_message_says_how_to_install_it(
     assert result.exit_code == 2
     assert "pip install 'valdsprogram[pdf]'" in result.output
     assert not (repo_copy / "r.pdf").exists()
+
+
+@pytest.mark.needs("pdf")
+def test_the_city_report_answers_from_page_1_and_stays_within_30_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's 1x city (44 bodies, five years): every goal and who has not reported on page 1, and the whole
+    report, without the bodies' appendices, in at most 30 pages."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate_pdf", ROOT / "bench" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generate  # dataclasses look their module up while the class is created
+    spec.loader.exec_module(generate)
+    generate.generate(tmp_path, scale=1)
+    monkeypatch.chdir(tmp_path)
+    path = _pdf("rapport")
+    pages = int(re.findall(r"Sida \d+ av (\d+)", _page_text(path, 1))[0])
+    assert pages <= 30
+    first = " ".join(_page_text(path, 1).split())
+    overview = first[first.index("Målen i korthet") : first.index("I korthet •")]
+    assert [int(n) for n in re.findall(r"\bM(\d) [A-ZÅÄÖ]", overview)] == list(range(1, 8))
+    assert "Saknade rapporter:" in first
+    assert "Sämre än samma period i fjol, över samma organ:" in first
