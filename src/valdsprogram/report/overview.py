@@ -32,6 +32,11 @@ class GoalLine:
     indicators: int
     """Indicators due in the period."""
 
+    @property
+    def assessed(self) -> int:
+        """How many bodies assess the goal at all."""
+        return sum(n for _, n in self.assessments)
+
 
 @dataclass(frozen=True, slots=True)
 class Worse:
