@@ -186,3 +186,22 @@ def test_figures_have_a_thin_space_between_thousands(folder: Path, monkeypatch: 
     if fmt == "html":
         assert ">2\u202f650</text>" in output  # the trend chart's label
     assert not re.search(r"\b\d{4}\b(?! ?[-–]|-[TV])", re.sub(r"20\d\d", "", output))
+
+
+def test_a_period_no_body_must_report_says_so(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting only the bodies with a report (`--bara-rapporterande`) where there are none: nobody is expected."""
+    for path in (folder / "uppfoljning").rglob("*.yaml"):
+        path.unlink()
+    output = rapport(folder, monkeypatch, "--period", "2024-VB", "--bara-rapporterande")
+    assert (
+        "- **Inga rapporter:** inget organ ska rapportera perioden, så rapporten har inga siffror att visa.\n" in output
+    )
+    assert "0 av 0" not in output
+
+
+@pytest.mark.parametrize("period", ["2024-T1", "2024-VB"])
+def test_the_reading_guide_is_a_quote_of_its_own_in_markdown(monkeypatch: pytest.MonkeyPatch, period: str) -> None:
+    """The box ends in a blank line: a table right under it would be read as part of the quote."""
+    output = rapport(ROOT, monkeypatch, "--period", period)
+    box = output[output.index("> **Så läser du rapporten.**") :]
+    assert box.split("\n", 1)[1].startswith("\n| Aktiviteternas status")
