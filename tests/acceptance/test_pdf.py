@@ -80,12 +80,16 @@ def test_the_report_pdf_is_tagged_swedish_titled_and_bookmarked_per_goal(repo_co
     goals = [title for _, title in _outline(path) if GOALS.match(title)]
     assert [g.split()[0] for g in goals] == [f"M{n}" for n in range(1, 8)]
     text = _text(path)
-    body = text[text.index("I korthet • Rapporterat") :]  # after the contents, which list the goals too
+    # The goal overview and I korthet come first, then the contents; both list the goals too.
+    order = ["Målen i korthet", "I korthet • Rapporterat", "Innehåll", "Socialnämndens sammanfattning Stadens arbete"]
+    assert [text.index(heading) for heading in order] == sorted(text.index(heading) for heading in order)
+    body = text[text.index("Socialnämndens sammanfattning Stadens arbete") :]
     places = [body.find(title) for title in goals]
     assert -1 not in places, "every goal's title is in the text, unbroken"
     assert places == sorted(places), "the goals come in order"
-    assert 0 < body.find("Socialnämndens sammanfattning Stadens arbete") < places[0]
-    assert text.index("Innehåll") < text.index("I korthet • Rapporterat")
+    first = " ".join(_page_text(path, 1).split())
+    overview = first[first.index("Målen i korthet") :]
+    assert all(re.search(rf"\bM{n} \w", overview) for n in range(1, 8)), "all seven goals are on page 1"
 
 
 def _page_text(path: Path, page: int, *, layout: bool = False) -> str:
@@ -98,8 +102,9 @@ def test_each_contents_entry_ends_on_its_page_number_and_points_to_its_heading(r
     """A long title (M7) wraps, and its last words, the leader and the page number share the last line: the number
     never stands alone on a line. Every goal's number is the page its heading is on."""
     path = _pdf("rapport", "--period", "2023-VB")
-    first = _page_text(path, 1, layout=True)
-    contents = first[first.index("Innehåll") : first.index("\nI korthet\n")].splitlines()[1:]
+    page = next(n for n in range(1, 6) if "Innehåll\n" in _page_text(path, n, layout=True))
+    text = _page_text(path, page, layout=True)
+    contents = text[text.index("Innehåll\n") : text.index("\nSocialnämndens sammanfattning\n")].splitlines()[1:]
     entries: list[tuple[str, int]] = []
     pending = ""
     for line in contents:
@@ -160,3 +165,29 @@ def test_without_the_extra_a_swedish_message_says_how_to_install_it(
     assert result.exit_code == 2
     assert "pip install 'valdsprogram[pdf]'" in result.output
     assert not (repo_copy / "r.pdf").exists()
+
+
+@pytest.mark.needs("pdf")
+def test_the_city_report_answers_from_page_1_and_stays_within_30_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's 1x city (44 bodies, five years): every goal and who has not reported on page 1, and the whole
+    report, without the bodies' appendices, in at most 30 pages."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate_pdf", ROOT / "bench" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generate  # dataclasses look their module up while the class is created
+    spec.loader.exec_module(generate)
+    generate.generate(tmp_path, scale=1)
+    monkeypatch.chdir(tmp_path)
+    path = _pdf("rapport")
+    pages = int(re.findall(r"Sida \d+ av (\d+)", _page_text(path, 1))[0])
+    assert pages <= 30
+    first = " ".join(_page_text(path, 1).split())
+    overview = first[first.index("Målen i korthet") : first.index("I korthet •")]
+    assert [int(n) for n in re.findall(r"\bM(\d) [A-ZÅÄÖ]", overview)] == list(range(1, 8))
+    assert "Saknade rapporter:" in first
+    assert "Sämre än samma period i fjol, över samma organ:" in first

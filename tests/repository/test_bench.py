@@ -120,7 +120,8 @@ def test_the_city_report_gives_bodies_without_an_analysis_as_one_row_per_assessm
     generate: ModuleType, tmp_path: Path
 ) -> None:
     """At city scale, bodies that say the same without an analysis are one row, a count with the names folded away,
-    and none of them has a row of its own; every body with an analysis keeps its row."""
+    and none of them has a row of its own; every body with an analysis keeps a row, its own or one it shares with
+    the bodies that wrote the same."""
     generate.generate(tmp_path, scale=1, year=2024, bodies=None)
     workspace = vp.open_workspace(tmp_path / "program.yaml", tmp_path / "uppfoljning")
     report = vp.build_report(workspace, vp.Period(2024, 2))
@@ -136,6 +137,13 @@ def test_the_city_report_gives_bodies_without_an_analysis_as_one_row_per_assessm
         table = html[html.index(f"<caption>Organens bedömning av {goal.id}") :]
         table = table[: table.index("</table>")]
         for a in goal.assessments:
+            kept = a.analysis != "" or a.assessment not in {c.label for c in goal.unexplained}
+            # Bodies with the same assessment and the same analysis, word for word, share one row.
+            shared = [
+                r for r in goal.assessment_rows if r.n > 1 and (r.assessment, r.analysis) == (a.assessment, a.analysis)
+            ]
             own_row = f"<tr><td>{a.body_name}</td>" in table
-            assert own_row == (a.analysis != "" or a.assessment not in {c.label for c in goal.unexplained}), a
+            assert own_row == (kept and not shared), a
+            if kept and shared:
+                assert f"<tr><td>{shared[0].n} organ: {shared[0].bodies}</td>" in table
     assert grouped, "the generated city has goals where many bodies give no analysis"

@@ -136,14 +136,35 @@ def _until_field() -> Any:
     return Field(None, description="Sista dagen den ingår i programmet (utelämnas om den finns kvar).")
 
 
+SHORT_TITLE = 60
+"""The longest title, in characters, that an item's text is cut to when it has no `kort` of its own."""
+
+
+def short_title(text: str, limit: int = SHORT_TITLE) -> str:
+    """The text's first sentence, cut at the last whole word within `limit` characters, with `…` when cut."""
+    text = " ".join(text.split())
+    sentence = text.split(". ", 1)[0].rstrip(".")
+    if len(sentence) <= limit:
+        return sentence + ("…" if sentence != text.rstrip(".") else "")
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return (cut or sentence[: limit - 1]) + "…"
+
+
 class ProgramItem:
     """What activities and indicators share: who is responsible, and when the item is part of the program."""
 
     if TYPE_CHECKING:
         id: str
+        text: str
+        kort: str | None
         ansvariga: list[str | DatedResponsibility]
         fran: dt.date | None
         till: dt.date | None
+
+    @property
+    def title(self) -> str:
+        """What readers call the item: its short title (`kort`), else its text cut at a word (`short_title`)."""
+        return self.kort or short_title(self.text)
 
     def in_effect(self, on: dt.date) -> bool:
         """Whether the item is part of the program on the day."""
@@ -171,6 +192,7 @@ class Activity(ProgramItem, StrictModel):
 
     id: ActivityId = Field(description="Id, till exempel A1.2.")
     text: Text = Field(description="Vad som ska göras.")
+    kort: Text | None = Field(None, description="Kort titel för läsare, till exempel i rapportens första sidor.")
     ansvariga: list[Responsibility] = _responsible_field()
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper aktiviteten gäller.")
     kalla: Text = Field(description="Källa för aktivitetens text.")
@@ -186,6 +208,7 @@ class Indicator(ProgramItem, StrictModel):
 
     id: IndicatorId = Field(description="Id, till exempel I1.2.")
     text: Text = Field(description="Vad som mäts.")
+    kort: Text | None = Field(None, description="Kort titel för läsare, till exempel i rapportens första sidor.")
     enhet: Unit = Field(description="Enhet: antal, procent eller ja/nej.")
     periodicitet: Periodicity = Field(description="tertial: rapporteras T1, T2 och VB; ar: bara i VB.")
     riktning: Direction = Field(description="Om högre eller lägre värden är bättre.")

@@ -45,13 +45,26 @@ def unit_hint(indicator: Indicator) -> str:
     }[indicator.enhet]
 
 
-def swedish(value: bool | int | float) -> str:
-    """A value as Swedish text: decimal comma, no trailing .0, ja/nej for booleans."""
+THIN_SPACE = "\u202f"
+"""The thousands separator readers see: a narrow no-break space, so that `1 511` never breaks across lines."""
+
+
+def swedish(value: bool | int | float, *, grouped: bool = True) -> str:
+    """A value as Swedish text, the one way every report, chart and message writes a number: decimal comma, no
+    trailing .0, ja/nej for booleans, and (unless not `grouped`, as in CSV for Excel) a narrow no-break space
+    between thousands: `1 511`, `12 345,5`."""
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).replace(".", ",")
+    text = str(value)
+    if not grouped or "e" in text or "inf" in text or "nan" in text:
+        return text.replace(".", ",")
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = digits.partition(".")
+    if len(whole) > 3:
+        whole = f"{int(whole):,}".replace(",", THIN_SPACE)
+    return sign + whole + ("," + fraction if dot else "")
 
 
 def value_text(indicator: Indicator, value: bool | int | float, mask: int = 0) -> str:

@@ -8,9 +8,12 @@ import re
 from html import escape
 
 from valdsprogram.model.followup import DELAYED, DONE, DROPPED, NOT_STARTED, ONGOING
+from valdsprogram.model.units import swedish
 from valdsprogram.report.build import Count, GoalPart
 from valdsprogram.report.trends import Point
 
+UNREPORTED = "ej rapporterad"
+UNASSESSED = "ingen bedömning"
 _WIDTH = 640
 _LABEL = 56
 _BAR = 22
@@ -27,6 +30,9 @@ _PATTERNS = {
     "helt": ("#2e7d32", ""),
     "delvis": ("#f9d648", '<path d="M0 6 L6 0" stroke="#5c4a00" stroke-width="1.6"/>'),
     "inte": ("#d32f2f", '<path d="M0 6 L6 0 M0 0 L6 6" stroke="#ffffff" stroke-width="1.2"/>'),
+    # What is expected and missing is a part of its own, so that shares are over everyone expected.
+    UNREPORTED: ("#bdbdbd", '<path d="M3 0 V6 M0 3 H6" stroke="#4a4a4a" stroke-width="0.8"/>'),
+    UNASSESSED: ("#bdbdbd", '<path d="M3 0 V6 M0 3 H6" stroke="#4a4a4a" stroke-width="0.8"/>'),
 }
 _COUNT_ROOM = 44
 """Room at the end of each bar for its total."""
@@ -38,7 +44,7 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
     labels = [c.label for c in rows[0][1]] if rows else []
     legend_y = len(rows) * (_BAR + _GAP) + 8
     height = legend_y + 20  # the legend's boxes are 16 high; no empty band under the chart
-    desc = "; ".join(f"{name}: " + ", ".join(f"{c.label} {c.n}" for c in counts) for name, counts in rows)
+    desc = "; ".join(f"{name}: " + ", ".join(f"{c.label} {swedish(c.n)}" for c in counts) for name, counts in rows)
     parts = [_open(chart_id, title, desc, height), _patterns(chart_id, labels)]
     for row, (name, counts) in enumerate(rows):
         y = row * (_BAR + _GAP)
@@ -55,18 +61,18 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
             w = span * c.n / total
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{_BAR}" fill="url(#{chart_id}-{_slug(c.label)})"'
-                f' stroke="#1b1b1b" stroke-width="0.8"><title>{escape(name)}, {escape(c.label)}: {c.n} av {total}'
-                f" ({round(100 * c.n / total)} %)</title></rect>"
+                f' stroke="#1b1b1b" stroke-width="0.8"><title>{escape(name)}, {escape(c.label)}: {swedish(c.n)} av'
+                f" {swedish(total)} ({round(100 * c.n / total)} %)</title></rect>"
             )
             if w >= 18:  # the count on a white tag, readable on any pattern
                 middle = x + w / 2
                 parts.append(
                     f'<rect x="{middle - 8:.1f}" y="{y + 4}" width="16" height="14" rx="2" fill="#ffffff"'
                     f' stroke="#1b1b1b" stroke-width="0.5"/><text x="{middle:.1f}" y="{y + 15}" font-size="11"'
-                    f' text-anchor="middle">{c.n}</text>'
+                    f' text-anchor="middle">{swedish(c.n)}</text>'
                 )
             x += w
-        parts.append(f'<text x="{_WIDTH - _COUNT_ROOM + 6}" y="{y + 16}" font-size="12">{total}</text>')
+        parts.append(f'<text x="{_WIDTH - _COUNT_ROOM + 6}" y="{y + 16}" font-size="12">{swedish(total)}</text>')
     parts.append(_legend(chart_id, labels, legend_y))
     parts.append("</svg>")
     return "".join(parts)
@@ -132,9 +138,15 @@ def report_charts(goals: list[GoalPart], *, assessment_label: str = "") -> dict[
     assessed = "Organens bedömning av målen" + (f" ({assessment_label})" if assessment_label else "")
     return {
         "status": stacked_chart(
-            "diagram-status", "Aktiviteternas status per mål", [(g.id, g.status_counts) for g in goals]
+            "diagram-status",
+            "Aktiviteternas status per mål",
+            [(g.id, [*g.status_counts, Count(UNREPORTED, g.unreported, [])]) for g in goals],
         ),
-        "bedomning": stacked_chart("diagram-bedomning", assessed, [(g.id, g.assessment_counts) for g in goals]),
+        "bedomning": stacked_chart(
+            "diagram-bedomning",
+            assessed,
+            [(g.id, [*g.assessment_counts, Count(UNASSESSED, g.unassessed, [])]) for g in goals],
+        ),
     }
 
 

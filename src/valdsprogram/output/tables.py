@@ -153,7 +153,7 @@ def _csv_value(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool | int | float):
-        return swedish(value)
+        return swedish(value, grouped=False)  # Excel reads the number only without a separator
     if value.startswith(FORMULA_START):
         return "'" + value  # shown as text, never run as a formula
     return value

@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from valdsprogram.controls import visible
+from valdsprogram.model.units import swedish
 from valdsprogram.output.formats import DocumentFormat
 from valdsprogram.output.sandbox import (
     BoundedEnvironment,
@@ -37,9 +38,13 @@ from valdsprogram.text import join_swedish, os_error_text, shorten
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
+_FOLDED = re.compile(r"[^\S\u00a0\u202f]+")
+"""Runs of white space to fold into one space: all but the no-break spaces, which keep `1 511` in one piece."""
+
+
 def markdown_text(value: object) -> str:
     """Inline Markdown text: special characters escaped, line breaks folded into spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(visible(str(value)).split()))
+    return _MD_SPECIAL.sub(r"\\\1", _FOLDED.sub(" ", visible(str(value))).strip())
 
 
 def markdown_cell(value: object) -> str:
@@ -56,6 +61,13 @@ def _date(value: object) -> str:
     if not isinstance(value, dt.date):
         raise jinja2.TemplateRuntimeError(f"filtret datum tar ett datum, inte {type(value).__name__}")
     return value.isoformat()
+
+
+def _number(value: object) -> str:
+    """A count as readers see it, written the one way every number is (`swedish`): `1 511`."""
+    if not isinstance(value, int | float):
+        raise jinja2.TemplateRuntimeError(f"filtret tal tar ett tal, inte {type(value).__name__}")
+    return swedish(value)
 
 
 def _visible(value: object) -> object:
@@ -82,6 +94,7 @@ def environment(user_folder: Path | None = None) -> BoundedEnvironment:
     env.filters["md"] = bounded_filter(markdown_text)
     env.filters["cell"] = bounded_filter(markdown_cell)
     env.filters["datum"] = bounded_filter(_date)
+    env.filters["tal"] = bounded_filter(_number)
     return env
 
 

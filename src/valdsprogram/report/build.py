@@ -17,12 +17,13 @@ from valdsprogram.model.compilation import CompilationFile
 from valdsprogram.model.followup import ASSESSMENTS, STATUSES, Decision
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
-from valdsprogram.model.program import Goal, revision_in_force, wording
+from valdsprogram.model.program import Goal, ProgramItem, revision_in_force, wording
 from valdsprogram.model.units import value_text
 from valdsprogram.report.body_lists import bodies
 from valdsprogram.report.highlights import Highlights, highlights
 from valdsprogram.report.indicators import BodyValue, IndicatorRow, indicator_row
 from valdsprogram.report.masking import MASKED
+from valdsprogram.report.overview import GoalLine, goal_line, worse
 from valdsprogram.report.status_changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.report.status_matrix import erroneous, expected
 from valdsprogram.sources import COMPILATION_FOLDER
@@ -75,6 +76,17 @@ class GoalAssessment:
 
 
 @dataclass(frozen=True, slots=True)
+class AssessmentRow:
+    """Bodies that assess a goal alike with the same analysis, word for word: one row for all of them."""
+
+    bodies: str
+    """The body's name, or the bodies' names with groups named where they fit."""
+    n: int
+    assessment: str
+    analysis: str
+
+
+@dataclass(frozen=True, slots=True)
 class GoalPart:
     id: str
     title: str
@@ -90,6 +102,14 @@ class GoalPart:
     unexplained: list[Count] = field(default_factory=list)
     """Bodies that give the same assessment without an analysis, one count per assessment where they are
     GROUPED_FROM or more (the HTML and the print give them as one row instead of a row each)."""
+    unreported: int = 0
+    """Activity answers expected and not given: one per activity and responsible body that did not report it (no
+    report, or one with errors), so that shares are over everyone expected."""
+    unassessed: int = 0
+    """Expected bodies responsible for something under the goal that give no assessment of it."""
+    assessment_rows: list[AssessmentRow] = field(default_factory=list)
+    """The assessments with an analysis (or not among `unexplained`) as the HTML and the print show them: bodies
+    that give the same assessment and the same analysis share one row, so a city's boilerplate is read once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +211,20 @@ class Report:
     """The missing reports, with groups named where they fit."""
     appendices_shown: bool
     """Whether the document shows each body's report as an appendix (`rapport --bilagor`)."""
+    overview: list[GoalLine] = field(default_factory=list)
+    """Every goal on one line, for the first page."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Activity or indicator id → what readers call it (`kort`, or the text cut at a word)."""
+
+    @property
+    def activities_unreported(self) -> int:
+        """Activity answers expected and not given, over every goal."""
+        return sum(g.unreported for g in self.goals)
+
+    @property
+    def goals_unassessed(self) -> int:
+        """Goal assessments expected and not given, over every goal."""
+        return sum(g.unassessed for g in self.goals)
 
     def named(self, ids: list[str]) -> list[str]:
         return [self.names.get(i, i) for i in ids]
@@ -256,6 +290,10 @@ def build_report(
         for goal in program.mal
     ]
     rows = {i.id: i for g in goals for i in g.indicators}
+    items: list[ProgramItem] = [*(a for g in program.mal for a in g.aktiviteter)]
+    items += [i for g in program.mal for i in g.indikatorer]
+    titles = {item.id: item.title for item in items}
+    known = {i.id: i for g in program.mal for i in g.indikatorer}
     row_bodies = {ident: _first_by_body(row) for ident, row in rows.items()}
     missing = [b for b in expected_ids if b not in reported_ids and b not in error_ids]
     summary = compiled.compilation if compiled is not None else None
@@ -308,6 +346,9 @@ def build_report(
             new_delays=found.by_kind[Kind.NEW_DELAY],
             missing=[names[b] for b in missing],
             with_errors=[names[b] for b in error_ids],
+            worse=worse([(known[i], row, titles[i]) for i, row in rows.items()]),
+            titles=titles,
+            compared=sum(1 for i in rows.values() if i.comparison is not None and not i.comparison.masked),
         ),
         compilation_path=compiled.document.path if compiled else f"{COMPILATION_FOLDER}/{period}.yaml",
         has_compilation=compiled is not None,
@@ -319,6 +360,18 @@ def build_report(
         perspectives=[p.namn for p in program.perspektiv],
         missing_short=bodies(index, missing, period.last_day).short,
         appendices_shown=appendices,
+        overview=[
+            goal_line(
+                g.id,
+                g.title,
+                g.city_assessment,
+                [a.assessment for a in g.assessments],
+                g.unassessed,
+                g.indicators,
+            )
+            for g in goals
+        ],
+        titles=titles,
     )
 
 
@@ -345,10 +398,30 @@ def _goal_part(
         if len(bare) >= GROUPED_FROM:
             named = bodies(workspace.index, [a.body_id for a in bare], period.last_day)
             unexplained.append(Count(label, named.n, named.names, named.short))
+    shared: dict[tuple[str, str], list[GoalAssessment]] = {}
+    for a in assessments:
+        if a.analysis or a.assessment not in {c.label for c in unexplained}:
+            shared.setdefault((a.assessment, " ".join(a.analysis.split())), []).append(a)
+    assessment_rows = [
+        AssessmentRow(same[0].body_name, 1, label, same[0].analysis)
+        if len(same) == 1
+        else AssessmentRow(
+            bodies(workspace.index, [a.body_id for a in same], period.last_day).short,
+            len(same),
+            label,
+            same[0].analysis,
+        )
+        for (label, _), same in shared.items()
+    ]
     # The goal's activities and indicators as the program stood on the period's last day.
     in_effect = [a for a in goal.aktiviteter if a.in_effect(period.last_day)]
     activities = [_activity_row(workspace, a.id, a.text, period, files, expected_ids, with_errors) for a in in_effect]
     statuses = [(r.status, f.body_name) for f in files for a in in_effect if (r := f.followup.aktiviteter.get(a.id))]
+    due = [i for i in goal.indikatorer if i.due(period) and i.in_effect(period.last_day)]
+    index = workspace.index
+    parts: list[ProgramItem] = [*in_effect, *due]
+    responsible = {b.id for item in parts for b in index.responsible(item, period.last_day)}
+    assessing = {a.body_id for a in assessments}
     return GoalPart(
         id=goal.id,
         title=goal.titel,
@@ -357,13 +430,12 @@ def _goal_part(
         unexplained=unexplained,
         status_counts=_counts(STATUSES, [(s, n) for s, n in statuses if s]),
         activities=activities,
-        indicators=[
-            indicator_row(workspace.index, i, period, by_period)
-            for i in goal.indikatorer
-            if i.due(period) and i.in_effect(period.last_day)
-        ],
+        indicators=[indicator_row(workspace.index, i, period, by_period) for i in due],
         city_assessment=(city.bedomning or "") if city else "",
         city_analysis=(city.analys or "").strip() if city else "",
+        unreported=sum(len(a.missing) for a in activities),
+        unassessed=len([b for b in responsible if b in expected_ids and b not in assessing]),
+        assessment_rows=assessment_rows,
     )
 
 
