@@ -208,7 +208,7 @@ def _indicator(i: IndicatorRow) -> Indikator:
         prognos=i.forecast_number,
         arsmal=i.target_number,
         underlag=i.basis,
-        uppnas=i.met,
+        uppnas=i.met if i.met != "maskerat" else None,
         per_organ=[
             OrganVarde(
                 organ=b.body_id,

@@ -3,7 +3,7 @@ that no small count can be worked out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from valdsprogram.model.followup import Assessment
@@ -75,7 +75,8 @@ class IndicatorRow:
     """What the target is judged on: the outcome, the forecast, or nothing (`ej bedömd`)."""
     basis_text: str
     """Why, in words, e.g. `prognos för helåret` or `ej bedömd: prognos saknas från Södermalm`."""
-    met: Assessment | None
+    met: Assessment | Literal["maskerat"] | None
+    """Whether the city-wide target is met; `maskerat` when what it is judged on is masked."""
     trend: list[Point]
     """The same kind of period across years, oldest first, ending with this period."""
     comparison: Comparison | None
@@ -149,7 +150,7 @@ def indicator_row(
     year = within_year(period, with_data) if period in cells else []
     within = [point(indicator, cells[p], maskings.get(p), names) for p in year]
     compared = comparison(indicator, cells, last_year, here, match, maskings, names) if match else None
-    return IndicatorRow(
+    row = IndicatorRow(
         id=indicator.id,
         text=indicator.text,
         unit=indicator.enhet,
@@ -176,6 +177,20 @@ def indicator_row(
         has_forecasts=bool(forecasts),
         notes=_notes(trend, within, compared),
     )
+    return disclosed(row)
+
+
+def disclosed(row: IndicatorRow) -> IndicatorRow:
+    """The final disclosure-control pass over a row: a figure that follows from a masked figure alone is masked too.
+
+    Whether the city-wide target is met follows from the figure it is judged on (the outcome, or at the tertials
+    the forecast) and the target, which is published: when that figure is masked, so is the assessment, or a
+    reader would learn which side of the target the masked figure lies.
+    """
+    judged_masked = row.masked if row.basis == "utfall" else row.forecast_number is None
+    if row.met is not None and row.met != MASKED and row.basis != "ej bedömd" and judged_masked:
+        return replace(row, met="maskerat")
+    return row
 
 
 def body_met(indicator: Indicator, period: Period, values: Reported) -> Assessment | Literal["ej bedömd"] | None:
@@ -219,13 +234,15 @@ def _maskings(
     if not limit or period not in result:
         result["prognos"] = _open([set(forecasts)])
         return result
-    # A body's outcome and forecast are masked together (each bounds the other), until nothing more is needed.
+    # A body's outcome and forecast are masked together (each bounds the other), until nothing more is needed; a
+    # small one makes the other as sensitive as itself, so no published sum gives that one away either.
     counts = {b: int(v.outcome) for b, v in here.items()}
     sums = [set(here), *([set(match.later)] if match is not None else [])]
+    small = {b for b, n in counts.items() if n < limit} | {b for b, n in forecasts.items() if n < limit}
     hidden: frozenset[str] = frozenset()
     while True:
-        outcome = protect(counts, limit, sums, hidden=hidden)
-        forecast = protect(forecasts, limit, [set(forecasts)], hidden=hidden & set(forecasts))
+        outcome = protect(counts, limit, sums, hidden=hidden, sensitive=small)
+        forecast = protect(forecasts, limit, [set(forecasts)], hidden=hidden & set(forecasts), sensitive=small)
         both = outcome.hidden | forecast.hidden
         if both == hidden:
             result[period], result["prognos"] = outcome, forecast
