@@ -42,6 +42,13 @@ class OrganVarde(_Out):
     uppnas: Literal["helt", "delvis", "inte", "ej bedömd"] | None = Field(
         description="Om organets årsmål uppnås, bedömt på det som passar perioden; null utan årsmål eller om maskerad."
     )
+    vikt: int | None = Field(
+        None,
+        description="Organets vikt i stadens värde: nämnaren (metod vagd), 1 (ovagd); null för summa och antal_ja, "
+        "när nämnaren saknas eller om maskerad.",
+    )
+    taljare: int | None = Field(None, description="Antalet som uppfyller villkoret (procent), om organet angett det.")
+    namnare: int | None = Field(None, description="Antalet som andelen räknas på (procent), om organet angett det.")
 
 
 class Punkt(_Out):
@@ -79,6 +86,11 @@ class Indikator(_Out):
     prognos: Number | None = Field(description="Stadens helårsprognos (T1, T2, ackumulerade); null annars.")
     arsmal: Number | None = Field(description="Stadens årsmål, när alla rapporterande angett ett.")
     underlag: Literal["utfall", "prognos", "ej bedömd"] = Field(description="Vad årsmålet bedöms på.")
+    underlag_text: str = Field(description="Vad årsmålet bedöms på i ord, eller varför det inte bedöms.")
+    metod: Literal["summa", "vagd", "ovagd", "antal_ja"] = Field(
+        description="Hur organens värden vägs samman för staden, utfall och årsmål lika: summa, vagd (efter varje "
+        "organs nämnare, se per_organ.vikt), ovagd (vanligt medelvärde) eller antal_ja (hur många som svarat ja)."
+    )
     uppnas: Literal["helt", "delvis", "inte"] | None
     per_organ: list[OrganVarde]
     trend: list[Punkt] = Field(description="Samma slags period år för år (VB med VB, T1 med T1).")
@@ -208,6 +220,8 @@ def _indicator(i: IndicatorRow) -> Indikator:
         prognos=i.forecast_number,
         arsmal=i.target_number,
         underlag=i.basis,
+        underlag_text=i.basis_text,
+        metod=i.method_key,  # type: ignore[arg-type]
         uppnas=i.met if i.met != "maskerat" else None,
         per_organ=[
             OrganVarde(
@@ -217,6 +231,9 @@ def _indicator(i: IndicatorRow) -> Indikator:
                 arsmal=b.target_number,
                 maskerad=b.masked,
                 uppnas=b.met if b.met in ("helt", "delvis", "inte", "ej bedömd") else None,  # type: ignore[arg-type]
+                vikt=b.weight,
+                taljare=b.numerator,
+                namnare=b.denominator,
             )
             for b in i.bodies
         ],

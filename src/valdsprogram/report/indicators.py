@@ -47,6 +47,10 @@ class BodyValue:
     met: str
     """`helt`, `delvis`, `inte`, `ej bedömd`, or `maskerat`."""
     masked: bool
+    weight: int | None = None
+    """The body's weight in the city-wide value: its denominator (`vagd`), 1 (`ovagd`), or None (sums, ja/nej)."""
+    numerator: int | None = None
+    denominator: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,8 @@ class IndicatorRow:
     forecast: str
     forecast_number: bool | int | float | None
     method: str
+    method_key: str
+    """How the bodies' values are combined, as the data names it: `summa`, `vagd`, `ovagd` or `antal_ja`."""
     target: str
     target_number: bool | int | float | None
     basis: Basis
@@ -121,27 +127,31 @@ def indicator_row(
     maskings = _maskings(cells, period, last_year, match, limit)
     outcome_mask, forecast_mask = maskings.get(period, _open([])), maskings["prognos"]  # no cells: nothing to mask
 
-    result = aggregate(indicator, list(here.values.values()), period.year)
+    result = aggregate(indicator, here.values, period.year)
     basis = judged_on(indicator, period)
     forecasts = {b: v for b, v in here.values.items() if v.forecast is not None}
     missing_forecast = [names.get(b, b) for b in here.values if b not in forecasts]
     judged: Aggregate | None = result
     if basis == "prognos":
         complete = here.values and not missing_forecast
-        judged = aggregate(indicator, [_as_outcome(v) for v in here.values.values()], period.year) if complete else None
+        judged = (
+            aggregate(indicator, {b: _as_outcome(v) for b, v in here.values.items()}, period.year) if complete else None
+        )
     met = aggregate_met(indicator, judged) if judged is not None else None
     if result is None:
         basis, basis_text = "ej bedömd", "ingen har rapporterat"
     elif basis == "prognos" and judged is None:
         basis, basis_text = "ej bedömd", "ej bedömd: prognos saknas från " + join_swedish(missing_forecast)
+    elif result.lacking or (judged is not None and judged.lacking):
+        basis, basis_text = "ej bedömd", "ej bedömd: " + lacking_text(result.lacking, names)
     else:
         basis_text = {"utfall": value_label(indicator, period), "prognos": "prognos för helåret"}[basis]
     total_masked = result is not None and not outcome_mask.shows_sum(here.values)
     forecast_total = None
-    if basis == "prognos" and judged is not None:
+    if basis == "prognos" and judged is not None and judged.value is not None:
         forecast_total = judged.value if forecast_mask.shows_sum(forecasts) else None
     bodies = [
-        _body_value(indicator, period, body_id, names.get(body_id, body_id), v, outcome_mask)
+        _body_value(indicator, period, body_id, names.get(body_id, body_id), v, outcome_mask, result)
         for body_id, v in sorted(here.values.items(), key=lambda item: names.get(item[0], item[0]))
     ]
     reported = [p for p in trend_periods if p in cells and cells[p].values]
@@ -164,6 +174,7 @@ def indicator_row(
         forecast=_forecast_text(indicator, basis, judged, forecast_total),
         forecast_number=forecast_total,
         method=_method_text(indicator, result, total_masked),
+        method_key=indicator.weighting or "antal_ja",
         target=_target_text(indicator, result),
         target_number=result.target if result is not None else None,
         basis=basis,
@@ -255,12 +266,19 @@ def _open(sums: list[set[str]]) -> Masking:
 
 
 def _as_outcome(values: Reported) -> Reported:
+    """The forecast in the outcome's place; a weighted share keeps the outcome's denominator as its weight."""
     assert values.forecast is not None
-    return Reported(values.forecast, values.target)
+    return Reported(values.forecast, values.target, None, values.denominator)
+
+
+def lacking_text(lacking: list[str], names: dict[str, str]) -> str:
+    """Why a weighted mean is not computed: who lacks the counts it weighs by."""
+    who = join_swedish([names.get(b, b) for b in lacking])
+    return f"{who} saknar täljare och nämnare, som ett vägt medelvärde kräver"
 
 
 def _body_value(
-    indicator: Indicator, period: Period, body_id: str, name: str, v: Reported, masking: Masking
+    indicator: Indicator, period: Period, body_id: str, name: str, v: Reported, masking: Masking, city: Aggregate | None
 ) -> BodyValue:
     masked = not masking.shows(body_id)
     met = body_met(indicator, period, v)
@@ -275,6 +293,9 @@ def _body_value(
         target_number=v.target,
         met=MASKED if masked else met or "–",
         masked=masked,
+        weight=None if masked or city is None else city.weights.get(body_id),
+        numerator=None if masked else v.numerator,
+        denominator=None if masked else v.denominator,
     )
 
 

@@ -126,11 +126,11 @@ def matched(index: ProgramIndex, indicator: Indicator, earlier: Cells, later: Ce
 
 def point(indicator: Indicator, cells: Cells, masking: Masking | None, names: dict[str, str]) -> Point:
     """The city-wide value at one point, masked when its sum may not be published."""
-    result = aggregate(indicator, list(cells.values.values()), cells.period.year)
+    result = aggregate(indicator, cells.values, cells.period.year)
     masked = masking is not None and bool(cells.values) and not masking.shows_sum(cells.values)
-    number = None if masked or result is None or isinstance(result.value, bool) else float(result.value)
-    value = MASKED if masked else aggregate_text(indicator, result)
     exact = None if masked or result is None else result.value
+    number = None if exact is None or isinstance(exact, bool) else float(exact)
+    value = MASKED if masked else aggregate_text(indicator, result)
     bodies = list(cells.values)
     return Point(str(cells.period), value, number, exact, masked, bodies, [names.get(b, b) for b in bodies])
 
@@ -145,8 +145,8 @@ def comparison(
     names: dict[str, str],
 ) -> Comparison:
     """The change since last year over the matched bodies; masked when either sum may not be published."""
-    before = aggregate(indicator, [cells[last_year].values[b] for b in match.earlier], last_year.year)
-    after = aggregate(indicator, [here.values[b] for b in match.later], here.period.year)
+    before = aggregate(indicator, {b: cells[last_year].values[b] for b in match.earlier}, last_year.year)
+    after = aggregate(indicator, {b: here.values[b] for b in match.later}, here.period.year)
     masked = not (maskings[last_year].shows_sum(match.earlier) and maskings[here.period].shows_sum(match.later))
     bodies = [
         names.get(later, later) + ("" if earlier == [later] else f" ({' + '.join(names.get(b, b) for b in earlier)})")
@@ -156,6 +156,9 @@ def comparison(
     left += [names.get(b, b) for b in here.values if b not in match.later]
     if masked or before is None or after is None:
         return Comparison(str(last_year), MASKED, MASKED, "", True, None, None, match.groups, bodies, left)
+    if before.value is None or after.value is None:  # a weighted mean without its weights: no change to give
+        before_text, after_text = aggregate_text(indicator, before), aggregate_text(indicator, after)
+        return Comparison(str(last_year), before_text, after_text, "", False, None, None, match.groups, bodies, left)
     return Comparison(
         since=str(last_year),
         before=aggregate_text(indicator, before),

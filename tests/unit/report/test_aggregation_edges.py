@@ -41,7 +41,7 @@ def yes_no(**fields: Any) -> Indicator:
 )
 def test_yes_no_city_wide(target: bool, answers: list[bool], value: int, met: str) -> None:
     indicator = yes_no(arsmal=target)
-    result = aggregate(indicator, [Reported(a, target) for a in answers], 2024)
+    result = aggregate(indicator, {str(i): Reported(a, target) for i, a in enumerate(answers)}, 2024)
     assert result is not None
     assert (result.value, result.n, result.target, aggregate_met(indicator, result)) == (
         value,
@@ -52,6 +52,6 @@ def test_yes_no_city_wide(target: bool, answers: list[bool], value: int, met: st
 
 
 def test_yes_no_without_a_target_is_not_judged() -> None:
-    result = aggregate(yes_no(), [Reported(True, None)], 2024)
+    result = aggregate(yes_no(), {"o": Reported(True, None)}, 2024)
     assert result is not None
     assert aggregate_met(yes_no(), result) is None
