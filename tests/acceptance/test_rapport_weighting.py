@@ -46,7 +46,7 @@ def run(folder: Path, fmt: str) -> str:
 
 def i11_json(folder: Path) -> dict[str, object]:
     document = json.loads(run(folder, "json"))
-    return next(i for i in document["indikatorer"] if i["id"] == "I1.1")  # type: ignore[no-any-return]
+    return next(i for i in document["indikatorer"] if i["id"] == "I1.1")
 
 
 def test_a_weighted_share_weighs_its_target_the_same_way(tmp_path: Path) -> None:
