@@ -49,6 +49,11 @@ class OrganVarde(_Out):
     )
     taljare: int | None = Field(None, description="Antalet som uppfyller villkoret (procent), om organet angett det.")
     namnare: int | None = Field(None, description="Antalet som andelen räknas på (procent), om organet angett det.")
+    avser: str | None = Field(
+        None,
+        description="Den del av perioden ett ackumulerat värde gäller när organet bildades under året, till "
+        "exempel juli–december; sådana värden ingår inte i trend och jämförelse. null: hela perioden.",
+    )
 
 
 class Punkt(_Out):
@@ -234,6 +239,7 @@ def _indicator(i: IndicatorRow) -> Indikator:
                 vikt=b.weight,
                 taljare=b.numerator,
                 namnare=b.denominator,
+                avser=b.covers or None,
             )
             for b in i.bodies
         ],

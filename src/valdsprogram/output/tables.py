@@ -32,8 +32,9 @@ class Table:
 _INDICATOR = ("period", "mal", "indikator", "indikator_text", "enhet", "matning")
 """Which indicator a row is about: the first columns of both indicator tables."""
 _VALUES = ("utfall", "prognos", "arsmal", "maskerad")
-_WEIGHTS = ("vikt", "taljare", "namnare")
-"""A body's weight in the city-wide value (`metod`) and the counts behind its share, where reported."""
+_WEIGHTS = ("vikt", "taljare", "namnare", "avser")
+"""A body's weight in the city-wide value (`metod`) and the counts behind its share, where reported, and the part
+of the period its value covers when it was formed during the year (`juli–december`)."""
 INDICATOR_COLUMNS = (*_INDICATOR, "organ", "organ_namn", *_VALUES, "uppnas", "metod", *_WEIGHTS)
 CITY_COLUMNS = (*_INDICATOR, *_VALUES, "underlag", "uppnas", "metod")
 ACTIVITY_COLUMNS = ("period", "mal", "aktivitet", "aktivitet_text", "organ", "organ_namn", "status", "kommentar")
@@ -83,7 +84,7 @@ def report_tables(report: Report) -> list[Table]:
                         *(*which, b.body_id, b.body_name),
                         *(None if b.masked else b.outcome_number, None if b.masked else b.forecast_number),
                         *(b.target_number, _yes(b.masked), None if b.masked else b.met, i.method_key),
-                        *(b.weight, b.numerator, b.denominator),
+                        *(b.weight, b.numerator, b.denominator, b.covers or None),
                     )
                 )
     activity_goal = {a.id: (g.id, a.text) for g in report.goals for a in g.activities}

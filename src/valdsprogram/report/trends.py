@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from valdsprogram.model.periods import Period
-from valdsprogram.model.program import Indicator
+from valdsprogram.model.program import Body, Indicator
 from valdsprogram.model.program_index import ProgramIndex, exists
 from valdsprogram.model.units import swedish
 from valdsprogram.report.aggregation import Reported, aggregate, aggregate_text
@@ -15,6 +15,29 @@ from valdsprogram.report.masking import MASKED, Masking
 
 SMALL_BASE = 20
 """Below this, a change in a count is given as a number, not a percentage."""
+MONTH_NAMES = (
+    *("januari", "februari", "mars", "april", "maj", "juni"),
+    *("juli", "augusti", "september", "oktober", "november", "december"),
+)
+
+
+def covered(body: Body | None, period: Period) -> str:
+    """The part of the period a body's year-to-date figures cover when it was formed during the year, e.g.
+    `juli–december` for a body formed on 1 July; empty when they cover the whole period (so far this year)."""
+    if body is None or body.fran is None or not dt.date(period.year, 1, 1) < body.fran <= period.last_day:
+        return ""
+    start = MONTH_NAMES[body.fran.month - 1]
+    start = start if body.fran.day == 1 else f"{body.fran.day} {start}"
+    return f"{start}–{MONTH_NAMES[period.last_day.month - 1]}"
+
+
+def partial_bodies(index: ProgramIndex, indicator: Indicator, cells: Cells) -> dict[str, str]:
+    """The bodies whose values in `cells` cover only part of the period, with the part: only for indicators summed
+    over the year (a state on the period's last day is whole whenever the body was formed)."""
+    if indicator.measure != "ackumulerad":
+        return {}
+    spans = {b: covered(index.bodies.get(b), cells.period) for b in cells.values}
+    return {b: span for b, span in spans.items() if span}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from conftest import TESTS
 from valdsprogram.check.validation import load_program
-from valdsprogram.model.program import Indicator
+from valdsprogram.model.periods import Period
+from valdsprogram.model.program import Body, Indicator
 from valdsprogram.model.program_index import ProgramIndex
-from valdsprogram.report.trends import SMALL_BASE, change_text
+from valdsprogram.report.trends import SMALL_BASE, change_text, covered
 
 
 def _index() -> ProgramIndex:
@@ -50,3 +53,21 @@ def test_the_small_base_is_20() -> None:
 )
 def test_change_text(ident: str, before: bool | float, after: bool | float, change: str) -> None:
     assert change_text(indicator(ident), before, after) == change
+
+
+@pytest.mark.parametrize(
+    ("fran", "period", "span"),
+    [
+        (None, Period(2023, 2), ""),
+        (dt.date(2023, 1, 1), Period(2023, 2), ""),  # formed on New Year's Day: the whole year
+        (dt.date(2023, 1, 2), Period(2023, 2), "2 januari–december"),
+        (dt.date(2023, 7, 1), Period(2023, 2), "juli–december"),
+        (dt.date(2023, 7, 1), Period(2023, 1), "juli–augusti"),
+        (dt.date(2023, 8, 31), Period(2023, 1), "31 augusti–augusti"),
+        (dt.date(2023, 9, 1), Period(2023, 1), ""),  # not yet formed: it does not report the period
+        (dt.date(2022, 7, 1), Period(2023, 2), ""),  # formed the year before
+    ],
+)
+def test_a_body_formed_during_the_year_covers_part_of_it(fran: dt.date | None, period: Period, span: str) -> None:
+    body = Body.model_validate({"id": "sdn-ny", "namn": "Ny", "typ": "stadsdelsnamnd", "fran": fran})
+    assert covered(body, period) == span
