@@ -70,3 +70,9 @@ def test_a_half_year_is_left_out_of_the_comparison_and_the_trend(tmp_path: Path)
     assert "+37 %" not in text
     i12_json = next(i for i in json.loads(run(tmp_path, "2024-VB", "json"))["indikatorer"] if i["id"] == "I1.2")
     assert (i12_json["jamforelse"]["fran"], i12_json["jamforelse"]["till"]) == (200, 210)
+    # The chart beside the text draws the same comparison, each point with its body count.
+    html = run(tmp_path, "2024-VB", "html")
+    assert (
+        '<desc id="trend-I1-2-d">2023-VB: 200 (1 organ), 2024-VB: 210 (1 organ); samma organ vid varje punkt</desc>'
+        in html
+    )

@@ -20,6 +20,7 @@ from valdsprogram.report.trends import (
     Comparison,
     Matched,
     Point,
+    chart_series,
     comparison,
     matched,
     partial_bodies,
@@ -88,6 +89,8 @@ class IndicatorRow:
     """Whether the city-wide target is met; `maskerat` when what it is judged on is masked."""
     trend: list[Point]
     """The same kind of period across years, oldest first, ending with this period."""
+    chart: list[Point]
+    """What a chart draws: the like-for-like part of the trend (`trends.chart_series`); empty under two points."""
     comparison: Comparison | None
     within_year: list[Point]
     within_label: str
@@ -198,6 +201,7 @@ def indicator_row(
         basis_text=basis_text,
         met=met,
         trend=trend,
+        chart=chart_series(trend, compared, str(period), names),
         comparison=compared,
         within_year=within,
         within_label="hittills i år" if indicator.measure == "ackumulerad" else "läge",

@@ -196,6 +196,32 @@ def comparison(
     )
 
 
+def chart_series(trend: list[Point], compared: Comparison | None, period: str, names: dict[str, str]) -> list[Point]:
+    """What a chart of the indicator draws: only like with like, as the text compares. The whole series when every
+    point covers the same bodies; otherwise the comparison with last year over the bodies reported both times;
+    otherwise the latest points that cover the same bodies. Under two points: nothing to draw."""
+    if len(trend) >= 2 and len({tuple(sorted(p.bodies)) for p in trend}) == 1:
+        return trend
+    if compared is not None and compared.before_number is not None and compared.after_number is not None:
+        earlier = [b for group in compared.groups.values() for b in group]
+        later = list(compared.groups)
+        return [
+            _fixed(compared.since, compared.before, compared.before_number, earlier, names),
+            _fixed(period, compared.after, compared.after_number, later, names),
+        ]
+    tail: list[Point] = []
+    for p in reversed(trend):
+        if tail and sorted(p.bodies) != sorted(tail[0].bodies):
+            break
+        tail.insert(0, p)
+    return tail if len(tail) >= 2 else []
+
+
+def _fixed(period: str, value: str, number: bool | int | float, bodies: list[str], names: dict[str, str]) -> Point:
+    plotted = None if isinstance(number, bool) else float(number)
+    return Point(period, value, plotted, number, False, bodies, [names.get(b, b) for b in bodies])
+
+
 def change_text(indicator: Indicator, before: bool | int | float, after: bool | int | float) -> str:
     if indicator.enhet == "ja/nej" or isinstance(before, bool) or isinstance(after, bool):
         return ""
