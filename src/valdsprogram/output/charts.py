@@ -87,7 +87,7 @@ def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> st
         return ""
     low, high = (0.0, 100.0) if unit == "procent" else (min(0.0, *numeric), max(numeric) or 1.0)
     width, height, left, top, bottom = 420, 180, 56, 20, 46
-    step = (width - left - 30) / (len(points) - 1)
+    step = (width - left - 75) / (len(points) - 1)  # room for the last period label inside the chart
     desc = ", ".join(f"{p.period}: {p.value} ({len(p.bodies)} organ)" for p in points)
     if len({tuple(sorted(p.bodies)) for p in points}) == 1:
         desc += "; samma organ vid varje punkt"
