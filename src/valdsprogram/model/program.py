@@ -203,6 +203,13 @@ class Indicator(ProgramItem, StrictModel):
         le=MAX_VALUE,  # also refuses inf, which YAML gives for 1e999
         description="Hur långt från årsmålet utfallet får ligga för att målet ska räknas som delvis uppnått.",
     )
+    nara_malet: float | None = Field(
+        None,
+        gt=0,
+        le=100,
+        description="Hur långt från årsmålet, i procent av årsmålet, utfallet får ligga för att bedömas som nära "
+        "målet i stället för inte uppnått (till exempel 2: 790 mot 800).",
+    )
     ansvariga: list[Responsibility] = _responsible_field()
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper indikatorn gäller.")
     kalla: Text = Field(description="Källa för indikatorn.")

@@ -39,7 +39,7 @@ class OrganVarde(_Out):
     prognos: Number | None = Field(description="Helårsprognosen (T1, T2); null om ingen eller maskerad.")
     arsmal: Number | None = Field(description="Organets årsmål.")
     maskerad: bool = Field(description="true om organets värden är maskerade.")
-    uppnas: Literal["helt", "delvis", "inte", "ej bedömd"] | None = Field(
+    uppnas: Literal["helt", "delvis", "nära målet", "inte", "ej bedömd"] | None = Field(
         description="Om organets årsmål uppnås, bedömt på det som passar perioden; null utan årsmål eller om maskerad."
     )
     vikt: int | None = Field(
@@ -96,7 +96,7 @@ class Indikator(_Out):
         description="Hur organens värden vägs samman för staden, utfall och årsmål lika: summa, vagd (efter varje "
         "organs nämnare, se per_organ.vikt), ovagd (vanligt medelvärde) eller antal_ja (hur många som svarat ja)."
     )
-    uppnas: Literal["helt", "delvis", "inte"] | None
+    uppnas: Literal["helt", "delvis", "nära målet", "inte"] | None
     per_organ: list[OrganVarde]
     trend: list[Punkt] = Field(description="Samma slags period år för år (VB med VB, T1 med T1).")
     jamforelse: Jamforelse | None
@@ -235,7 +235,7 @@ def _indicator(i: IndicatorRow) -> Indikator:
                 prognos=b.forecast_number,
                 arsmal=b.target_number,
                 maskerad=b.masked,
-                uppnas=b.met if b.met in ("helt", "delvis", "inte", "ej bedömd") else None,  # type: ignore[arg-type]
+                uppnas=b.met if b.met in ("helt", "delvis", "nära målet", "inte", "ej bedömd") else None,  # type: ignore[arg-type]
                 vikt=b.weight,
                 taljare=b.numerator,
                 namnare=b.denominator,

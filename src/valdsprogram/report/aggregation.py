@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from valdsprogram.model.followup import Assessment
 from valdsprogram.model.program import Indicator
@@ -12,11 +13,19 @@ from valdsprogram.model.units import value_text
 Value = bool | int | float
 
 
-def target_met(indicator: Indicator, outcome: Value, target: Value) -> Assessment:
-    """Is the annual target met fully, partly (within the indicator's tolerance) or not?
+NEAR: Literal["nära målet"] = "nära målet"
+"""An outcome that misses the target by no more than the indicator's `nara_malet` (a share of the target)."""
+Met = Assessment | Literal["nära målet"]
+"""Whether an annual target is met: fully, partly (within `tolerans`), near it (within `nara_malet`) or not."""
+
+
+def target_met(indicator: Indicator, outcome: Value, target: Value) -> Met:
+    """Is the annual target met fully, partly (within the indicator's tolerance), nearly, or not?
 
     Direction decides which side is good; `tolerans` is how far on the wrong side still counts as partly
-    met, inclusive. Without a tolerance a target is met fully or not at all. For ja/nej only equality counts.
+    met, inclusive; `nara_malet` is how far, in per cent of the target, still counts as near the target
+    (790 against 800 at 2 %), inclusive. Without them a target is met fully or not at all. For ja/nej only
+    equality counts.
     """
     if indicator.enhet == "ja/nej" or isinstance(outcome, bool) or isinstance(target, bool):
         return "helt" if outcome == target else "inte"
@@ -25,6 +34,8 @@ def target_met(indicator: Indicator, outcome: Value, target: Value) -> Assessmen
         return "helt"
     if indicator.tolerans is not None and shortfall <= indicator.tolerans + 1e-9:
         return "delvis"
+    if indicator.nara_malet is not None and shortfall <= abs(target) * indicator.nara_malet / 100 + 1e-9:
+        return NEAR
     return "inte"
 
 
@@ -116,7 +127,7 @@ def aggregate(indicator: Indicator, values: Mapping[str, Reported], year: int) -
     )
 
 
-def aggregate_met(indicator: Indicator, result: Aggregate) -> Assessment | None:
+def aggregate_met(indicator: Indicator, result: Aggregate) -> Met | None:
     """Whether the city-wide value meets the city-wide target; for ja/nej, helt when all said ja."""
     if indicator.enhet == "ja/nej":
         if result.target is None:

@@ -80,7 +80,9 @@ def highlights(
         rate=f"{round(100 * reported / expected)} %" if expected else "",
         goals_at_risk=[GoalAtRisk(ident, title, names) for ident, title, names in goals if names],
         shortfalls=[
-            Shortfall(i.id, i.text, i.value, i.method, i.target, i.basis_text) for i in indicators if i.met == "inte"
+            Shortfall(i.id, i.text, i.value, i.method, i.target, i.basis_text)
+            for i in indicators
+            if i.met in ("inte", "nära målet")
         ],
         new_delays=new_delays,
         missing=missing,

@@ -6,14 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from valdsprogram.model.followup import Assessment
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.program_index import ProgramIndex
 from valdsprogram.model.units import value_text
 from valdsprogram.model.vocabulary import DIRECTIONS, MEASURES
-from valdsprogram.report.aggregation import Aggregate, Reported, aggregate, aggregate_met, aggregate_text, target_met
+from valdsprogram.report.aggregation import (
+    Aggregate,
+    Met,
+    Reported,
+    aggregate,
+    aggregate_met,
+    aggregate_text,
+    target_met,
+)
 from valdsprogram.report.masking import MASKED, Masking, protect
 from valdsprogram.report.trends import (
     Cells,
@@ -85,7 +92,7 @@ class IndicatorRow:
     """What the target is judged on: the outcome, the forecast, or nothing (`ej bedömd`)."""
     basis_text: str
     """Why, in words, e.g. `prognos för helåret` or `ej bedömd: prognos saknas från Södermalm`."""
-    met: Assessment | Literal["maskerat"] | None
+    met: Met | Literal["maskerat"] | None
     """Whether the city-wide target is met; `maskerat` when what it is judged on is masked."""
     trend: list[Point]
     """The same kind of period across years, oldest first, ending with this period."""
@@ -225,7 +232,7 @@ def disclosed(row: IndicatorRow) -> IndicatorRow:
     return row
 
 
-def body_met(indicator: Indicator, period: Period, values: Reported) -> Assessment | Literal["ej bedömd"] | None:
+def body_met(indicator: Indicator, period: Period, values: Reported) -> Met | Literal["ej bedömd"] | None:
     """One body's target judged on what fits the period; None without a target."""
     if values.target is None:
         return None

@@ -120,3 +120,28 @@ def test_no_target_when_a_body_gave_none() -> None:
 
 def test_nobody_reported() -> None:
     assert aggregate(indicator(), {}, 2024) is None
+
+
+@pytest.mark.parametrize(
+    ("riktning", "outcome", "tolerans", "met"),
+    [
+        ("hogre_ar_battre", 790, None, "nära målet"),  # the example: 790 against 800 at 2 %
+        ("hogre_ar_battre", 784, None, "nära målet"),  # exactly 2 % short: still near
+        ("hogre_ar_battre", 783.9, None, "inte"),
+        ("hogre_ar_battre", 800, None, "helt"),
+        ("hogre_ar_battre", 795, 5, "delvis"),  # within the tolerance: partly met comes first
+        ("hogre_ar_battre", 790, 5, "nära målet"),
+        ("lagre_ar_battre", 816, None, "nära målet"),
+        ("lagre_ar_battre", 816.1, None, "inte"),
+    ],
+)
+def test_near_the_target_within_nara_malet(riktning: str, outcome: float, tolerans: float | None, met: str) -> None:
+    near = indicator(enhet="antal", riktning=riktning, tolerans=tolerans, nara_malet=2)
+    assert target_met(near, outcome, 800) == met
+
+
+def test_the_city_is_near_its_target_like_a_body() -> None:
+    near = indicator(enhet="antal", nara_malet=2)
+    result = aggregate(near, by_body(Reported(390, 400), Reported(400, 400)), 2024)
+    assert result is not None
+    assert aggregate_met(near, result) == "nära målet"

@@ -222,6 +222,13 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                     f"{indicator.id} mäts i {indicator.enhet} och kan inte vägas samman som {how}.",
                     _WEIGHTING_HINTS[indicator.enhet],
                 )
+            if indicator.nara_malet is not None and indicator.enhet == "ja/nej":
+                yield Finding(
+                    "VP206",
+                    (*loc, "nara_malet"),
+                    f"{indicator.id} är en ja/nej-indikator och kan inte vara nära målet.",
+                    "Ta bort nara_malet.",
+                )
             if indicator.tolerans is not None:
                 if indicator.enhet == "ja/nej":
                     yield Finding(
