@@ -55,6 +55,8 @@ def test_a_weighted_share_weighs_its_target_the_same_way(tmp_path: Path) -> None
     text = run(tmp_path, "md")
     assert "- Utfall, helår: 84,7 % (vägt medelvärde, 2 organ)\n" in text
     assert "- Årsmål: 89,7 %. Uppnås: delvis (helår)\n" in text
+    assert "| Organ | Utfall | Årsmål | Uppnås | Vikt (täljare av nämnare) |\n" in text
+    assert "| Mitts stadsdelsnämnd | 50 % | 60 % | inte | 1 av 2 |\n" in text
     i11 = i11_json(tmp_path)
     assert (i11["utfall"], i11["arsmal"], i11["metod"]) == (84.7, 89.7, "vagd")
     weights = {b["organ"]: (b["vikt"], b["taljare"], b["namnare"]) for b in i11["per_organ"]}  # type: ignore[attr-defined]
@@ -74,6 +76,7 @@ def test_a_body_without_counts_leaves_a_weighted_share_unjudged_with_the_reason(
     reason = "ej bedömd: Mitts stadsdelsnämnd saknar täljare och nämnare, som ett vägt medelvärde kräver"
     assert f"Uppnås: – ({reason})\n" in text
     assert "67,5" not in text
+    assert "| Mitts stadsdelsnämnd | 50 % | 60 % | inte | saknas |\n" in text
     i11 = i11_json(tmp_path)
     assert (i11["utfall"], i11["underlag"], i11["underlag_text"], i11["uppnas"]) == (None, "ej bedömd", reason, None)
 

@@ -10,7 +10,7 @@ from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Indicator
 from valdsprogram.model.program_index import ProgramIndex
-from valdsprogram.model.units import value_text
+from valdsprogram.model.units import swedish, value_text
 from valdsprogram.model.vocabulary import DIRECTIONS, MEASURES
 from valdsprogram.report.aggregation import (
     Aggregate,
@@ -62,6 +62,8 @@ class BodyValue:
     """The body's weight in the city-wide value: its denominator (`vagd`), 1 (`ovagd`), or None (sums, ja/nej)."""
     numerator: int | None = None
     denominator: int | None = None
+    weight_text: str = ""
+    """For a weighted share, what it weighs: `170 av 200`, or `saknas` without the counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +344,16 @@ def _body_value(
         numerator=None if masked else v.numerator,
         denominator=None if masked else v.denominator,
         covers=parts.get(body_id, ""),
+        weight_text=_weight_text(indicator, v, masked),
     )
+
+
+def _weight_text(indicator: Indicator, v: Reported, masked: bool) -> str:
+    if indicator.enhet != "procent" or indicator.weighting != "vagd" or masked:
+        return ""
+    if v.numerator is None or not v.denominator:
+        return "saknas"
+    return f"{swedish(v.numerator)} av {swedish(v.denominator)}"
 
 
 def _partial_label(label: str, parts: dict[str, str], names: dict[str, str], bodies: int) -> str:
