@@ -37,10 +37,12 @@ def write(folder: Path, period: str, values: Values) -> None:
         )
 
 
-def reports(folder: Path, period: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+def reports(
+    folder: Path, period: str, monkeypatch: pytest.MonkeyPatch, formats: tuple[str, ...] = FORMATS
+) -> dict[str, bytes]:
     monkeypatch.chdir(folder)
     out: dict[str, bytes] = {}
-    for fmt in FORMATS:
+    for fmt in formats:
         args = ["rapport", "--period", period, "-f", fmt, "--bara-rapporterande", "-o", f"r.{fmt}", "--skriv-over"]
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 0, result.output
@@ -79,3 +81,13 @@ def test_the_city_row_says_its_assessment_is_masked(tmp_path: Path, monkeypatch:
     assert "- Helårsprognos: maskerat\n" in text
     assert "- Årsmål: 100. Uppnås: maskerat (prognos för helåret)\n" in text
     assert "I1.2" not in text.split("**Indikatorer som inte når årsmålet")[1].split("\n")[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["one body, forecast", "one body, full year"])
+def test_masked_values_change_nothing_in_the_pdf(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    period, one, other = CASES[case]
+    write(tmp_path / "a", period, one)
+    write(tmp_path / "b", period, other)
+    first = reports(tmp_path / "a", period, monkeypatch, ("pdf",))
+    assert first == reports(tmp_path / "b", period, monkeypatch, ("pdf",))
