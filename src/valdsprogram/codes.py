@@ -201,9 +201,10 @@ CODES: dict[str, Code] = {
             "VP206",
             FEL,
             "Värdet passar inte enheten",
-            "Ett årsmål, en tolerans eller en mätning passar inte indikatorns enhet: `procent` ska vara 0–100, "
-            "`antal` ett heltal som inte är negativt, `ja/nej` `true` eller `false` (och har ingen tolerans och "
-            "mäts som `lage`, inte `ackumulerad`).",
+            "Ett årsmål, en tolerans, en mätning eller en sammanvägning passar inte indikatorns enhet: `procent` ska "
+            "vara 0–100 och vägs samman `vagd` eller `ovagd`, `antal` ett heltal som inte är negativt och vägs samman "
+            "som `summa`, `ja/nej` `true` eller `false` (och har ingen tolerans eller sammanvägning och mäts som "
+            "`lage`, inte `ackumulerad`).",
         ),
         Code(
             "VP207",

@@ -1,6 +1,6 @@
 """Masking end to end: for random small and large counts, with a merger, forecasts and bodies that did not report,
-nothing the JSON report publishes (per body, totals, trend points, the comparison with last year, forecasts) lets
-a reader work out a masked small count."""
+nothing the JSON report publishes (per body, totals, trend points, the comparison with last year, forecasts, whether
+the city meets its target) lets a reader work out a masked small count or a forecast that belongs to one."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -54,6 +54,8 @@ counts = st.one_of(st.integers(0, 6), st.integers(5, 40))
     extra=st.fixed_dictionaries({"sdn-mitt": st.integers(0, 30), "sdn-syd": st.integers(0, 30)}),
     forecast_from=st.sets(st.sampled_from(["sdn-mitt", "sdn-syd"])),
 )
+# The issue's case 4: one body's small count, and its forecast of 9 (not small in itself) as the city's forecast.
+@example(earlier={"sdn-syd": 10}, later={"sdn-syd": 3}, extra={"sdn-mitt": 0, "sdn-syd": 6}, forecast_from={"sdn-syd"})
 def test_nothing_published_gives_a_small_count_away(
     tmp_path_factory: object,
     earlier: dict[str, int],
@@ -102,5 +104,13 @@ def test_nothing_published_gives_a_small_count_away(
     assert derivable(earlier, {}, then) == []
     if i12["prognos"] is not None:
         assert derivable(forecasts, shown_forecasts, [(sorted(forecasts), i12["prognos"])]) == []
+        # A forecast is as sensitive as the small outcome it belongs to: not shown, and not pinned down by the sum.
+        small = {b for b in forecasts if later[b] < 5}
+        assert not small & set(shown_forecasts)
+        pinned = sorted(forecasts.keys() - shown_forecasts.keys())
+        assert not (len(pinned) == 1 and set(pinned) & small), (forecasts, i12["prognos"])
     assert not set(shown) & {b for b, v in later.items() if v < 5}
     assert all(b["uppnas"] is None for b in i12["per_organ"] if b["maskerad"])
+    # Whether the city meets its target follows from the forecast it is judged on: hidden when that is.
+    if i12["underlag"] == "prognos" and i12["prognos"] is None:
+        assert i12["uppnas"] is None

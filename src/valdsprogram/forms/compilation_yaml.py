@@ -90,7 +90,7 @@ def _goal_facts(goal: GoalPart) -> list[str]:
         if i.value == "–":
             facts.append(f"    # {i.id}: inget utfall rapporterat.")
             continue
-        met = f", uppnås {i.met}" if i.met else ""
+        met = (", nära målet" if i.met == "nära målet" else f", uppnås {i.met}") if i.met else ""
         facts.append(f"    # {i.id}: {i.value}, {i.value_label}, årsmål {i.target}{met}.")
     return facts
 

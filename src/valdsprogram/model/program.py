@@ -30,6 +30,10 @@ Unit = Literal["antal", "procent", "ja/nej"]
 Periodicity = Literal["tertial", "ar"]
 Direction = Literal["hogre_ar_battre", "lagre_ar_battre"]
 Measure = Literal["ackumulerad", "lage"]
+Weighting = Literal["vagd", "ovagd", "summa"]
+DEFAULT_WEIGHTING: dict[str, Weighting | None] = {"antal": "summa", "procent": "vagd", "ja/nej": None}
+"""How the bodies' values combine city-wide when the program does not say: counts add up, shares weigh by their
+denominators; ja/nej answers are counted, not combined."""
 
 DEFAULT_MEASURE: dict[str, Measure] = {"antal": "ackumulerad", "procent": "lage", "ja/nej": "lage"}
 """How an indicator is measured when `matning` is left out: counts add up over the year, shares and yes/no are
@@ -222,6 +226,13 @@ class Indicator(ProgramItem, StrictModel):
         le=MAX_VALUE,  # also refuses inf, which YAML gives for 1e999
         description="Hur långt från årsmålet utfallet får ligga för att målet ska räknas som delvis uppnått.",
     )
+    nara_malet: float | None = Field(
+        None,
+        gt=0,
+        le=100,
+        description="Hur långt från årsmålet, i procent av årsmålet, utfallet får ligga för att bedömas som nära "
+        "målet i stället för inte uppnått (till exempel 2: 790 mot 800).",
+    )
     ansvariga: list[Responsibility] = _responsible_field()
     valdstyper: list[Slug] = Field(default_factory=list, description="Våldstyper indikatorn gäller.")
     kalla: Text = Field(description="Källa för indikatorn.")
@@ -233,8 +244,19 @@ class Indicator(ProgramItem, StrictModel):
         "januari–april) eller lage (ett läge periodens sista dag, till exempel en andel eller ja/nej). "
         "Utelämnad: ackumulerad för antal, lage för procent och ja/nej.",
     )
+    sammanvagning: Weighting | None = Field(
+        None,
+        description="Hur organens värden vägs samman för staden, för utfall och årsmål lika: summa (antal), vagd "
+        "(procent, vägt efter varje organs nämnare: kräver taljare och namnare) eller ovagd (procent, vanligt "
+        "medelvärde). Utelämnad: summa för antal, vagd för procent.",
+    )
     fran: Date | None = _from_field()
     till: Date | None = _until_field()
+
+    @property
+    def weighting(self) -> Weighting | None:
+        """`sammanvagning`, or the default for the unit (None for ja/nej: the ja answers are counted)."""
+        return self.sammanvagning or DEFAULT_WEIGHTING[self.enhet]
 
     @property
     def measure(self) -> Measure:

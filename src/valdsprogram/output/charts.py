@@ -81,33 +81,45 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, list[Count]]]
 def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> str:
     """A small line chart of an indicator's city-wide value over periods; empty when under two numbers.
 
-    A masked point keeps its place on the axis, marked `maskerat`, and the line breaks there rather than joining
-    its neighbours as if nothing lay between them.
+    `points` is the like-for-like series the text compares (`IndicatorRow.chart`). The y-axis starts at zero and
+    is labelled at zero and its top; under each period stands how many bodies the point covers, and the text
+    alternative gives the same numbers. A masked point keeps its place on the axis, marked `maskerat`, and the line
+    breaks there rather than joining its neighbours as if nothing lay between them.
     """
     values = [p.number for p in points]
     numeric = [v for v in values if v is not None]
     if len(numeric) < 2:
         return ""
     low, high = (0.0, 100.0) if unit == "procent" else (min(0.0, *numeric), max(numeric) or 1.0)
-    width, height, left, top, bottom = 360, 150, 40, 18, 30
-    step = (width - left - 20) / (len(points) - 1)
+    width, height, left, top, bottom = 420, 180, 56, 20, 46
+    step = (width - left - 75) / (len(points) - 1)  # room for the last period label inside the chart
     desc = ", ".join(f"{p.period}: {p.value} ({len(p.bodies)} organ)" for p in points)
+    if len({tuple(sorted(p.bodies)) for p in points}) == 1:
+        desc += "; samma organ vid varje punkt"
 
     def y_of(v: float) -> float:
         return top + (height - top - bottom) * (1 - (v - low) / ((high - low) or 1))
 
+    suffix = " %" if unit == "procent" else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}"'
         f' height="{height}" aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#4a4a4a"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#4a4a4a"/>',
     ]
+    for tick in (low, high):
+        y = y_of(tick)
+        parts.append(
+            f'<line x1="{left - 4}" y1="{y:.1f}" x2="{left}" y2="{y:.1f}" stroke="#4a4a4a"/>'
+            f'<text x="{left - 7}" y="{y + 4:.1f}" font-size="12" text-anchor="end">{swedish(tick)}{suffix}</text>'
+        )
     runs: list[list[tuple[float, float]]] = [[]]
     for i, v in enumerate(values):
         if v is None:
             runs.append([])
         else:
-            runs[-1].append((left + i * step, y_of(v)))
+            runs[-1].append((left + 15 + i * step, y_of(v)))
     for run in runs:
         if len(run) > 1:
             parts.append(
@@ -115,7 +127,7 @@ def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> st
                 ' stroke="#00497a" stroke-width="2"/>'
             )
     for i, (point, v) in enumerate(zip(points, values, strict=True)):
-        x = left + i * step
+        x = left + 15 + i * step
         if v is None:
             label_y = (top + height - bottom) / 2
         else:
@@ -123,10 +135,11 @@ def trend_chart(chart_id: str, title: str, points: list[Point], unit: str) -> st
             label_y = max(y - 8, 12)
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#00497a"/>')
         parts.append(
-            f'<text x="{x:.1f}" y="{label_y:.1f}" font-size="11" text-anchor="middle">{escape(point.value)}</text>'
+            f'<text x="{x:.1f}" y="{label_y:.1f}" font-size="13" text-anchor="middle">{escape(point.value)}</text>'
         )
         parts.append(
-            f'<text x="{x:.1f}" y="{height - 10}" font-size="11" text-anchor="middle">{escape(point.period)}</text>'
+            f'<text x="{x:.1f}" y="{height - 26}" font-size="12" text-anchor="middle">{escape(point.period)}</text>'
+            f'<text x="{x:.1f}" y="{height - 10}" font-size="12" text-anchor="middle">{len(point.bodies)} organ</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

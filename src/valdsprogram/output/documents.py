@@ -62,8 +62,8 @@ def report_context(report: Report, fmt: DocumentFormat) -> ReportContext:
         i.id: safe(
             trend_chart(
                 f"trend-{i.id.replace('.', '-')}",
-                f"{i.id}, stadens värde i {report.series_name} år för år",
-                i.trend,
+                f"{i.id}, stadens värde i {report.series_name} år för år, samma organ vid varje punkt",
+                i.chart,
                 i.unit,
             )
         )

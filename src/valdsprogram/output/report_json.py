@@ -39,8 +39,20 @@ class OrganVarde(_Out):
     prognos: Number | None = Field(description="Helårsprognosen (T1, T2); null om ingen eller maskerad.")
     arsmal: Number | None = Field(description="Organets årsmål.")
     maskerad: bool = Field(description="true om organets värden är maskerade.")
-    uppnas: Literal["helt", "delvis", "inte", "ej bedömd"] | None = Field(
+    uppnas: Literal["helt", "delvis", "nära målet", "inte", "ej bedömd"] | None = Field(
         description="Om organets årsmål uppnås, bedömt på det som passar perioden; null utan årsmål eller om maskerad."
+    )
+    vikt: int | None = Field(
+        None,
+        description="Organets vikt i stadens värde: nämnaren (metod vagd), 1 (ovagd); null för summa och antal_ja, "
+        "när nämnaren saknas eller om maskerad.",
+    )
+    taljare: int | None = Field(None, description="Antalet som uppfyller villkoret (procent), om organet angett det.")
+    namnare: int | None = Field(None, description="Antalet som andelen räknas på (procent), om organet angett det.")
+    avser: str | None = Field(
+        None,
+        description="Den del av perioden ett ackumulerat värde gäller när organet bildades under året, till "
+        "exempel juli–december; sådana värden ingår inte i trend och jämförelse. null: hela perioden.",
     )
 
 
@@ -79,7 +91,12 @@ class Indikator(_Out):
     prognos: Number | None = Field(description="Stadens helårsprognos (T1, T2, ackumulerade); null annars.")
     arsmal: Number | None = Field(description="Stadens årsmål, när alla rapporterande angett ett.")
     underlag: Literal["utfall", "prognos", "ej bedömd"] = Field(description="Vad årsmålet bedöms på.")
-    uppnas: Literal["helt", "delvis", "inte"] | None
+    underlag_text: str = Field(description="Vad årsmålet bedöms på i ord, eller varför det inte bedöms.")
+    metod: Literal["summa", "vagd", "ovagd", "antal_ja"] = Field(
+        description="Hur organens värden vägs samman för staden, utfall och årsmål lika: summa, vagd (efter varje "
+        "organs nämnare, se per_organ.vikt), ovagd (vanligt medelvärde) eller antal_ja (hur många som svarat ja)."
+    )
+    uppnas: Literal["helt", "delvis", "nära målet", "inte"] | None
     per_organ: list[OrganVarde]
     trend: list[Punkt] = Field(description="Samma slags period år för år (VB med VB, T1 med T1).")
     jamforelse: Jamforelse | None
@@ -208,7 +225,9 @@ def _indicator(i: IndicatorRow) -> Indikator:
         prognos=i.forecast_number,
         arsmal=i.target_number,
         underlag=i.basis,
-        uppnas=i.met,
+        underlag_text=i.basis_text,
+        metod=i.method_key,  # type: ignore[arg-type]
+        uppnas=i.met if i.met != "maskerat" else None,
         per_organ=[
             OrganVarde(
                 organ=b.body_id,
@@ -216,7 +235,11 @@ def _indicator(i: IndicatorRow) -> Indikator:
                 prognos=b.forecast_number,
                 arsmal=b.target_number,
                 maskerad=b.masked,
-                uppnas=b.met if b.met in ("helt", "delvis", "inte", "ej bedömd") else None,  # type: ignore[arg-type]
+                uppnas=b.met if b.met in ("helt", "delvis", "nära målet", "inte", "ej bedömd") else None,  # type: ignore[arg-type]
+                vikt=b.weight,
+                taljare=b.numerator,
+                namnare=b.denominator,
+                avser=b.covers or None,
             )
             for b in i.bodies
         ],

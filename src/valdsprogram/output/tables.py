@@ -32,8 +32,11 @@ class Table:
 _INDICATOR = ("period", "mal", "indikator", "indikator_text", "enhet", "matning")
 """Which indicator a row is about: the first columns of both indicator tables."""
 _VALUES = ("utfall", "prognos", "arsmal", "maskerad")
-INDICATOR_COLUMNS = (*_INDICATOR, "organ", "organ_namn", *_VALUES, "uppnas")
-CITY_COLUMNS = (*_INDICATOR, *_VALUES, "underlag", "uppnas")
+_WEIGHTS = ("vikt", "taljare", "namnare", "avser")
+"""A body's weight in the city-wide value (`metod`) and the counts behind its share, where reported, and the part
+of the period its value covers when it was formed during the year (`juli–december`)."""
+INDICATOR_COLUMNS = (*_INDICATOR, "organ", "organ_namn", *_VALUES, "uppnas", "metod", *_WEIGHTS)
+CITY_COLUMNS = (*_INDICATOR, *_VALUES, "underlag", "uppnas", "metod")
 ACTIVITY_COLUMNS = ("period", "mal", "aktivitet", "aktivitet_text", "organ", "organ_namn", "status", "kommentar")
 GOAL_COLUMNS = ("period", "mal", "mal_titel", "organ", "organ_namn", "bedomning", "avser", "analys")
 ONE_TABLE_COLUMNS = (
@@ -53,6 +56,8 @@ ONE_TABLE_COLUMNS = (
     "uppnas",
     "bedomning",
     "kommentar",
+    "metod",
+    *_WEIGHTS,
 )
 STATUS_COLUMNS = ("organ", "organ_namn", "period", "status")
 CHANGE_COLUMNS = ("andrad", "andrad_av", "incheckning")
@@ -70,7 +75,7 @@ def report_tables(report: Report) -> list[Table]:
                 (
                     *which,
                     *(None if i.masked else i.number, i.forecast_number, i.target_number),
-                    *(_yes(i.masked), i.basis, i.met),
+                    *(_yes(i.masked), i.basis, i.met, i.method_key),
                 )
             )
             for b in i.bodies:
@@ -78,7 +83,8 @@ def report_tables(report: Report) -> list[Table]:
                     (
                         *(*which, b.body_id, b.body_name),
                         *(None if b.masked else b.outcome_number, None if b.masked else b.forecast_number),
-                        *(b.target_number, _yes(b.masked), None if b.masked else b.met),
+                        *(b.target_number, _yes(b.masked), None if b.masked else b.met, i.method_key),
+                        *(b.weight, b.numerator, b.denominator, b.covers or None),
                     )
                 )
     activity_goal = {a.id: (g.id, a.text) for g in report.goals for a in g.activities}

@@ -19,6 +19,7 @@ from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Goal, ProgramItem, revision_in_force, wording
 from valdsprogram.model.units import value_text
+from valdsprogram.report.aggregation import NEAR
 from valdsprogram.report.body_lists import bodies
 from valdsprogram.report.highlights import Highlights, highlights
 from valdsprogram.report.indicators import BodyValue, IndicatorRow, indicator_row
@@ -29,7 +30,7 @@ from valdsprogram.report.status_matrix import erroneous, expected
 from valdsprogram.sources import COMPILATION_FOLDER
 from valdsprogram.workspace import Workspace
 
-INDICATOR_OUTCOMES = (*ASSESSMENTS, "ej bedömd", MASKED)
+INDICATOR_OUTCOMES = ("helt", "delvis", NEAR, "inte", "ej bedömd", MASKED)
 CHANGE_TITLES = {
     Kind.NEW_DELAY: "Nya förseningar",
     Kind.FORWARD: "Framåt",
@@ -323,7 +324,11 @@ def build_report(
         assessment_counts=_counts(
             ASSESSMENTS, [(g.bedomning, f.body_name) for f in files for g in f.followup.mal.values() if g.bedomning]
         ),
-        indicator_counts=_counts(INDICATOR_OUTCOMES, _targets_met(row_bodies, files)),
+        # "nära målet" is a row of its own only in a program that sets nara_malet on some indicator.
+        indicator_counts=_counts(
+            [o for o in INDICATOR_OUTCOMES if o != NEAR or any(i.nara_malet for _, i in index.indicators.values())],
+            _targets_met(row_bodies, files),
+        ),
         goals=goals,
         changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
         standstill=found.standstill,

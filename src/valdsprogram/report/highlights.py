@@ -109,7 +109,9 @@ def highlights(
         expected=expected,
         rate=f"{round(100 * reported / expected)} %" if expected else "",
         goals_at_risk=[GoalAtRisk(ident, title, names) for ident, title, names in goals if names],
-        shortfalls=[_shortfall(i, titles.get(i.id, i.id)) for i in indicators if i.met in ("delvis", "inte")],
+        shortfalls=[
+            _shortfall(i, titles.get(i.id, i.id)) for i in indicators if i.met in ("delvis", "nära målet", "inte")
+        ],
         new_delays=new_delays,
         missing=missing,
         with_errors=with_errors,

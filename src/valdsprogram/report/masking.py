@@ -41,39 +41,43 @@ def protect(
     *,
     shown: Collection[str] | None = None,
     hidden: Collection[str] = (),
+    sensitive: Collection[str] = (),
 ) -> Masking:
     """Mask so that no value under `threshold` can be derived from what is published.
 
     `values` are non-negative counts by name; `sums` the sums the report would publish, which must nest or be
     disjoint (a laminar family); `shown` the values the report would publish one by one (default: all), and
-    `hidden` values to mask in any case. A sum under the threshold is itself a small count and is not published.
+    `hidden` values to mask in any case, and `sensitive` values to protect like small ones whatever their size (a
+    body's forecast when its outcome is masked: a forecast derived from a masked count alone must not be readable).
+    A sum under the threshold is itself a small count and is not published.
     """
     names = set(values)
     masked = (names - set(names if shown is None else shown)) | set(hidden)
     masked |= {n for n in names if values[n] < threshold}
+    protected = {n for n in names if values[n] < threshold} | (set(sensitive) & names)
     published = {frozenset(s) for s in sums if s and sum(values[n] for n in s) >= threshold}
     _check_laminar(published)
     while True:
-        problem = _first_exposed(values, threshold, published, masked)
+        problem = _first_exposed(values, protected, published, masked)
         if problem is None:
             return Masking(frozenset(masked), frozenset(published))
         parent, remainder = problem
         candidates = sorted((values[n], n) for n in remainder if n not in masked)
         if candidates:
             masked.add(candidates[0][1])
-        else:  # every part of the remainder is masked already: stop publishing the smallest sub-sum
-            children = _children(parent, published)
+        else:  # every part of the remainder is masked already: stop publishing the smallest sub-sum, or the sum
+            children = _children(parent, published) or [parent]
             published.remove(min(children, key=lambda c: (sum(values[n] for n in c), sorted(c))))
 
 
 def _first_exposed(
-    values: Mapping[str, int], threshold: int, published: set[frozenset[str]], masked: set[str]
+    values: Mapping[str, int], protected: set[str], published: set[frozenset[str]], masked: set[str]
 ) -> tuple[frozenset[str], set[str]] | None:
-    """The first published sum whose remainder (after its published sub-sums) would give a small value away."""
+    """The first published sum whose remainder (after its published sub-sums) would give a protected value away."""
     for parent in sorted(published, key=lambda s: (len(s), sorted(s))):
         remainder = set(parent).difference(*_children(parent, published))
         hidden = [n for n in remainder if n in masked]
-        if not any(values[n] < threshold for n in hidden):
+        if not any(n in protected for n in hidden):
             continue
         if len(hidden) >= 2 and sum(values[n] for n in hidden) > 0:
             continue

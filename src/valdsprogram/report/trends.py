@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from valdsprogram.model.periods import Period
-from valdsprogram.model.program import Indicator
+from valdsprogram.model.program import Body, Indicator
 from valdsprogram.model.program_index import ProgramIndex, exists
 from valdsprogram.model.units import swedish
 from valdsprogram.report.aggregation import Reported, aggregate, aggregate_text
@@ -15,6 +15,29 @@ from valdsprogram.report.masking import MASKED, Masking
 
 SMALL_BASE = 20
 """Below this, a change in a count is given as a number, not a percentage."""
+MONTH_NAMES = (
+    *("januari", "februari", "mars", "april", "maj", "juni"),
+    *("juli", "augusti", "september", "oktober", "november", "december"),
+)
+
+
+def covered(body: Body | None, period: Period) -> str:
+    """The part of the period a body's year-to-date figures cover when it was formed during the year, e.g.
+    `juli–december` for a body formed on 1 July; empty when they cover the whole period (so far this year)."""
+    if body is None or body.fran is None or not dt.date(period.year, 1, 1) < body.fran <= period.last_day:
+        return ""
+    start = MONTH_NAMES[body.fran.month - 1]
+    start = start if body.fran.day == 1 else f"{body.fran.day} {start}"
+    return f"{start}–{MONTH_NAMES[period.last_day.month - 1]}"
+
+
+def partial_bodies(index: ProgramIndex, indicator: Indicator, cells: Cells) -> dict[str, str]:
+    """The bodies whose values in `cells` cover only part of the period, with the part: only for indicators summed
+    over the year (a state on the period's last day is whole whenever the body was formed)."""
+    if indicator.measure != "ackumulerad":
+        return {}
+    spans = {b: covered(index.bodies.get(b), cells.period) for b in cells.values}
+    return {b: span for b, span in spans.items() if span}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +149,11 @@ def matched(index: ProgramIndex, indicator: Indicator, earlier: Cells, later: Ce
 
 def point(indicator: Indicator, cells: Cells, masking: Masking | None, names: dict[str, str]) -> Point:
     """The city-wide value at one point, masked when its sum may not be published."""
-    result = aggregate(indicator, list(cells.values.values()), cells.period.year)
+    result = aggregate(indicator, cells.values, cells.period.year)
     masked = masking is not None and bool(cells.values) and not masking.shows_sum(cells.values)
-    number = None if masked or result is None or isinstance(result.value, bool) else float(result.value)
-    value = MASKED if masked else aggregate_text(indicator, result)
     exact = None if masked or result is None else result.value
+    number = None if exact is None or isinstance(exact, bool) else float(exact)
+    value = MASKED if masked else aggregate_text(indicator, result)
     bodies = list(cells.values)
     return Point(str(cells.period), value, number, exact, masked, bodies, [names.get(b, b) for b in bodies])
 
@@ -145,8 +168,8 @@ def comparison(
     names: dict[str, str],
 ) -> Comparison:
     """The change since last year over the matched bodies; masked when either sum may not be published."""
-    before = aggregate(indicator, [cells[last_year].values[b] for b in match.earlier], last_year.year)
-    after = aggregate(indicator, [here.values[b] for b in match.later], here.period.year)
+    before = aggregate(indicator, {b: cells[last_year].values[b] for b in match.earlier}, last_year.year)
+    after = aggregate(indicator, {b: here.values[b] for b in match.later}, here.period.year)
     masked = not (maskings[last_year].shows_sum(match.earlier) and maskings[here.period].shows_sum(match.later))
     bodies = [
         names.get(later, later) + ("" if earlier == [later] else f" ({' + '.join(names.get(b, b) for b in earlier)})")
@@ -156,6 +179,9 @@ def comparison(
     left += [names.get(b, b) for b in here.values if b not in match.later]
     if masked or before is None or after is None:
         return Comparison(str(last_year), MASKED, MASKED, "", True, None, None, match.groups, bodies, left)
+    if before.value is None or after.value is None:  # a weighted mean without its weights: no change to give
+        before_text, after_text = aggregate_text(indicator, before), aggregate_text(indicator, after)
+        return Comparison(str(last_year), before_text, after_text, "", False, None, None, match.groups, bodies, left)
     return Comparison(
         since=str(last_year),
         before=aggregate_text(indicator, before),
@@ -168,6 +194,32 @@ def comparison(
         bodies=bodies,
         left_out=left,
     )
+
+
+def chart_series(trend: list[Point], compared: Comparison | None, period: str, names: dict[str, str]) -> list[Point]:
+    """What a chart of the indicator draws: only like with like, as the text compares. The whole series when every
+    point covers the same bodies; otherwise the comparison with last year over the bodies reported both times;
+    otherwise the latest points that cover the same bodies. Under two points: nothing to draw."""
+    if len(trend) >= 2 and len({tuple(sorted(p.bodies)) for p in trend}) == 1:
+        return trend
+    if compared is not None and compared.before_number is not None and compared.after_number is not None:
+        earlier = [b for group in compared.groups.values() for b in group]
+        later = list(compared.groups)
+        return [
+            _fixed(compared.since, compared.before, compared.before_number, earlier, names),
+            _fixed(period, compared.after, compared.after_number, later, names),
+        ]
+    tail: list[Point] = []
+    for p in reversed(trend):
+        if tail and sorted(p.bodies) != sorted(tail[0].bodies):
+            break
+        tail.insert(0, p)
+    return tail if len(tail) >= 2 else []
+
+
+def _fixed(period: str, value: str, number: bool | int | float, bodies: list[str], names: dict[str, str]) -> Point:
+    plotted = None if isinstance(number, bool) else float(number)
+    return Point(period, value, plotted, number, False, bodies, [names.get(b, b) for b in bodies])
 
 
 def change_text(indicator: Indicator, before: bool | int | float, after: bool | int | float) -> str:

@@ -41,7 +41,7 @@ def yes_no(**fields: Any) -> Indicator:
 )
 def test_yes_no_city_wide(target: bool, answers: list[bool], value: int, met: str) -> None:
     indicator = yes_no(arsmal=target)
-    result = aggregate(indicator, [Reported(a, target) for a in answers], 2024)
+    result = aggregate(indicator, {str(i): Reported(a, target) for i, a in enumerate(answers)}, 2024)
     assert result is not None
     assert (result.value, result.n, result.target, aggregate_met(indicator, result)) == (
         value,
@@ -52,6 +52,36 @@ def test_yes_no_city_wide(target: bool, answers: list[bool], value: int, met: st
 
 
 def test_yes_no_without_a_target_is_not_judged() -> None:
-    result = aggregate(yes_no(), [Reported(True, None)], 2024)
+    result = aggregate(yes_no(), {"o": Reported(True, None)}, 2024)
     assert result is not None
     assert aggregate_met(yes_no(), result) is None
+
+
+def share(**fields: Any) -> Indicator:
+    base: dict[str, Any] = {
+        "id": "I1.1",
+        "text": "Andel utbildade",
+        "enhet": "procent",
+        "periodicitet": "ar",
+        "riktning": "hogre_ar_battre",
+        "ansvariga": ["x"],
+        "kalla": "k",
+    }
+    return Indicator.model_validate(base | fields)
+
+
+@pytest.mark.parametrize(
+    ("values", "value", "target", "lacking"),
+    [
+        ({"a": Reported(70, 80)}, 70.0, 80.0, []),  # one body: its share is the city's, weight or not
+        ({"a": Reported(70, 80, 7, 10)}, 70.0, 80.0, []),
+        ({"a": Reported(70, 80), "b": Reported(50, 80, 1, 2)}, None, None, ["a"]),  # two: the weight is needed
+        ({"a": Reported(70, 80, 7, 10), "b": Reported(50, 60, 1, 2)}, 66.7, 76.7, []),
+    ],
+)
+def test_a_weighted_share_needs_weights_only_across_bodies(
+    values: dict[str, Reported], value: float | None, target: float | None, lacking: list[str]
+) -> None:
+    result = aggregate(share(sammanvagning="vagd"), values, 2024)
+    assert result is not None
+    assert (result.value, result.target, result.lacking) == (value, target, lacking)

@@ -97,14 +97,16 @@ def test_a_sensitive_share_is_not_masked_only_a_sensitive_count(tmp_path: Path) 
     syd = folder / "uppfoljning" / "2024-VB" / "sdn-syd.yaml"
     syd.write_text(
         syd.read_text(encoding="utf-8").replace(
-            "I1.1: {utfall: 50, arsmal: 80, taljare: 1, namnare: 2}", "I1.1: {utfall: 3, arsmal: 80}"
+            "I1.1: {utfall: 50, arsmal: 80, taljare: 1, namnare: 2}",
+            "I1.1: {utfall: 3, arsmal: 80, taljare: 3, namnare: 100}",
         ),
         encoding="utf-8",
     )
     mitt = folder / "uppfoljning" / "2024-VB" / "sdn-mitt.yaml"
     mitt.write_text(
         mitt.read_text(encoding="utf-8").replace(
-            "I1.1: {utfall: 90, arsmal: 80, taljare: 9, namnare: 10}", "I1.1: {utfall: 4, arsmal: 80}"
+            "I1.1: {utfall: 90, arsmal: 80, taljare: 9, namnare: 10}",
+            "I1.1: {utfall: 4, arsmal: 80, taljare: 4, namnare: 100}",
         ),
         encoding="utf-8",
     )

@@ -55,3 +55,13 @@ def test_a_small_value_under_a_published_total_has_company(values: dict[str, int
 def test_values_not_shown_or_asked_hidden_are_masked_whatever_their_size() -> None:
     masking = protect({"a": 30, "b": 40, "c": 50}, THRESHOLD, [], shown=["a", "b"], hidden=["b"])
     assert set(masking.hidden) == {"b", "c"}
+
+
+def test_a_sensitive_value_needs_company_whatever_its_size() -> None:
+    # A forecast of 9 is not small, but it belongs to a masked small count: alone in a sum, the sum is not published.
+    alone = protect({"a": 9}, THRESHOLD, [{"a"}], hidden={"a"}, sensitive={"a"})
+    assert (set(alone.hidden), alone.sums) == ({"a"}, frozenset())
+    beside = protect({"a": 9, "b": 20}, THRESHOLD, [{"a", "b"}], hidden={"a"}, sensitive={"a"})
+    assert (set(beside.hidden), beside.shows_sum({"a", "b"})) == ({"a", "b"}, True)
+    # Without being called sensitive, a masked 9 is its own sum's only part and the sum is published.
+    assert protect({"a": 9}, THRESHOLD, [{"a"}], hidden={"a"}).shows_sum({"a"})

@@ -214,6 +214,21 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                     f"{indicator.id} är en ja/nej-indikator, ett läge, och kan inte mätas ackumulerat.",
                     "Skriv matning: lage, eller ta bort matning.",
                 )
+            how = indicator.sammanvagning
+            if how is not None and how not in _WEIGHTINGS[indicator.enhet]:
+                yield Finding(
+                    "VP206",
+                    (*loc, "sammanvagning"),
+                    f"{indicator.id} mäts i {indicator.enhet} och kan inte vägas samman som {how}.",
+                    _WEIGHTING_HINTS[indicator.enhet],
+                )
+            if indicator.nara_malet is not None and indicator.enhet == "ja/nej":
+                yield Finding(
+                    "VP206",
+                    (*loc, "nara_malet"),
+                    f"{indicator.id} är en ja/nej-indikator och kan inte vara nära målet.",
+                    "Ta bort nara_malet.",
+                )
             if indicator.tolerans is not None:
                 if indicator.enhet == "ja/nej":
                     yield Finding(
@@ -229,6 +244,15 @@ def values_fit_units(index: ProgramIndex) -> Iterator[Finding]:
                         f"Toleransen för {indicator.id} är större än 100 procentenheter.",
                         "Ange toleransen i procentenheter, 0–100.",
                     )
+
+
+_WEIGHTINGS = {"antal": ("summa",), "procent": ("vagd", "ovagd"), "ja/nej": ()}
+"""Which ways of combining the bodies' values fit each unit: counts add up, shares are averaged."""
+_WEIGHTING_HINTS = {
+    "antal": "Skriv sammanvagning: summa, eller ta bort sammanvagning.",
+    "procent": "Skriv sammanvagning: vagd (vägt efter nämnarna; organen anger taljare och namnare) eller ovagd.",
+    "ja/nej": "Ta bort sammanvagning: för ja/nej räknas hur många som svarat ja.",
+}
 
 
 @rule("VP207")
