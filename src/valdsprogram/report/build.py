@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from valdsprogram.diagnostics import Validation
+from valdsprogram.diagnostics import Diagnostic, Validation
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.git.log import Commit, changed_text
 from valdsprogram.model.compilation import CompilationFile
@@ -23,9 +23,11 @@ from valdsprogram.report.body_lists import bodies
 from valdsprogram.report.highlights import Highlights, highlights
 from valdsprogram.report.indicators import BodyValue, IndicatorRow, indicator_row
 from valdsprogram.report.masking import MASKED
+from valdsprogram.report.scope import error_scope
 from valdsprogram.report.status_changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.report.status_matrix import erroneous, expected
 from valdsprogram.sources import COMPILATION_FOLDER
+from valdsprogram.text import join_swedish
 from valdsprogram.workspace import Workspace
 
 INDICATOR_OUTCOMES = (*ASSESSMENTS, "ej bedömd", MASKED)
@@ -149,6 +151,9 @@ class Report:
     """The period changes are measured against, or empty."""
     warning: str
     """Said at the top when the report was built from data with errors; otherwise empty."""
+    errors_elsewhere: dict[str, int]
+    """Period → errors in follow-ups of periods the report does not read (later ones, other compilations): they
+    neither stop the report nor put a warning on it, and the command line names them beside it."""
     generated: str
     """The date given with --datum, or empty: reports carry no timestamp unless asked."""
     expected: list[str]
@@ -195,6 +200,16 @@ class Report:
     def named(self, ids: list[str]) -> list[str]:
         return [self.names.get(i, i) for i in ids]
 
+    def elsewhere_note(self) -> str:
+        """What the command line says beside the report about errors in periods it does not read; or empty."""
+        if not self.errors_elsewhere:
+            return ""
+        each = join_swedish([f"{n} fel i {p}" for p, n in self.errors_elsewhere.items()])
+        return (
+            f"obs: uppföljningarna har fel i perioder som rapporten för {self.period} inte läser: {each} (se "
+            "valdsprogram validera). Rapporten påverkas inte av dem."
+        )
+
 
 class FollowUpsHaveErrors(ValdsprogramError):
     """The follow-ups have errors, and the report was not asked for despite them; `validation` holds them all."""
@@ -217,15 +232,17 @@ def build_report(
     last_commits: dict[tuple[str, str], Commit] | None = None,
     despite_errors: bool = False,
 ) -> Report:
-    """The city-wide follow-up of the period; FollowUpsHaveErrors when the follow-ups have errors, unless
+    """The city-wide follow-up of the period; FollowUpsHaveErrors when the files it reads have errors, unless
     `despite_errors` (`rapport --trots-fel`): the report then says so at its top and leaves those reports out.
+    Errors in files it does not read (`scope.error_scope`) are only counted in `errors_elsewhere`.
 
     `generated` is the date to print as the day of compilation (a report carries none unless given);
     `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
     `appendices` asks the documents to show each body's report (the data holds them either way);
     `last_commits` is each follow-up's last commit by (organ, period) (`last_changes`), shown in its appendix.
     """
-    if workspace.errors and not despite_errors:
+    scope = error_scope(workspace, period)
+    if scope.concerning and not despite_errors:
         raise FollowUpsHaveErrors(workspace.validation)
     index = workspace.index
     program = index.program
@@ -272,7 +289,8 @@ def build_report(
         tertial=not period.is_annual,
         assessment_label="prognos för helåret" if not period.is_annual else "",
         previous=str(found.since) if found.since and found.since in by_period else "",
-        warning=_errors_warning(workspace),
+        warning=_errors_warning(scope.concerning),
+        errors_elsewhere=scope.elsewhere,
         generated=generated,
         expected=expected_ids,
         reported=reported_ids,
@@ -495,8 +513,7 @@ def _counts(labels: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[Cou
     return [Count(label, len(who), sorted(set(who))) for label, who in names.items()]
 
 
-def _errors_warning(workspace: Workspace) -> str:
-    errors = workspace.errors
+def _errors_warning(errors: list[Diagnostic]) -> str:
     if not errors:
         return ""
     return (
