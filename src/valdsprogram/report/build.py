@@ -137,6 +137,14 @@ class Report:
     lydelse"), as of the period's last day."""
     revision: dt.date | None
     """The date of that revision; None: the program as adopted."""
+    revision_decision: str
+    """That revision's decision (organ and diarienummer), or empty."""
+    revision_changes: list[str]
+    """What that revision changed, a line each."""
+    revision_draft: bool
+    """Whether that revision is an example or draft, not a decision."""
+    draft_items: list[str]
+    """Ids of the activities and indicators in the report that the program marks as drafts (`utkast`)."""
     note: str
     period: str
     period_name: str
@@ -211,6 +219,18 @@ class Report:
         )
 
 
+def body_statuses(report: Report) -> list[tuple[str, str]]:
+    """Each expected body's id and its state in the report, in program order: `rapporterad`, `med fel` or
+    `saknas` (the words of `status`); a body that reported without being expected is `rapporterad` too."""
+    broken, reported = set(report.with_errors), set(report.reported)
+    shown = {*report.expected, *broken, *reported}
+    return [
+        (b, "med fel" if b in broken else "rapporterad" if b in reported else "saknas")
+        for b in report.names
+        if b in shown
+    ]
+
+
 class FollowUpsHaveErrors(ValdsprogramError):
     """The follow-ups have errors, and the report was not asked for despite them; `validation` holds them all."""
 
@@ -281,6 +301,18 @@ def build_report(
         program_name=program.name,
         wording=wording(program, period.last_day),
         revision=revision.datum if (revision := revision_in_force(program, period.last_day)) else None,
+        revision_decision=revision.beslut if revision else "",
+        revision_changes=list(revision.andringar) if revision else [],
+        revision_draft=revision.utkast if revision else False,
+        draft_items=[
+            ident
+            for goal in program.mal
+            for ident, draft, in_effect in [
+                *((a.id, a.utkast, a.in_effect(period.last_day)) for a in goal.aktiviteter),
+                *((i.id, i.utkast, i.in_effect(period.last_day)) for i in goal.indikatorer),
+            ]
+            if draft and in_effect
+        ],
         note=program.anmarkning or "",
         period=str(period),
         period_name=period.name,
