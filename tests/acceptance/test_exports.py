@@ -115,7 +115,7 @@ def test_report_workbook_has_tidy_sheets_with_the_reports_values(repo_copy: Path
     document = report_json(period)
     status = [tuple(r) for r in book["Status"].iter_rows(min_row=2, values_only=True)]
     assert status == [(period, b["organ"], b["namn"], b["status"]) for b in document["organ"]["status"]]  # type: ignore[index]
-    about = dict(book["Om rapporten"].iter_rows(min_row=2, values_only=True))
+    about = {r[0]: r[1] for r in book["Om rapporten"].iter_rows(min_row=2, values_only=True)}
     assert (about["period"], about["utkast"], about["revision_datum"]) == (period, "ja", document["revision"])
     sheet = book["Indikatorer"]
     header = [c.value for c in sheet[1]]
@@ -173,7 +173,7 @@ def test_every_format_names_the_bodies_with_errors_and_the_missing(repo_copy: Pa
     run(*options, "--format", "xlsx", "-o", "fel.xlsx")
     book = openpyxl.load_workbook("fel.xlsx")
     assert [(r[1], r[3]) for r in book["Status"].iter_rows(min_row=2, values_only=True)] == list(states.items())
-    about = dict(book["Om rapporten"].iter_rows(min_row=2, values_only=True))
+    about = {r[0]: r[1] for r in book["Om rapporten"].iter_rows(min_row=2, values_only=True)}
     assert (about["med_fel"], about["saknas"], about["rapporterade"]) == (1, 41, 2)
     assert str(about["varning"]).startswith("Uppföljningarna har 1 fel")
 

@@ -10,6 +10,7 @@ from valdsprogram.check.model_errors import validate_model
 from valdsprogram.check.validation import shown
 from valdsprogram.controls import json_text
 from valdsprogram.git.log import Commit, Version, contents, top_folder, versions
+from valdsprogram.git.worktree import UNCOMMITTED, uncommitted_paths
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Body
@@ -68,6 +69,18 @@ class FileHistory:
     path: str
     """The file as the user named it."""
     steps: list[Step]
+    edited: Edit | None = None
+    """The file's changes not committed, when it differs from its last commit (or was never committed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """The file as it is now, when that is not its last commit: "ändrad, inte incheckad"."""
+
+    problem: str
+    """Why the file as it is now cannot be read as a follow-up; empty when it can."""
+    changes: list[Change]
+    """What changed since the last version that could be read; empty when there is none or it cannot be read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +131,21 @@ def path_history(path: Path, shown: str) -> FileHistory:
         moved = previous_path if previous_path and previous_path != version.path else ""
         steps.append(Step(version.commit, version.path, moved, problem, changes, first))
         previous_path = version.path
-    return FileHistory(shown, steps)
+    edited = None
+    if path.resolve().relative_to(top.resolve()).as_posix() in uncommitted_paths(path.parent):
+        now_read, problem = _parse(path.read_bytes(), shown)
+        current = values(now_read) if now_read is not None else None
+        edited = Edit(problem, _compare(previous, current) if previous is not None and current is not None else [])
+    return FileHistory(shown, steps, edited)
 
 
 def _read(top: Path, version: Version) -> tuple[FollowUp | None, str]:
     """The version as a follow-up, or None and (in Swedish) why it cannot be read."""
-    document = parse_yaml(contents(top, version), version.path)
+    return _parse(contents(top, version), version.path)
+
+
+def _parse(data: bytes, path: str) -> tuple[FollowUp | None, str]:
+    document = parse_yaml(data, path)
     if not document.ok:
         return None, _problem(document.diagnostics[0].line, document.diagnostics[0].message)
     followup, diagnostics = validate_model(FollowUp, document)
@@ -192,6 +214,14 @@ def history_text(name: str, histories: list[FileHistory]) -> str:
             elif not step.changes:
                 lines.append("    inga ändrade värden")
             lines += (f"    {change.text}" for change in step.changes)
+        if history.edited is not None:
+            lines.append(f"  {UNCOMMITTED} (filen som den är nu)")
+            edited = history.edited
+            if edited.problem:
+                lines.append(f"    {edited.problem.replace('versionen', 'filen')}")
+            elif not edited.changes:
+                lines.append("    inga ändrade värden" if history.steps else "    första versionen")
+            lines += (f"    {change.text}" for change in edited.changes)
     return "\n".join(lines) + "\n"
 
 
@@ -219,6 +249,15 @@ def history_json(body_id: str, histories: list[FileHistory]) -> str:
                     }
                     for step in history.steps
                 ],
+                "inte_incheckad": None
+                if history.edited is None
+                else {
+                    "fel": history.edited.problem or None,
+                    "andringar": [
+                        {"post": c.item, "nyckel": c.key, "fore": c.before, "efter": c.after, "text": c.text}
+                        for c in history.edited.changes
+                    ],
+                },
             }
             for history in histories
         ],

@@ -65,8 +65,9 @@ REPORT_STATUS_COLUMNS = ("period", "organ", "organ_namn", "status")
 ABOUT_COLUMNS = ("uppgift", "varde")
 """The report's sheet about itself: the period, the wording and revision in force, drafts, the warning."""
 STATUS_COLUMNS = ("organ", "organ_namn", "period", "status")
-CHANGE_COLUMNS = ("andrad", "andrad_av", "incheckning")
-"""Added to the status table when the follow-ups are in git: each follow-up's last change."""
+CHANGE_COLUMNS = ("andrad", "andrad_av", "incheckning", "inte_incheckad")
+"""Added to the status table when the follow-ups are in git: each follow-up's last commit, and `ja` when the file
+has changes since that are not committed (ändrad, inte incheckad)."""
 
 
 def report_tables(report: Report) -> list[Table]:
@@ -182,7 +183,10 @@ def status_table(data: dict[str, Any]) -> Table:
     # The change columns are always there (empty outside git), so a sheet or Power BI query built on the
     # table keeps its columns wherever the command runs.
     changed = [body.get("andrad", {}).get(period, {}) for body in data["organ"] for period in body["status"]]
-    rows = [(*row, c.get("datum"), c.get("av"), c.get("incheckning")) for row, c in zip(rows, changed, strict=True)]
+    rows = [
+        (*row, c.get("datum"), c.get("av"), c.get("incheckning"), _yes(c["inte_incheckad"]) if c else None)
+        for row, c in zip(rows, changed, strict=True)
+    ]
     return Table("Status", STATUS_COLUMNS + CHANGE_COLUMNS, rows)
 
 

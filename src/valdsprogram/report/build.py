@@ -124,6 +124,9 @@ class Appendix:
     """When, by whom and in which commit the file was last changed (`gitlog.changed_text`); empty outside git."""
     changed_subject: str = ""
     """That commit's subject line."""
+    uncommitted: bool = False
+    """Whether the file differs from its last commit (edited or never committed): the values shown are then not
+    the commit's, and the appendix says "ändrad, inte incheckad"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +254,7 @@ def build_report(
     appendices: bool = False,
     last_commits: dict[tuple[str, str], Commit] | None = None,
     despite_errors: bool = False,
+    uncommitted: frozenset[tuple[str, str]] = frozenset(),
 ) -> Report:
     """The city-wide follow-up of the period; FollowUpsHaveErrors when the files it reads have errors, unless
     `despite_errors` (`rapport --trots-fel`): the report then says so at its top and leaves those reports out.
@@ -259,7 +263,8 @@ def build_report(
     `generated` is the date to print as the day of compilation (a report carries none unless given);
     `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
     `appendices` asks the documents to show each body's report (the data holds them either way);
-    `last_commits` is each follow-up's last commit by (organ, period) (`last_changes`), shown in its appendix.
+    `last_commits` is each follow-up's last commit by (organ, period) (`last_changes`), shown in its appendix;
+    `uncommitted` the (organ, period) of the follow-ups with changes not committed (`uncommitted_followups`).
     """
     scope = error_scope(workspace, period)
     if scope.concerning and not despite_errors:
@@ -340,7 +345,14 @@ def build_report(
         changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
         standstill=found.standstill,
         appendix=[
-            _appendix(workspace, f, row_bodies, (last_commits or {}).get((f.body_id, str(period)))) for f in files
+            _appendix(
+                workspace,
+                f,
+                row_bodies,
+                (last_commits or {}).get((f.body_id, str(period))),
+                uncommitted=(f.body_id, str(period)) in uncommitted,
+            )
+            for f in files
         ],
         mask_limit=program.maskeringsgrans,
         any_masked=any(
@@ -471,6 +483,8 @@ def _appendix(
     f: FollowUpFile,
     row_bodies: dict[str, dict[str, BodyValue]],
     commit: Commit | None,
+    *,
+    uncommitted: bool = False,
 ) -> Appendix:
     followup = f.followup
     decision = _decision_text(followup.beslut)
@@ -519,6 +533,7 @@ def _appendix(
         ],
         changed=changed_text(commit) if commit is not None else "",
         changed_subject=commit.subject if commit is not None else "",
+        uncommitted=uncommitted,
     )
 
 

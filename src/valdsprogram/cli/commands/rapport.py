@@ -60,6 +60,7 @@ def rapport(
         open_workspace,
         parse_day,
         render_report,
+        uncommitted_followups,
         write_atomic,
     )
 
@@ -77,6 +78,7 @@ def rapport(
         appendices=bilagor,
         last_commits=last_changes(uppfoljning) if bilagor and not utan_historik else None,
         despite_errors=trots_fel,
+        uncommitted=uncommitted_followups(uppfoljning) if bilagor and not utan_historik else frozenset(),
     )
     if format is ReportFormat.XLSX:
         target = utfil or Path(f"rapport-{chosen}.xlsx")
