@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from valdsprogram.diagnostics import Diagnostic, Validation
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.git.log import Commit, changed_text
-from valdsprogram.model.compilation import CompilationFile
+from valdsprogram.model.compilation import CompilationFile, unsupported_verdict
 from valdsprogram.model.followup import ASSESSMENTS, STATUSES, Decision
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
@@ -89,6 +89,8 @@ class GoalPart:
     """Socialnämnden's assessment for the whole city (helt, delvis, inte), or empty when not given."""
     city_analysis: str
     """Socialnämnden's analysis of the goal, or empty."""
+    city_unsupported: str = ""
+    """Why no body's assessment in the report supports the city's ("inget organ har bedömt målet"), or empty."""
     unexplained: list[Count] = field(default_factory=list)
     """Bodies that give the same assessment without an analysis, one count per assessment where they are
     GROUPED_FROM or more (the HTML and the print give them as one row instead of a row each)."""
@@ -425,6 +427,9 @@ def _goal_part(
             if i.due(period) and i.in_effect(period.last_day)
         ],
         city_assessment=(city.bedomning or "") if city else "",
+        city_unsupported=unsupported_verdict(city.bedomning, frozenset(a.assessment for a in assessments))
+        if city
+        else "",
         city_analysis=(city.analys or "").strip() if city else "",
     )
 
