@@ -1,4 +1,4 @@
-"""Which errors concern a period's report: those in what it reads, and apart from them those of later periods.
+"""Which errors concern a period's report: those in the files it reads, told apart from those in files it never reads.
 
 A report reads its own period's follow-ups and compilation, and earlier periods' follow-ups: the previous period
 for changes, the same period last year, the trend's earlier years and the activities standing still through
