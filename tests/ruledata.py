@@ -99,4 +99,4 @@ def run_case(case: RuleCase, folder: Path) -> list[Diagnostic]:
     followups = folder / "uppfoljning"
     targets = [followups / name for name in case.targets] or written
     context = context_of(targets, followups) if case.targets else []
-    return validate(folder / "program.yaml", targets, context=context, base=folder).diagnostics
+    return validate(folder / "program.yaml", targets, context=context, base=folder, whole=not case.targets).diagnostics

@@ -61,6 +61,7 @@ _HOMES = {
     "file_history": "valdsprogram.git.history",
     "BodyHistory": "valdsprogram.git.history",
     "last_changes": "valdsprogram.git.log",
+    "uncommitted_followups": "valdsprogram.git.worktree",
     # forms (mall, importera)
     "prefilled_followup": "valdsprogram.forms.followup_yaml",
     "prefilled_yaml": "valdsprogram.forms.followup_yaml",
@@ -136,6 +137,7 @@ if TYPE_CHECKING:
     from valdsprogram.git.history import BodyHistory as BodyHistory
     from valdsprogram.git.history import file_history as file_history
     from valdsprogram.git.log import last_changes as last_changes
+    from valdsprogram.git.worktree import uncommitted_followups as uncommitted_followups
     from valdsprogram.model.periods import Period as Period
     from valdsprogram.model.periods import parse_day as parse_day
     from valdsprogram.output.documents import ChecklistContext as ChecklistContext

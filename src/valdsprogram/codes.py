@@ -628,6 +628,14 @@ CODES: dict[str, Code] = {
             "Socialnämnden beslutar om uppföljningen efter periodens sista dag (T1: 30 april, T2: 31 augusti, "
             "VB: 31 december). Kontrollera datumet.",
         ),
+        Code(
+            "VP508",
+            VARNING,
+            "Stadens bedömning har inget stöd i organens bedömningar",
+            "Sammanställningen säger att ett mål uppfylls helt fast inget organ som rapporterat perioden bedömer att "
+            "det uppfylls helt, eller bedömer ett mål som inget organ har bedömt. Kontrollera bedömningen; rapporten "
+            "visar bredvid stadens bedömning att den saknar stöd.",
+        ),
     )
 }
 

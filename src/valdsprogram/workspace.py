@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from valdsprogram.check.suggest import did_you_mean, meant_period
-from valdsprogram.check.validation import load_compilations, load_followups, load_program, shown
+from valdsprogram.check.validation import Support, load_compilations, load_followups, load_program, shown
 from valdsprogram.diagnostics import Diagnostic, Severity, Validation, sorted_diagnostics
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.compilation import CompilationFile
@@ -177,8 +177,9 @@ def open_workspace(
         compilation_paths = followup_files(compilations, bounded=bounded) if compilations is not None else []
     except SourceError as error:
         raise WorkspaceError(str(error)) from None
-    files, problems = load_followups(loaded.index, paths, base=base)
-    compiled, more = load_compilations(loaded.index, compilation_paths, base=base)
+    support: Support = {}
+    files, problems = load_followups(loaded.index, paths, base=base, support=support)
+    compiled, more = load_compilations(loaded.index, compilation_paths, base=base, support=support)
     diagnostics = sorted_diagnostics([*loaded.diagnostics, *problems, *more])
     read = 1 + len(paths) + len(compilation_paths)
     return Workspace(loaded.index, files, diagnostics, read, compiled, program, folder, compilations)

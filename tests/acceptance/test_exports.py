@@ -61,7 +61,14 @@ def test_report_csv_is_one_tidy_table_with_the_reports_values(repo_copy: Path, p
         ), key
         assert row["maskerad"] == ("ja" if body["maskerad"] else "nej")
         assert row["period"] == period
-    assert {r["typ"] for r in rows} == {"indikator", "aktivitet", "mål"}
+    assert {r["typ"] for r in rows} == {"indikator", "aktivitet", "mål", "organ"}
+    # Every expected body is there, the missing and the erroneous too, as the report's JSON says.
+    status = report_json(period)["organ"]["status"]  # type: ignore[index]
+    organ_rows = [(r["organ"], r["organ_namn"], r["status"]) for r in rows if r["typ"] == "organ"]
+    assert organ_rows == [(b["organ"], b["namn"], b["status"]) for b in status]
+    assert {r["lydelse"] for r in rows} == {
+        "i lydelsen från 2024-01-01 (utkast)" if period > "2024" else "i ursprunglig lydelse"
+    }
 
 
 @pytest.mark.parametrize("period", PERIODS)
@@ -102,8 +109,14 @@ def test_report_workbook_has_tidy_sheets_with_the_reports_values(repo_copy: Path
     run("rapport", "--period", period, "--format", "xlsx", "-o", "b.xlsx")
     assert Path("a.xlsx").read_bytes() == Path("b.xlsx").read_bytes()
     book = openpyxl.load_workbook("a.xlsx")
-    assert book.sheetnames == ["Indikatorer", "Indikatorer staden", "Aktiviteter", "Målbedömningar"]
+    assert book.sheetnames == [
+        *("Om rapporten", "Status", "Indikatorer", "Indikatorer staden", "Aktiviteter", "Målbedömningar"),
+    ]
     document = report_json(period)
+    status = [tuple(r) for r in book["Status"].iter_rows(min_row=2, values_only=True)]
+    assert status == [(period, b["organ"], b["namn"], b["status"]) for b in document["organ"]["status"]]  # type: ignore[index]
+    about = {r[0]: r[1] for r in book["Om rapporten"].iter_rows(min_row=2, values_only=True)}
+    assert (about["period"], about["utkast"], about["revision_datum"]) == (period, "ja", document["revision"])
     sheet = book["Indikatorer"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
@@ -145,3 +158,41 @@ def test_text_that_starts_like_a_formula_is_written_as_text(repo_copy: Path) -> 
     found = {c.value: c for c in cells if c.value in attacks}
     assert set(found) == set(attacks)
     assert all(c.data_type == "s" for c in found.values())
+
+
+def test_every_format_names_the_bodies_with_errors_and_the_missing(repo_copy: Path) -> None:
+    (repo_copy / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml").write_text("organ: [\n", encoding="utf-8")
+    options = ("rapport", "--period", "2024-T1", "--trots-fel")
+    document = json.loads(run(*options, "--format", "json"))
+    states = {b["organ"]: b["status"] for b in document["organ"]["status"]}
+    assert (states["sdn-sodermalm"], states["sdn-norra-innerstaden"], states["sdn-jarva"]) == (
+        *("med fel", "rapporterad", "saknas"),
+    )
+    rows = csv_rows(run(*options, "--format", "csv"))
+    assert [(r["organ"], r["status"]) for r in rows if r["typ"] == "organ"] == list(states.items())
+    run(*options, "--format", "xlsx", "-o", "fel.xlsx")
+    book = openpyxl.load_workbook("fel.xlsx")
+    assert [(r[1], r[3]) for r in book["Status"].iter_rows(min_row=2, values_only=True)] == list(states.items())
+    about = {r[0]: r[1] for r in book["Om rapporten"].iter_rows(min_row=2, values_only=True)}
+    assert (about["med_fel"], about["saknas"], about["rapporterade"]) == (1, 41, 2)
+    assert str(about["varning"]).startswith("Uppföljningarna har 1 fel")
+
+
+def test_json_carries_the_draft_flag_and_the_revision_in_force(repo_copy: Path) -> None:
+    before, after = (
+        json.loads(run("rapport", "--period", "2023-VB", "-f", "json")),
+        json.loads(run("rapport", "--period", "2024-T1", "-f", "json")),
+    )
+    assert (before["revision_i_kraft"], before["utkast"]) == (None, True)
+    assert after["revision_i_kraft"] == {
+        "datum": "2024-01-01",
+        "beslut": "Exempel, inget verkligt beslut (diarienummer saknas)",
+        "andringar": [
+            "I3.2: från 2024 mäter äldrenämnden andelen för hela staden; stadsdelsnämnderna rapporterar den inte "
+            "längre."
+        ],
+        "utkast": True,
+    }
+    assert "I3.3" in after["utkast_i_rapporten"]
+    assert all(i["utkast"] for i in after["indikatorer"])
+    assert after["anmarkning"].startswith("Titeln, visionen")

@@ -186,6 +186,7 @@ def test_status_shows_each_follow_ups_last_commit() -> None:
             "av": "Anna Andersson",
             "incheckning": "d43efd4",
             "rubrik": "A2.4 försenad",
+            "inte_incheckad": False,
         }
     }
     _, text = run("status", "--period", "2024-T1")
@@ -193,8 +194,8 @@ def test_status_shows_each_follow_ups_last_commit() -> None:
     assert "Södermalms stadsdelsnämnd │ 2024-05-05 10:00 │ d43efd4     │ Anna Andersson" in text
     _, csv = run("status", "--period", "2024-T1", "--format", "csv")
     assert (
-        "sdn-sodermalm;Södermalms stadsdelsnämnd;2024-T1;rapporterad med fel;2024-05-05 10:00;Anna Andersson;d43efd4"
-        in csv
+        "sdn-sodermalm;Södermalms stadsdelsnämnd;2024-T1;rapporterad med fel;2024-05-05 10:00;Anna Andersson;d43efd4;"
+        "nej" in csv
     )
     _, without = run("status", "--period", "2024-T1", "--format", "json", "--utan-historik")
     assert "andrad" not in without
@@ -258,3 +259,58 @@ def test_a_file_written_from_a_neighbours_is_no_move(tmp_path: Path, monkeypatch
     assert lines[2:4] == ["uppfoljning/2023-T1/sdn-ostermalm.yaml", lines[3]]
     assert lines[4:] == ["    första versionen"]
     assert "flyttad" not in output
+
+
+EDITED = THIRD.replace("utfall: 139", "utfall: 150").replace("utfall: 141", "utfall: 150")
+
+
+def test_an_uncommitted_edit_is_marked_in_historik_with_its_values(repo: Path) -> None:
+    (repo / "uppfoljning/2024-T1/sdn-sodermalm.yaml").write_text(EDITED, encoding="utf-8")
+    code, output = run("historik", "sdn-sodermalm", "2024-T1")
+    assert code == 0
+    assert output.endswith(
+        "  2024-05-05 10:00  d43efd4  Anna Andersson: A2.4 försenad\n"
+        "    A2.4 status pågående → försenad\n"
+        "    A2.4 kommentar – → ”Upphandlingen överklagades.”\n"
+        "  ändrad, inte incheckad (filen som den är nu)\n"
+        "    I3.3 utfall 141 → 150\n"
+    )
+    _, data = run("historik", "sdn-sodermalm", "2024-T1", "--format", "json")
+    assert json.loads(data)["filer"][0]["inte_incheckad"] == {
+        "fel": None,
+        "andringar": [{"post": "I3.3", "nyckel": "utfall", "fore": 141, "efter": 150, "text": "I3.3 utfall 141 → 150"}],
+    }
+    _git(repo, "add", "uppfoljning/2024-T1/sdn-sodermalm.yaml")  # staged is not committed either
+    assert run("historik", "sdn-sodermalm", "2024-T1")[1] == output
+    _git(repo, "commit", "-q", "-m", "I3.3 rättat", day=6)
+    assert "inte incheckad" not in run("historik", "sdn-sodermalm", "2024-T1")[1]
+
+
+def test_status_and_the_appendix_mark_uncommitted_and_untracked_follow_ups(repo: Path) -> None:
+    shipped = (ROOT / "uppfoljning/2024-T1/sdn-sodermalm.yaml").read_text(encoding="utf-8")
+    _commit(repo, {"uppfoljning/2024-T1/sdn-sodermalm.yaml": shipped}, "Hela rapporten", 6)
+    (repo / "uppfoljning/2024-T1/sdn-sodermalm.yaml").write_text(shipped.replace("utfall: 151", "utfall: 152"))
+    new = (ROOT / "uppfoljning/2024-T1/utbildningsnamnden.yaml").read_text(encoding="utf-8")
+    (repo / "uppfoljning/2024-T1/utbildningsnamnden.yaml").write_text(new, encoding="utf-8")
+    _, output = run("status", "--period", "2024-T1", "--format", "json")
+    changed = {b["id"]: b["andrad"] for b in json.loads(output)["organ"] if b.get("andrad")}
+    assert changed["sdn-sodermalm"]["2024-T1"]["inte_incheckad"] is True
+    assert changed["utbildningsnamnden"] == {
+        "2024-T1": {"datum": None, "av": None, "incheckning": None, "rubrik": None, "inte_incheckad": True}
+    }
+    _, text = run("status", "--period", "2024-T1")
+    assert re.search(r"Södermalms stadsdelsnämnd +│ ändrad, inte incheckad │ senast [0-9a-f]{7} +│ – ", text)
+    assert re.search(r"Utbildningsnämnden +│ ändrad, inte incheckad │ aldrig +│ – ", text)
+    _, csv = run("status", "--period", "2024-T1", "--format", "csv")
+    assert "utbildningsnamnden;Utbildningsnämnden;2024-T1;rapporterad;;;;ja" in csv
+    code, report = run("rapport", "--period", "2024-T1", "--bilagor", "--trots-fel")
+    assert code == 0
+    assert re.search(
+        r"\*\*Ändrad, inte incheckad:\*\* värdena nedan är filens nuvarande innehåll, inte någon incheckning i git; "
+        r"senast incheckad 2024-05-06 10:00 av Anna Andersson, incheckning [0-9a-f]{7}\.",
+        report,
+    )
+    assert (
+        "**Ändrad, inte incheckad:** värdena nedan är filens nuvarande innehåll, inte någon incheckning i git.\n"
+        in (report)
+    )

@@ -254,10 +254,10 @@ def test_visa_looks_up_activities_and_indicators_through_one_function(index: Pro
 
 def test_both_indicator_tables_share_their_indicator_and_value_columns() -> None:
     assert list(INDICATOR_COLUMNS) == [
-        *("period", "mal", "indikator", "indikator_text", "enhet", "matning", "organ", "organ_namn"),
+        *("period", "mal", "indikator", "indikator_text", "utkast", "enhet", "matning", "organ", "organ_namn"),
         *("utfall", "prognos", "arsmal", "maskerad", "uppnas", "metod", "vikt", "taljare", "namnare", "avser"),
     ]
     assert list(CITY_COLUMNS) == [
-        *("period", "mal", "indikator", "indikator_text", "enhet", "matning"),
+        *("period", "mal", "indikator", "indikator_text", "utkast", "enhet", "matning"),
         *("utfall", "prognos", "arsmal", "maskerad", "underlag", "uppnas", "metod"),
     ]

@@ -27,6 +27,7 @@ from valdsprogram.diagnostics import Diagnostic, Validation, place_of, sorted_di
 from valdsprogram.model.compilation import Compilation, CompilationFile
 from valdsprogram.model.followup import FollowUp, settle
 from valdsprogram.model.followup_file import FollowUpFile
+from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Program
 from valdsprogram.model.program_index import ProgramIndex
 from valdsprogram.sources import (
@@ -53,6 +54,11 @@ class LoadedProgram:
     """Every problem found in the file, rules included."""
 
 
+Support = dict[tuple[Period, str], set[str]]
+"""(period, goal id) → the assessments the follow-ups read give the goal: what a compilation's verdict is checked
+against (VP508), collected only when every follow-up is read."""
+
+
 def load_program(path: Path, display: str | None = None) -> LoadedProgram:
     """Read, model and rule-check program.yaml."""
     document = read_yaml(path, display)
@@ -75,19 +81,22 @@ def validate(
     *,
     context: Sequence[Path] = (),
     base: Path | None = None,
+    whole: bool = False,
 ) -> Validation:
     """Validate the program and the target follow-ups and compilations (told apart by their folder: see
     `sources.is_compilation`); paths are shown relative to `base` where possible.
 
     `context` names other follow-ups the targets are checked against (one file per body and period, a
     status or target that changes within a year), as when a commit hook passes only the changed files;
-    their own problems are not reported.
+    their own problems are not reported. `whole` says the targets are every follow-up and compilation, so that a
+    compilation's verdicts can be checked against the follow-ups' assessments (VP508).
     """
     loaded = load_program(program_path, shown(program_path, base))
     followups = [p for p in targets if not is_compilation(p)]
     compilations = [p for p in targets if is_compilation(p)]
-    _, problems = load_followups(loaded.index, followups, context=context, base=base, keep=False)
-    _, more = load_compilations(loaded.index, compilations, base=base)
+    support: Support | None = {} if whole else None
+    _, problems = load_followups(loaded.index, followups, context=context, base=base, keep=False, support=support)
+    _, more = load_compilations(loaded.index, compilations, base=base, support=support)
     return Validation(sorted_diagnostics([*loaded.diagnostics, *problems, *more]), 1 + len(targets))
 
 
@@ -115,7 +124,8 @@ def validate_paths(
     folders = [followups, compilations or compilation_folder(followups)]
     files = chosen_files(paths, program_path, folders, required=required, bounded=bounded)
     context = context_of(files, followups, bounded=bounded) if paths else []
-    return validate(program_path, files, context=context, base=base)
+    named_program = any(os.path.samefile(p, program_path) for p in paths if p.is_file())
+    return validate(program_path, files, context=context, base=base, whole=not paths or named_program)
 
 
 def load_followups(
@@ -125,6 +135,7 @@ def load_followups(
     context: Sequence[Path] = (),
     base: Path | None = None,
     keep: bool = True,
+    support: Support | None = None,
 ) -> tuple[list[FollowUpFile], list[Diagnostic]]:
     """Read and check follow-up files; return those that fit the model (for reports) and every problem.
 
@@ -152,6 +163,10 @@ def load_followups(
         if salvaged.followup is None or index is None:
             continue
         file = FollowUpFile.build(index, document.path, salvaged.followup)
+        if support is not None:
+            for goal, report in salvaged.followup.mal.items():
+                if report.bedomning:
+                    support.setdefault((file.period, goal), set()).add(report.bedomning)
         if keep and not salvaged.set_aside:  # reports use only files that fit the model as they stand
             settle(salvaged.followup)
             files.append(file)
@@ -213,9 +228,11 @@ def _context_file(index: ProgramIndex, path: Path, base: Path | None, organs: se
 
 
 def load_compilations(
-    index: ProgramIndex | None, paths: Sequence[Path], *, base: Path | None = None
+    index: ProgramIndex | None, paths: Sequence[Path], *, base: Path | None = None, support: Support | None = None
 ) -> tuple[list[CompilationFile], list[Diagnostic]]:
-    """Read and check socialnämnden's compilation files; return those that fit the model and every problem."""
+    """Read and check socialnämnden's compilation files; return those that fit the model and every problem.
+
+    `support` is what the follow-ups read assess each goal, when they are all the follow-ups (see `Support`)."""
     files: list[CompilationFile] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
@@ -229,7 +246,7 @@ def load_compilations(
         diagnostics += problems
         if compilation is None or index is None:
             continue
-        file = CompilationFile.build(index, document, compilation)
+        file = CompilationFile.build(index, document, compilation, support)
         files.append(file)
         for rule in COMPILATION_RULES:
             diagnostics += (locate(finding, document) for finding in rule(file))

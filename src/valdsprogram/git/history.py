@@ -11,6 +11,7 @@ from valdsprogram.check.validation import shown
 from valdsprogram.controls import json_text, visible
 from valdsprogram.git.log import Commit, is_shallow, top_folder
 from valdsprogram.git.versions import Version, contents, versions
+from valdsprogram.git.worktree import UNCOMMITTED, uncommitted_paths
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Body
@@ -76,6 +77,18 @@ class FileHistory:
     """How many older versions are not shown (beyond `MAX_VERSIONS`)."""
     cut: bool = False
     """Whether the oldest version is where a shallow clone's history is cut off, so older ones may exist."""
+    edited: Edit | None = None
+    """The file's changes not committed, when it differs from its last commit (or was never committed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """The file as it is now, when that is not its last commit: "ändrad, inte incheckad"."""
+
+    problem: str
+    """Why the file as it is now cannot be read as a follow-up; empty when it can."""
+    changes: list[Change]
+    """What changed since the last version that could be read; empty when there is none or it cannot be read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +146,13 @@ def path_history(path: Path, shown: str, *, limit: int | None = None) -> FileHis
             Step(version.commit, visible(version.path, keep_breaks=False), _shown_path(moved), problem, changes, first)
         )
         previous_path = version.path
-    return FileHistory(shown, steps[1:] if left_out else steps, left_out, cut)
+    edited = None
+    top = top_folder(path.parent)
+    if path.resolve().relative_to(top.resolve()).as_posix() in uncommitted_paths(path.parent):
+        now_read, problem = _parse(path.read_bytes(), shown)
+        current = values(now_read) if now_read is not None else None
+        edited = Edit(problem, _compare(previous, current) if previous is not None and current is not None else [])
+    return FileHistory(shown, steps[1:] if left_out else steps, left_out, cut, edited)
 
 
 def _shown_path(path: str) -> str:
@@ -144,7 +163,11 @@ def _read(version: Version, raw: bytes | str) -> tuple[FollowUp | None, str]:
     """The version as a follow-up, or None and (in Swedish) why it cannot be read."""
     if isinstance(raw, str):
         return None, f"versionen kan inte läsas som uppföljning ({raw})"
-    document = parse_yaml(raw, _shown_path(version.path))
+    return _parse(raw, _shown_path(version.path))
+
+
+def _parse(data: bytes, path: str) -> tuple[FollowUp | None, str]:
+    document = parse_yaml(data, path)
     if not document.ok:
         return None, _problem(document.diagnostics[0].line, document.diagnostics[0].message)
     followup, diagnostics = validate_model(FollowUp, document)
@@ -215,6 +238,14 @@ def history_text(name: str, histories: list[FileHistory]) -> str:
             elif not step.changes:
                 lines.append("    inga ändrade värden")
             lines += (f"    {change.text}" for change in step.changes)
+        if history.edited is not None:
+            lines.append(f"  {UNCOMMITTED} (filen som den är nu)")
+            edited = history.edited
+            if edited.problem:
+                lines.append(f"    {edited.problem.replace('versionen', 'filen')}")
+            elif not edited.changes:
+                lines.append("    inga ändrade värden" if history.steps else "    första versionen")
+            lines += (f"    {change.text}" for change in edited.changes)
     return "\n".join(lines) + "\n"
 
 
@@ -266,6 +297,15 @@ def history_json(body_id: str, histories: list[FileHistory]) -> str:
                     }
                     for step in history.steps
                 ],
+                "inte_incheckad": None
+                if history.edited is None
+                else {
+                    "fel": history.edited.problem or None,
+                    "andringar": [
+                        {"post": c.item, "nyckel": c.key, "fore": c.before, "efter": c.after, "text": c.text}
+                        for c in history.edited.changes
+                    ],
+                },
             }
             for history in histories
         ],

@@ -56,13 +56,37 @@ class CompilationFile:
     """The period it compiles."""
     index: ProgramIndex = field(compare=False, repr=False)
     """The program it is checked against."""
+    support: dict[str, frozenset[str]] | None = field(default=None, compare=False, repr=False)
+    """Goal id → the assessments the bodies' follow-ups of the period give it; None when the follow-ups were not
+    all read (a compilation checked alone), so that nothing is judged on part of them, or none of the period gives
+    an assessment."""
 
     @classmethod
-    def build(cls, index: ProgramIndex, document: YamlDocument, compilation: Compilation) -> CompilationFile:
+    def build(
+        cls,
+        index: ProgramIndex,
+        document: YamlDocument,
+        compilation: Compilation,
+        support: dict[tuple[Period, str], set[str]] | None = None,
+    ) -> CompilationFile:
         period = Period.parse(compilation.period)
         assert period is not None, "the model has checked the period's form"
-        return cls(document, compilation, period, index)
+        # Without any follow-up of the period there is nothing to weigh the verdict against (the report says so).
+        goals = {g: frozenset(a) for (p, g), a in (support or {}).items() if p == period}
+        return cls(document, compilation, period, index, goals if goals else None)
 
     @property
     def goals(self) -> dict[str, CityGoal]:
         return self.compilation.mal or {}
+
+
+def unsupported_verdict(assessment: str | None, given: frozenset[str]) -> str:
+    """Why the city's assessment of a goal has no support in the bodies' assessments of it, in Swedish; empty when
+    it has (or there is no assessment): no body assessed the goal, or the city says `helt` and no body does."""
+    if assessment is None:
+        return ""
+    if not given:
+        return "inget organ har bedömt målet"
+    if assessment == "helt" and "helt" not in given:
+        return "inget organ bedömer att målet uppfylls helt"
+    return ""

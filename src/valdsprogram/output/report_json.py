@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from valdsprogram.controls import json_text
-from valdsprogram.report.build import Report
+from valdsprogram.report.build import Report, body_statuses
 from valdsprogram.report.indicators import IndicatorRow
 from valdsprogram.report.trends import Point
 
@@ -22,6 +22,29 @@ class _Out(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+class OrganStatus(_Out):
+    model_config = ConfigDict(title="Organets status")
+
+    organ: str = Field(description="Organets id.")
+    namn: str = Field(description="Organets namn.")
+    status: Literal["rapporterad", "med fel", "saknas"] = Field(
+        description="rapporterad: ingår i siffrorna; med fel: rapporten har fel och ingår inte i någon siffra; "
+        "saknas: ingen rapport."
+    )
+
+
+class RevisionIKraft(_Out):
+    model_config = ConfigDict(
+        title="Revision i kraft",
+        json_schema_extra={"description": "Den revision av programmet som gäller på periodens sista dag."},
+    )
+
+    datum: str = Field(description="Dagen revisionen gäller från.")
+    beslut: str = Field(description="Beslutet: organ och diarienummer.")
+    andringar: list[str] = Field(description="Vad som ändrades, en rad per ändring.")
+    utkast: bool = Field(description="true om revisionen är ett exempel eller utkast och inte ett beslut.")
+
+
 class Organ(_Out):
     model_config = ConfigDict(title="Organ", json_schema_extra={"description": "Vilka organ som rapporterat."})
 
@@ -29,6 +52,10 @@ class Organ(_Out):
     rapporterade: list[str] = Field(description="Organ vars rapport ingår i siffrorna (utan fel).")
     med_fel: list[str] = Field(description="Organ vars rapport har fel; deras uppgifter ingår inte i någon siffra.")
     saknas: list[str] = Field(description="Förväntade organ utan rapport.")
+    status: list[OrganStatus] = Field(
+        description="Varje förväntat organ med namn och status, i programmets ordning: också de som saknas eller "
+        "har fel, som inte finns i något annat av rapportens värden."
+    )
 
 
 class OrganVarde(_Out):
@@ -81,6 +108,7 @@ class Indikator(_Out):
     model_config = ConfigDict(title="Indikator", json_schema_extra={"description": "En indikator, för hela staden."})
 
     id: str
+    utkast: bool = Field(description="true om programmet märker indikatorn som utkast.")
     enhet: Literal["antal", "procent", "ja/nej"]
     matning: Literal["ackumulerad", "lage"]
     utfall: Number | None = Field(
@@ -164,6 +192,16 @@ class Rapport(_Out):
         description="Dagen då den revision av programmet som rapporten bygger på började gälla (den senaste "
         "på eller före periodens sista dag); null: programmet i ursprunglig lydelse."
     )
+    revision_i_kraft: RevisionIKraft | None = Field(
+        description="Den revisionen: beslut, ändringar och om den är ett utkast; null: programmet i "
+        "ursprunglig lydelse."
+    )
+    utkast: bool = Field(
+        description="true när rapporten bygger på utkast: aktiviteter eller indikatorer som programmet märker som "
+        "utkast, eller en revision som är ett utkast (rapporten säger det till läsaren)."
+    )
+    utkast_i_rapporten: list[str] = Field(description="Aktiviteter och indikatorer i rapporten som är utkast (id).")
+    anmarkning: str | None = Field(description="Programmets anmärkning om utkast, som rapporten visar; null om ingen.")
     organ: Organ
     indikatorer: list[Indikator]
     mal: list[Mal]
@@ -180,13 +218,28 @@ def document(report: Report) -> Rapport:
         period=report.period,
         per=report.per.isoformat(),
         revision=report.revision.isoformat() if report.revision else None,
+        revision_i_kraft=None
+        if report.revision is None
+        else RevisionIKraft(
+            datum=report.revision.isoformat(),
+            beslut=report.revision_decision,
+            andringar=report.revision_changes,
+            utkast=report.revision_draft,
+        ),
+        utkast=bool(report.draft_items) or report.revision_draft,
+        utkast_i_rapporten=report.draft_items,
+        anmarkning=report.note or None,
         organ=Organ(
             forvantade=report.expected,
             rapporterade=report.reported,
             med_fel=report.with_errors,
             saknas=report.missing,
+            status=[
+                OrganStatus(organ=b, namn=report.names.get(b, b), status=status)  # type: ignore[arg-type]
+                for b, status in body_statuses(report)
+            ],
         ),
-        indikatorer=[_indicator(i) for g in report.goals for i in g.indicators],
+        indikatorer=[_indicator(i, report.draft_items) for g in report.goals for i in g.indicators],
         mal=[
             Mal(
                 id=g.id,
@@ -214,10 +267,11 @@ def report_json_text(report: Report) -> str:
     return json_text(document(report).model_dump(mode="json"))
 
 
-def _indicator(i: IndicatorRow) -> Indikator:
+def _indicator(i: IndicatorRow, drafts: list[str]) -> Indikator:
     comparison = i.comparison
     return Indikator(
         id=i.id,
+        utkast=i.id in drafts,
         enhet=i.unit,  # type: ignore[arg-type]
         matning=i.measure,  # type: ignore[arg-type]
         utfall=i.number,

@@ -14,7 +14,7 @@ from typing import Any
 
 from valdsprogram.forms.xlsx.layout import FORMULA_START
 from valdsprogram.model.units import swedish
-from valdsprogram.report.build import Report
+from valdsprogram.report.build import Report, body_statuses
 
 Value = str | int | float | bool | None
 
@@ -29,7 +29,7 @@ class Table:
     rows: list[tuple[Value, ...]]
 
 
-_INDICATOR = ("period", "mal", "indikator", "indikator_text", "enhet", "matning")
+_INDICATOR = ("period", "mal", "indikator", "indikator_text", "utkast", "enhet", "matning")
 """Which indicator a row is about: the first columns of both indicator tables."""
 _VALUES = ("utfall", "prognos", "arsmal", "maskerad")
 _WEIGHTS = ("vikt", "taljare", "namnare", "avser")
@@ -37,7 +37,9 @@ _WEIGHTS = ("vikt", "taljare", "namnare", "avser")
 of the period its value covers when it was formed during the year (`juli–december`)."""
 INDICATOR_COLUMNS = (*_INDICATOR, "organ", "organ_namn", *_VALUES, "uppnas", "metod", *_WEIGHTS)
 CITY_COLUMNS = (*_INDICATOR, *_VALUES, "underlag", "uppnas", "metod")
-ACTIVITY_COLUMNS = ("period", "mal", "aktivitet", "aktivitet_text", "organ", "organ_namn", "status", "kommentar")
+ACTIVITY_COLUMNS = (
+    *("period", "mal", "aktivitet", "aktivitet_text", "utkast", "organ", "organ_namn", "status", "kommentar"),
+)
 GOAL_COLUMNS = ("period", "mal", "mal_titel", "organ", "organ_namn", "bedomning", "avser", "analys")
 ONE_TABLE_COLUMNS = (
     "period",
@@ -58,19 +60,29 @@ ONE_TABLE_COLUMNS = (
     "kommentar",
     "metod",
     *_WEIGHTS,
+    "utkast",
+    "lydelse",
 )
+"""`typ` is indikator, aktivitet, mål or organ (each expected body's `status`: rapporterad, med fel or saknas);
+`utkast` says whether the program marks the item as a draft; `lydelse` is the program's wording the report follows."""
+REPORT_STATUS_COLUMNS = ("period", "organ", "organ_namn", "status")
+"""The report's sheet of who reported: every expected body, rapporterad, med fel or saknas."""
+ABOUT_COLUMNS = ("uppgift", "varde")
+"""The report's sheet about itself: the period, the wording and revision in force, drafts, the warning."""
 STATUS_COLUMNS = ("organ", "organ_namn", "period", "status")
-CHANGE_COLUMNS = ("andrad", "andrad_av", "incheckning")
-"""Added to the status table when the follow-ups are in git: each follow-up's last change."""
+CHANGE_COLUMNS = ("andrad", "andrad_av", "incheckning", "inte_incheckad")
+"""Added to the status table when the follow-ups are in git: each follow-up's last commit, and `ja` when the file
+has changes since that are not committed (ändrad, inte incheckad)."""
 
 
 def report_tables(report: Report) -> list[Table]:
     """The report's data as tidy tables: per body and indicator, city-wide per indicator, activities, goals."""
     indicators: list[tuple[Value, ...]] = []
     city: list[tuple[Value, ...]] = []
+    drafts = set(report.draft_items)
     for goal in report.goals:
         for i in goal.indicators:
-            which = (report.period, goal.id, i.id, i.text, i.unit, i.measure)
+            which = (report.period, goal.id, i.id, i.text, _yes(i.id in drafts), i.unit, i.measure)
             city.append(
                 (
                     *which,
@@ -96,7 +108,10 @@ def report_tables(report: Report) -> list[Table]:
         for ident, status, comment in part.activities:
             goal_id, text = activity_goal.get(ident, (None, None))
             activities.append(
-                (report.period, goal_id, ident, text, part.body_id, part.body_name, _dash(status), comment or None)
+                (
+                    *(report.period, goal_id, ident, text, _yes(ident in drafts), part.body_id, part.body_name),
+                    *(_dash(status), comment or None),
+                )
             )
         for ident, assessment, analysis in part.goals:
             goals.append(
@@ -105,7 +120,12 @@ def report_tables(report: Report) -> list[Table]:
                     *(_dash(assessment), about if _dash(assessment) else None, analysis or None),
                 )
             )
+    statuses: list[tuple[Value, ...]] = [
+        (report.period, b, report.names.get(b, b), status) for b, status in body_statuses(report)
+    ]
     return [
+        Table("Om rapporten", ABOUT_COLUMNS, _about(report)),
+        Table("Status", REPORT_STATUS_COLUMNS, statuses),
         Table("Indikatorer", INDICATOR_COLUMNS, indicators),
         Table("Indikatorer staden", CITY_COLUMNS, city),
         Table("Aktiviteter", ACTIVITY_COLUMNS, activities),
@@ -113,13 +133,38 @@ def report_tables(report: Report) -> list[Table]:
     ]
 
 
+def _about(report: Report) -> list[tuple[Value, ...]]:
+    """What the report tells its reader about itself, a row each: what a sheet alone would not say."""
+    rows: list[tuple[str, Value]] = [
+        ("program", report.program_title),
+        ("period", report.period),
+        ("per", report.per.isoformat()),
+        ("lydelse", report.wording),
+        ("revision_datum", report.revision.isoformat() if report.revision else None),
+        ("revision_beslut", report.revision_decision or None),
+        ("revision_andringar", "; ".join(report.revision_changes) or None),
+        ("revision_utkast", _yes(report.revision_draft) if report.revision else None),
+        ("utkast", _yes(bool(report.draft_items) or report.revision_draft)),
+        ("utkast_i_rapporten", ", ".join(report.draft_items) or None),
+        ("anmarkning", report.note or None),
+        ("varning", report.warning or None),
+        ("forvantade", len(report.expected)),
+        ("rapporterade", len(report.reported)),
+        ("med_fel", len(report.with_errors)),
+        ("saknas", len(report.missing)),
+    ]
+    return list(rows)
+
+
 def report_table(report: Report) -> Table:
-    """The report's data as one tidy table (for CSV): a row per body and indicator, activity or goal."""
-    indicators, _, activities, goals = report_tables(report)
+    """The report's data as one tidy table (for CSV): a row per body and indicator, activity or goal, and a row
+    per expected body with its status."""
+    _, statuses, indicators, _, activities, goals = report_tables(report)
     rows: list[tuple[Value, ...]] = []
 
     def add(kind: str, values: dict[str, Value]) -> None:
         values["typ"] = kind
+        values["lydelse"] = report.wording
         rows.append(tuple(values.get(column) for column in ONE_TABLE_COLUMNS))
 
     for row in indicators.rows:
@@ -131,6 +176,8 @@ def report_table(report: Report) -> Table:
     for row in goals.rows:
         g = dict(zip(goals.columns, row, strict=True))
         add("mål", {**g, "id": g["mal"], "text": g["mal_titel"], "kommentar": g["analys"]})
+    for row in statuses.rows:
+        add("organ", dict(zip(statuses.columns, row, strict=True)))
     return Table("Rapport", ONE_TABLE_COLUMNS, rows)
 
 
@@ -142,7 +189,10 @@ def status_table(data: dict[str, Any]) -> Table:
     # The change columns are always there (empty outside git), so a sheet or Power BI query built on the
     # table keeps its columns wherever the command runs.
     changed = [body.get("andrad", {}).get(period, {}) for body in data["organ"] for period in body["status"]]
-    rows = [(*row, c.get("datum"), c.get("av"), c.get("incheckning")) for row, c in zip(rows, changed, strict=True)]
+    rows = [
+        (*row, c.get("datum"), c.get("av"), c.get("incheckning"), _yes(c["inte_incheckad"]) if c else None)
+        for row, c in zip(rows, changed, strict=True)
+    ]
     return Table("Status", STATUS_COLUMNS + CHANGE_COLUMNS, rows)
 
 

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from valdsprogram.controls import visible
+from valdsprogram.git.worktree import UNCOMMITTED
 from valdsprogram.report.lookup import Data
 from valdsprogram.report.status_matrix import SYMBOLS, Matrix, Row, State
 
@@ -179,7 +180,7 @@ def matrix_data(table: Matrix) -> Data:
                 "id": row.body.id,
                 "namn": row.body.namn,
                 "status": {str(p): s.value for p, s in zip(table.periods, row.states, strict=True)},
-                **({"andrad": _changed(table, row)} if table.changes else {}),
+                **({"andrad": _changed(table, row)} if table.changes or table.uncommitted else {}),
             }
             for row in table.rows
         ],
@@ -189,16 +190,19 @@ def matrix_data(table: Matrix) -> Data:
 
 
 def _changed(table: Matrix, row: Row) -> Data:
-    """Per period with a committed follow-up: when it was last changed, by whom, in which commit."""
+    """Per period with a follow-up in git: when it was last committed, by whom, in which commit, and whether it has
+    changes since that are not committed (`inte_incheckad`; the commit fields are null for a file never committed)."""
     found: Data = {}
     for period in table.periods:
         commit = table.changed(row.body.id, period)
-        if commit is not None:
+        edited = table.edited(row.body.id, period)
+        if commit is not None or edited:
             found[str(period)] = {
-                "datum": commit.date,
-                "av": commit.author,
-                "incheckning": commit.short,
-                "rubrik": commit.subject,
+                "datum": commit.date if commit else None,
+                "av": commit.author if commit else None,
+                "incheckning": commit.short if commit else None,
+                "rubrik": commit.subject if commit else None,
+                "inte_incheckad": edited,
             }
     return found
 
@@ -236,14 +240,16 @@ def matrix_view(table: Matrix) -> RenderableType:
 def _last_changes(table: Matrix) -> list[RenderableType]:
     """When each follow-up of the last period was last changed in git; one date per cell would not fit the matrix
     (JSON and CSV have every period)."""
-    if not table.changes or not table.periods:
+    if not (table.changes or table.uncommitted) or not table.periods:
         return []
     last = table.periods[-1]
-    known = [(row.body.namn, table.changed(row.body.id, last)) for row in table.rows]
+    known = [(row.body.namn, table.changed(row.body.id, last), table.edited(row.body.id, last)) for row in table.rows]
     grid = Table(title=f"Senast ändrade i git, {last}", title_justify="left")
     for title in ("Organ", "Ändrad", "Incheckning", "Av"):
         grid.add_column(title, no_wrap=title in ("Ändrad", "Incheckning"))
-    for name, commit in known:
-        if commit is not None:
+    for name, commit, edited in known:
+        if edited:  # who changed it since, git cannot say
+            _row(grid, name, UNCOMMITTED, f"senast {commit.short}" if commit else "aldrig", "–")
+        elif commit is not None:
             _row(grid, name, commit.date, commit.short, commit.author)
     return [Text(""), grid] if grid.row_count else []

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from valdsprogram.diagnostics import Validation
+from valdsprogram.diagnostics import Diagnostic, Validation
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.git.log import Commit, changed_text
-from valdsprogram.model.compilation import CompilationFile
+from valdsprogram.model.compilation import CompilationFile, unsupported_verdict
 from valdsprogram.model.followup import ASSESSMENTS, STATUSES, Decision
 from valdsprogram.model.followup_file import FollowUpFile
 from valdsprogram.model.periods import Period
@@ -25,9 +25,11 @@ from valdsprogram.report.highlights import Highlights, highlights
 from valdsprogram.report.indicators import BodyValue, IndicatorRow, indicator_row
 from valdsprogram.report.masking import MASKED
 from valdsprogram.report.overview import GoalLine, goal_line, worse
+from valdsprogram.report.scope import error_scope
 from valdsprogram.report.status_changes import Kind, Standstill, StatusChange, changes
 from valdsprogram.report.status_matrix import erroneous, expected
 from valdsprogram.sources import COMPILATION_FOLDER
+from valdsprogram.text import join_swedish
 from valdsprogram.workspace import Workspace
 
 INDICATOR_OUTCOMES = ("helt", "delvis", NEAR, "inte", "ej bedömd", MASKED)
@@ -100,6 +102,8 @@ class GoalPart:
     """Socialnämnden's assessment for the whole city (helt, delvis, inte), or empty when not given."""
     city_analysis: str
     """Socialnämnden's analysis of the goal, or empty."""
+    city_unsupported: str = ""
+    """Why no body's assessment in the report supports the city's ("inget organ har bedömt målet"), or empty."""
     unexplained: list[Count] = field(default_factory=list)
     """Bodies that give the same assessment without an analysis, one count per assessment where they are
     GROUPED_FROM or more (the HTML and the print give them as one row instead of a row each)."""
@@ -143,6 +147,9 @@ class Appendix:
     """When, by whom and in which commit the file was last changed (`gitlog.changed_text`); empty outside git."""
     changed_subject: str = ""
     """That commit's subject line."""
+    uncommitted: bool = False
+    """Whether the file differs from its last commit (edited or never committed): the values shown are then not
+    the commit's, and the appendix says "ändrad, inte incheckad"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +163,14 @@ class Report:
     lydelse"), as of the period's last day."""
     revision: dt.date | None
     """The date of that revision; None: the program as adopted."""
+    revision_decision: str
+    """That revision's decision (organ and diarienummer), or empty."""
+    revision_changes: list[str]
+    """What that revision changed, a line each."""
+    revision_draft: bool
+    """Whether that revision is an example or draft, not a decision."""
+    draft_items: list[str]
+    """Ids of the activities and indicators in the report that the program marks as drafts (`utkast`)."""
     note: str
     period: str
     period_name: str
@@ -170,6 +185,9 @@ class Report:
     """The period changes are measured against, or empty."""
     warning: str
     """Said at the top when the report was built from data with errors; otherwise empty."""
+    errors_elsewhere: dict[str, int]
+    """Period → errors in follow-ups of periods the report does not read (later ones, other compilations): they
+    neither stop the report nor put a warning on it, and the command line names them beside it."""
     generated: str
     """The date given with --datum, or empty: reports carry no timestamp unless asked."""
     expected: list[str]
@@ -230,6 +248,28 @@ class Report:
     def named(self, ids: list[str]) -> list[str]:
         return [self.names.get(i, i) for i in ids]
 
+    def elsewhere_note(self) -> str:
+        """What the command line says beside the report about errors in periods it does not read; or empty."""
+        if not self.errors_elsewhere:
+            return ""
+        each = join_swedish([f"{n} fel i {p}" for p, n in self.errors_elsewhere.items()])
+        return (
+            f"obs: uppföljningarna har fel i perioder som rapporten för {self.period} inte läser: {each} (se "
+            "valdsprogram validera). Rapporten påverkas inte av dem."
+        )
+
+
+def body_statuses(report: Report) -> list[tuple[str, str]]:
+    """Each expected body's id and its state in the report, in program order: `rapporterad`, `med fel` or
+    `saknas` (the words of `status`); a body that reported without being expected is `rapporterad` too."""
+    broken, reported = set(report.with_errors), set(report.reported)
+    shown = {*report.expected, *broken, *reported}
+    return [
+        (b, "med fel" if b in broken else "rapporterad" if b in reported else "saknas")
+        for b in report.names
+        if b in shown
+    ]
+
 
 class FollowUpsHaveErrors(ValdsprogramError):
     """The follow-ups have errors, and the report was not asked for despite them; `validation` holds them all."""
@@ -251,16 +291,20 @@ def build_report(
     appendices: bool = False,
     last_commits: dict[tuple[str, str], Commit] | None = None,
     despite_errors: bool = False,
+    uncommitted: frozenset[tuple[str, str]] = frozenset(),
 ) -> Report:
-    """The city-wide follow-up of the period; FollowUpsHaveErrors when the follow-ups have errors, unless
+    """The city-wide follow-up of the period; FollowUpsHaveErrors when the files it reads have errors, unless
     `despite_errors` (`rapport --trots-fel`): the report then says so at its top and leaves those reports out.
+    Errors in files it does not read (`scope.error_scope`) are only counted in `errors_elsewhere`.
 
     `generated` is the date to print as the day of compilation (a report carries none unless given);
     `only_reporting` counts only the bodies with a follow-up in the folder (see `coverage.expected`);
     `appendices` asks the documents to show each body's report (the data holds them either way);
-    `last_commits` is each follow-up's last commit by (organ, period) (`last_changes`), shown in its appendix.
+    `last_commits` is each follow-up's last commit by (organ, period) (`last_changes`), shown in its appendix;
+    `uncommitted` the (organ, period) of the follow-ups with changes not committed (`uncommitted_followups`).
     """
-    if workspace.errors and not despite_errors:
+    scope = error_scope(workspace, period)
+    if scope.concerning and not despite_errors:
         raise FollowUpsHaveErrors(workspace.validation)
     index = workspace.index
     program = index.program
@@ -303,6 +347,18 @@ def build_report(
         program_name=program.name,
         wording=wording(program, period.last_day),
         revision=revision.datum if (revision := revision_in_force(program, period.last_day)) else None,
+        revision_decision=revision.beslut if revision else "",
+        revision_changes=list(revision.andringar) if revision else [],
+        revision_draft=revision.utkast if revision else False,
+        draft_items=[
+            ident
+            for goal in program.mal
+            for ident, draft, in_effect in [
+                *((a.id, a.utkast, a.in_effect(period.last_day)) for a in goal.aktiviteter),
+                *((i.id, i.utkast, i.in_effect(period.last_day)) for i in goal.indikatorer),
+            ]
+            if draft and in_effect
+        ],
         note=program.anmarkning or "",
         period=str(period),
         period_name=period.name,
@@ -311,7 +367,8 @@ def build_report(
         tertial=not period.is_annual,
         assessment_label="prognos för helåret" if not period.is_annual else "",
         previous=str(found.since) if found.since and found.since in by_period else "",
-        warning=_errors_warning(workspace),
+        warning=_errors_warning(scope.concerning),
+        errors_elsewhere=scope.elsewhere,
         generated=generated,
         expected=expected_ids,
         reported=reported_ids,
@@ -333,7 +390,14 @@ def build_report(
         changes=[ChangeList(kind.value, CHANGE_TITLES[kind], found.by_kind[kind]) for kind in Kind],
         standstill=found.standstill,
         appendix=[
-            _appendix(workspace, f, row_bodies, (last_commits or {}).get((f.body_id, str(period)))) for f in files
+            _appendix(
+                workspace,
+                f,
+                row_bodies,
+                (last_commits or {}).get((f.body_id, str(period))),
+                uncommitted=(f.body_id, str(period)) in uncommitted,
+            )
+            for f in files
         ],
         mask_limit=program.maskeringsgrans,
         any_masked=any(
@@ -437,6 +501,9 @@ def _goal_part(
         activities=activities,
         indicators=[indicator_row(workspace.index, i, period, by_period) for i in due],
         city_assessment=(city.bedomning or "") if city else "",
+        city_unsupported=unsupported_verdict(city.bedomning, frozenset(a.assessment for a in assessments))
+        if city
+        else "",
         city_analysis=(city.analys or "").strip() if city else "",
         unreported=sum(len(a.missing) for a in activities),
         unassessed=len([b for b in responsible if b in expected_ids and b not in assessing]),
@@ -498,6 +565,8 @@ def _appendix(
     f: FollowUpFile,
     row_bodies: dict[str, dict[str, BodyValue]],
     commit: Commit | None,
+    *,
+    uncommitted: bool = False,
 ) -> Appendix:
     followup = f.followup
     decision = _decision_text(followup.beslut)
@@ -546,6 +615,7 @@ def _appendix(
         ],
         changed=changed_text(commit) if commit is not None else "",
         changed_subject=commit.subject if commit is not None else "",
+        uncommitted=uncommitted,
     )
 
 
@@ -572,8 +642,7 @@ def _counts(labels: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[Cou
     return [Count(label, len(who), sorted(set(who))) for label, who in names.items()]
 
 
-def _errors_warning(workspace: Workspace) -> str:
-    errors = workspace.errors
+def _errors_warning(errors: list[Diagnostic]) -> str:
     if not errors:
         return ""
     return (

@@ -42,6 +42,12 @@ class Matrix:
     rows: list[Row]
     changes: dict[tuple[str, str], Commit] = field(default_factory=dict)
     """The last commit of each follow-up, by (organ, period); empty outside git or when left out."""
+    uncommitted: frozenset[tuple[str, str]] = frozenset()
+    """(organ, period) of the follow-ups whose content is not their last commit's ("ändrad, inte incheckad")."""
+
+    def edited(self, body_id: str, period: Period) -> bool:
+        """Whether the body's follow-up for the period has changes that are not committed."""
+        return (body_id, str(period)) in self.uncommitted
 
     def changed(self, body_id: str, period: Period) -> Commit | None:
         """The commit that last changed the body's follow-up for the period, when it is known."""
@@ -96,10 +102,12 @@ def status_matrix(
     *,
     only_reporting: bool = False,
     changes: dict[tuple[str, str], Commit] | None = None,
+    uncommitted: frozenset[tuple[str, str]] = frozenset(),
 ) -> Matrix:
     """The reporting state of every body for every period; by default the periods from the first to the last that
     has a follow-up (`Workspace.reported_periods`). `changes` is each follow-up's last commit
-    (`last_changes`), passed in so that the matrix does not depend on where it is run."""
+    (`last_changes`) and `uncommitted` those with changes not committed (`uncommitted_followups`), passed in so
+    that the matrix does not depend on where it is run."""
     if periods is None:
         periods = workspace.reported_periods()
     broken = erroneous(workspace)
@@ -117,4 +125,4 @@ def status_matrix(
             for p in periods
         ]
         rows.append(Row(body, states))
-    return Matrix(periods, rows, dict(changes or {}))
+    return Matrix(periods, rows, dict(changes or {}), uncommitted)

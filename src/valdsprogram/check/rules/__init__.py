@@ -77,6 +77,7 @@ COMPILATION_RULES: tuple[Rule[CompilationFile], ...] = (
     c.goals_assessed,
     c.analyses_given,
     c.decision_after_period,
+    c.verdicts_supported,
 )
 """Rules over socialnämnden's compilation file, against the program (`CompilationFile.index`)."""
 

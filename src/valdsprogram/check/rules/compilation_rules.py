@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from valdsprogram.check.rules.finding import Finding
 from valdsprogram.check.rules.in_program import period_outside_validity, unknown_goals
 from valdsprogram.check.rules.rule import rule
-from valdsprogram.model.compilation import CompilationFile
+from valdsprogram.model.compilation import CompilationFile, unsupported_verdict
 from valdsprogram.model.followup import ASSESSMENT_CHOICES_TEXT, lacks_analysis
 from valdsprogram.sources import COMPILATION_FOLDER
 
@@ -83,6 +83,23 @@ def analyses_given(file: CompilationFile) -> Iterator[Finding]:
                 ("mal", ident, "bedomning"),
                 f"{ident} bedöms uppfyllas {city.bedomning} men analys saknas.",
                 "Skriv under analys: varför, och vad staden gör åt det.",
+            )
+
+
+@rule("VP508")
+def verdicts_supported(file: CompilationFile) -> Iterator[Finding]:
+    """VP508: the city's assessment of a goal has some body's assessment behind it."""
+    if file.support is None:
+        return
+    for ident, city in file.goals.items():
+        why = unsupported_verdict(city.bedomning, file.support.get(ident, frozenset()))
+        if why:
+            yield Finding(
+                "VP508",
+                ("mal", ident, "bedomning"),
+                f"Staden bedömer att {ident} uppfylls {city.bedomning}, men {why} i {file.period}.",
+                "Kontrollera bedömningen mot organens uppföljningar; rapporten visar bredvid stadens bedömning att den "
+                "saknar stöd.",
             )
 
 

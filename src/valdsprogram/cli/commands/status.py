@@ -42,12 +42,13 @@ def status(
 
     När uppföljningarna ligger i git visas också när varje uppföljning senast ändrades, av vem och i vilken
     incheckning (i tabellen för den sista perioden)."""
-    from valdsprogram import last_changes, open_workspace, render_status, status_matrix
+    from valdsprogram import last_changes, open_workspace, render_status, status_matrix, uncommitted_followups
 
     workspace = open_workspace(program, uppfoljning, base=Path.cwd(), required=required(uppfoljning))
     periods = [workspace.period(period)] if period is not None else None
     changes = {} if utan_historik else last_changes(uppfoljning)
-    table = status_matrix(workspace, periods, only_reporting=bara_rapporterande, changes=changes)
+    edited = frozenset() if utan_historik else uncommitted_followups(uppfoljning)
+    table = status_matrix(workspace, periods, only_reporting=bara_rapporterande, changes=changes, uncommitted=edited)
     typer.echo(render_status(table, format, width=None, colour=on_screen()), nl=False)
     if period is not None and not table.complete(table.periods[0]):
         raise typer.Exit(EXIT_FINDINGS)
