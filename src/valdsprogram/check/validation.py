@@ -53,9 +53,9 @@ class LoadedProgram:
     """Every problem found in the file, rules included."""
 
 
-def load_program(path: Path, display: str | None = None) -> LoadedProgram:
-    """Read, model and rule-check program.yaml."""
-    document = read_yaml(path, display)
+def load_program(path: Path, display: str | None = None, *, root: Path | None = None) -> LoadedProgram:
+    """Read, model and rule-check program.yaml; a link out of `root` is not read (see `read_yaml`)."""
+    document = read_yaml(path, display, root=root)
     diagnostics = list(document.diagnostics)
     if not document.ok:
         return LoadedProgram(document, None, diagnostics)
@@ -83,7 +83,7 @@ def validate(
     status or target that changes within a year), as when a commit hook passes only the changed files;
     their own problems are not reported.
     """
-    loaded = load_program(program_path, shown(program_path, base))
+    loaded = load_program(program_path, shown(program_path, base), root=base)
     followups = [p for p in targets if not is_compilation(p)]
     compilations = [p for p in targets if is_compilation(p)]
     _, problems = load_followups(loaded.index, followups, context=context, base=base, keep=False)
@@ -108,7 +108,7 @@ def validate_paths(
     `required`, `followups` must exist. Raises SourceError when the program or a named file or folder cannot be
     read, or a folder is over its bounds (lifted by VALDSPROGRAM_GRANSER=av).
     """
-    problem = program_problem(program_path)
+    problem = program_problem(program_path, base)
     if problem is not None:
         raise SourceError(problem)
     bounded = bounds_hold()

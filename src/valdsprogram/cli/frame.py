@@ -93,9 +93,11 @@ class SwedishGroup(typer.core.TyperGroup):
     def _main_shell_completion(
         self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
     ) -> None:
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if var not in os.environ:
+            return
         from valdsprogram.cli.completion import shell_asked, use_safe_completion
 
-        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if shell_asked(self._argv, os.environ, var):  # else a stray variable, ignored: the command runs
             use_safe_completion()
             super()._main_shell_completion(ctx_args, prog_name, var)
