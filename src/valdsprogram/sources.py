@@ -61,7 +61,8 @@ def program_problem(path: Path, root: Path | None = None) -> str | None:
 
 
 def followup_files(folder: Path, *, required: bool = False, bounded: bool = True) -> list[Path]:
-    """Every YAML file below the folder, sorted; symlinked folders are not followed (no loops).
+    """Every YAML file below the folder, sorted; symlinked folders are not followed (no loops) but listed, so that
+    reading one says why it is not read.
 
     A folder named like a YAML file (`x.yaml/`) is listed, not entered: reading it then says that it is a
     folder, rather than the mistake passing in silence. A missing folder is no files, unless `required` (the user
@@ -88,6 +89,9 @@ def followup_files(folder: Path, *, required: bool = False, bounded: bool = True
         dirs[:] = sorted(d for d in visible if not d.endswith(YAML_SUFFIXES))
         names = [*files, *(d for d in visible if d.endswith(YAML_SUFFIXES))]
         found += (Path(root) / name for name in names if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+        # A linked folder is not entered, but listed: reading it then refuses it, as a linked file is refused,
+        # rather than its follow-ups going missing without a word.
+        found += (Path(root) / d for d in visible if not d.endswith(YAML_SUFFIXES) and os.path.islink(Path(root) / d))
         if bounded and len(found) > MAX_FILES:
             raise SourceError(
                 f"{folder} innehåller fler än {_number(MAX_FILES)} YAML-filer, vilket är gränsen. Kontrollera att "

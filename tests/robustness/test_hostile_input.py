@@ -114,6 +114,14 @@ def _program_linked_out(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (work / "program.yaml").symlink_to(secret)
 
 
+def _linked_period_folder(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """uppfoljning/2024-T2 a symbolic link to a period folder elsewhere in the project."""
+    elsewhere = work / "annat" / "2024-T2"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "sdn-syd.yaml").write_text(VALID.replace("2024-T1", "2024-T2"), encoding="utf-8")
+    (work / "uppfoljning" / "2024-T2").symlink_to(elsewhere, target_is_directory=True)
+
+
 GENERATED: dict[str, Setup] = {
     "stor-fil": _big_file,
     "symlank-slinga": _symlink_loop,
@@ -128,6 +136,7 @@ GENERATED: dict[str, Setup] = {
     "jattelanga-rader": _long_lines,
     "manga-varden": _many_values,
     "program-symlank-ut": _program_linked_out,
+    "symlankad-periodmapp": _linked_period_folder,
     "program-symlank-ut-github": _program_linked_out,
     "program-symlank-ut-status": _program_linked_out,
 }

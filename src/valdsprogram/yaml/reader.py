@@ -202,6 +202,12 @@ def printable_path(path: str) -> str:
 
 def _not_a_file(path: Path) -> tuple[str, str]:
     """Why `path`, which is no regular file, cannot be read: message and hint."""
+    if path.is_symlink() and path.is_dir():
+        return (
+            "Mappen är en symbolisk länk; länkade mappar läses inte, eftersom de kan leda runt i en slinga eller ut "
+            "ur projektmappen.",
+            "Flytta eller kopiera mappens filer hit i stället för att länka mappen.",
+        )
     if path.is_dir():
         return "Filen är en mapp.", "Ange en YAML-fil, eller byt namn på mappen så att namnet inte slutar på .yaml."
     if path.is_symlink():
