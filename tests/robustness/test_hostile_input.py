@@ -365,3 +365,24 @@ def test_a_symlink_is_reported_under_its_own_name(tmp_path: Path) -> None:
     (tmp_path / "uppfoljning").mkdir()
     (tmp_path / "uppfoljning" / "sdn-syd.yaml").symlink_to("saknas.yaml")
     assert shown(tmp_path / "uppfoljning" / "sdn-syd.yaml", tmp_path) == "uppfoljning/sdn-syd.yaml"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "gitlab"])
+def test_no_input_text_is_echoed_beyond_80_characters(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long value, key or id in every place a message may quote it is cut: a file's text never reaches a CI
+    log in full."""
+    long = "x" * 500
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PROGRAM, tmp_path / "program.yaml")
+    (tmp_path / FOLLOWUP).parent.mkdir(parents=True)
+    (tmp_path / FOLLOWUP).write_text(
+        f"organ: sdn-syd\nperiod: 2024-T1\naktiviteter:\n  A1.1: {{status: {long}}}\n"
+        f"  A9.{long}: {{status: pågående}}\nindikatorer:\n  I1.2: {{utfall: {long}}}\n"
+        f"mal:\n  M1: {{bedomning: {long}}}\n{long}: 1\n",
+        encoding="utf-8",
+    )
+    result = invoke(["validera", "--format", fmt])
+    assert result.exit_code == 1
+    assert "x" * 81 not in result.output
