@@ -172,3 +172,17 @@ def test_a_stray_completion_variable_is_ignored(instruction: str, monkeypatch: p
     result = CliRunner().invoke(app, ["validera"], env=env, prog_name="valdsprogram")
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga fel i 19 filer. 1 varning är kvitterad.")
+
+
+def test_a_program_linked_out_of_the_folder_completes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import TESTS
+    from valdsprogram import completion_choices
+
+    work = tmp_path / "projekt"
+    work.mkdir()
+    (tmp_path / "annat.yaml").write_bytes((TESTS / "data" / "program.yaml").read_bytes())
+    (work / "program.yaml").symlink_to(tmp_path / "annat.yaml")
+    monkeypatch.chdir(work)
+    assert completion_choices(Path("program.yaml"), "organ") == []
+    assert [ident for ident, _ in completion_choices(tmp_path / "annat.yaml", "organ")] == [
+        "sdn-norr", "sdn-syd", "sdn-mitt", "socialnamnden", "ab-bostader"]  # fmt: skip  # named outright: read
