@@ -35,7 +35,7 @@ SLOW_PROGRAMS = frozenset(
         *("soffice", "libreoffice"),
         *("pre-commit", "pre_commit"),  # pre_commit as in `python -m pre_commit`
         *("pdftotext", "pdfinfo"),
-        "bash",
+        *("bash", "zsh", "fish"),  # real shells, for completion
     }
 )
 """What a test must be marked `slow` to start (the program's file name, or the module `python -m` runs)."""

@@ -98,7 +98,9 @@ _HOMES = {
     # write (atomically, never over a file unless asked) and say what went wrong, in Swedish
     "write_atomic": "valdsprogram.writing",
     "check_targets": "valdsprogram.writing",
+    "write_all": "valdsprogram.writing",
     "os_error_text": "valdsprogram.text",
+    "printable_path": "valdsprogram.yaml.reader",
 }
 
 __all__ = ["__version__", *sorted(_HOMES)]
@@ -187,4 +189,6 @@ if TYPE_CHECKING:
     from valdsprogram.writing import NothingWritten as NothingWritten
     from valdsprogram.writing import WriteRefused as WriteRefused
     from valdsprogram.writing import check_targets as check_targets
+    from valdsprogram.writing import write_all as write_all
     from valdsprogram.writing import write_atomic as write_atomic
+    from valdsprogram.yaml.reader import printable_path as printable_path

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from valdsprogram.controls import visible
+from valdsprogram.text import shorten
 
 
 class Severity(enum.Enum):
@@ -59,7 +60,9 @@ class Diagnostic:
 
 
 def place_of(data: object, loc: tuple[str | int, ...]) -> str:
-    """A location in loaded data as a stable dotted name: a list item with an `id` is named by that id."""
+    """A location in loaded data as a stable dotted name: a list item with an `id` is named by that id.
+
+    Each part is cut like any user text a message quotes (`text.shorten`): a key may be a megabyte long."""
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
@@ -69,7 +72,7 @@ def place_of(data: object, loc: tuple[str | int, ...]) -> str:
         else:
             data = data.get(part) if isinstance(data, dict) else None
             parts.append(str(part))
-    return ".".join(parts)
+    return ".".join(shorten(part) for part in parts)
 
 
 @dataclass(frozen=True, slots=True)

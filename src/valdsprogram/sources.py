@@ -11,7 +11,7 @@ from pathlib import Path
 from valdsprogram.errors import ValdsprogramError
 from valdsprogram.model.periods import Period
 from valdsprogram.text import mebibytes, os_error_text
-from valdsprogram.yaml.reader import MAX_BYTES
+from valdsprogram.yaml.reader import ESCAPE_HINT, MAX_BYTES, leaves_project, printable_path
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 10_000
@@ -37,24 +37,32 @@ def bounds_hold() -> bool:
     return os.environ.get(name, "").strip().lower() != off
 
 
-def program_problem(path: Path) -> str | None:
-    """Why the program file cannot be read (missing, a folder, not a regular file, an OS error), or None."""
+def program_problem(path: Path, root: Path | None = None) -> str | None:
+    """Why the program file cannot be read (missing, a folder, not a regular file, an OS error), or None.
+
+    Like every input, a program file inside `root` (the working folder) that leads out of it through a symbolic
+    link is not read, nor one that leads into /proc, /sys or /dev."""
+    shown = printable_path(str(path))
     try:
         info = path.stat()
     except FileNotFoundError:
-        return f"hittar inte programfilen {path}. Ange den med --program."
+        return f"hittar inte programfilen {shown}. Ange den med --program."
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
         reason = os_error_text(error) if isinstance(error, OSError) else "Ogiltigt filnamn"
-        return f"programfilen {path} kan inte läsas: {reason}."
+        return f"programfilen {shown} kan inte läsas: {reason}."
     if stat.S_ISDIR(info.st_mode):
-        return f"{path} är en mapp, inte programfilen. Ange programfilen med --program."
+        return f"{shown} är en mapp, inte programfilen. Ange programfilen med --program."
     if not stat.S_ISREG(info.st_mode):
-        return f"programfilen {path} är ingen vanlig fil (utan till exempel en pipe eller en enhet)."
+        return f"programfilen {shown} är ingen vanlig fil (utan till exempel en pipe eller en enhet)."
+    escape = leaves_project(path, root)
+    if escape:
+        return f"programfilen {shown} {escape}; den läses inte. {ESCAPE_HINT}"
     return None
 
 
 def followup_files(folder: Path, *, required: bool = False, bounded: bool = True) -> list[Path]:
-    """Every YAML file below the folder, sorted; symlinked folders are not followed (no loops).
+    """Every YAML file below the folder, sorted; symlinked folders are not followed (no loops) but listed, so that
+    reading one says why it is not read.
 
     A folder named like a YAML file (`x.yaml/`) is listed, not entered: reading it then says that it is a
     folder, rather than the mistake passing in silence. A missing folder is no files, unless `required` (the user
@@ -81,6 +89,9 @@ def followup_files(folder: Path, *, required: bool = False, bounded: bool = True
         dirs[:] = sorted(d for d in visible if not d.endswith(YAML_SUFFIXES))
         names = [*files, *(d for d in visible if d.endswith(YAML_SUFFIXES))]
         found += (Path(root) / name for name in names if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+        # A linked folder is not entered, but listed: reading it then refuses it, as a linked file is refused,
+        # rather than its follow-ups going missing without a word.
+        found += (Path(root) / d for d in visible if not d.endswith(YAML_SUFFIXES) and os.path.islink(Path(root) / d))
         if bounded and len(found) > MAX_FILES:
             raise SourceError(
                 f"{folder} innehåller fler än {_number(MAX_FILES)} YAML-filer, vilket är gränsen. Kontrollera att "

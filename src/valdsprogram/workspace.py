@@ -163,10 +163,10 @@ def open_workspace(
     """
     if bounded is None:
         bounded = bounds_hold()
-    problem = program_problem(program)
+    problem = program_problem(program, base)
     if problem is not None:
         raise WorkspaceError(problem)
-    loaded = load_program(program, shown(program, base))
+    loaded = load_program(program, shown(program, base), root=base)
     program_errors = [d for d in loaded.diagnostics if d.severity is Severity.FEL]
     if loaded.index is None or program_errors:
         raise WorkspaceError(f"{program} har fel; rätta dem först (valdsprogram validera).", program_errors)

@@ -12,6 +12,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from valdsprogram.errors import ValdsprogramError
@@ -95,34 +96,79 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
     Swedish message when the file exists and `overwrite` is false, when it is not a regular file, or on an OS
     error (disk full included): a failed write is never taken for a written file.
     """
-    check_target(path, overwrite=overwrite)
+    write_all({path: text}, overwrite=overwrite)
+
+
+def write_all(documents: Mapping[Path, str | bytes], *, overwrite: bool) -> None:
+    """Write every document, or none: each goes to a temporary file beside its target first, and only when all
+    are written (a full disk shows here) are they renamed into place, so a failure leaves no file of the batch.
+
+    Raises `WriteRefused` as `write_atomic` does, for the first target that fails; no target is touched then.
+    """
+    temporaries: dict[Path, str] = {}
+    placed: list[Path] = []
+    try:
+        for path, text in documents.items():
+            check_target(path, overwrite=overwrite)
+            temporaries[path] = _temporary(path, text, overwrite=overwrite)
+        for path, temporary in temporaries.items():
+            _place(path, temporary, overwrite=overwrite)
+            placed.append(path)
+    except WriteRefused:
+        _undo(placed, overwrite=overwrite)
+        raise
+    finally:
+        for temporary in temporaries.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+
+def _temporary(path: Path, text: str | bytes, *, overwrite: bool) -> str:
+    """`text` written and synced to a hidden temporary file beside `path`; its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WriteRefused(f"Kan inte skapa mappen {path.parent}: {os_error_text(error)}.") from None
     _remove_stale(path)
+    temporary = ""
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, os.lstat(path).st_mode & 0o777 if overwrite and path.exists() else _default_mode())
-            data = text if isinstance(text, bytes) else text.encode("utf-8")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if overwrite:
-                check_target(path, overwrite=True)  # still a regular file (or none) just before the rename
-                os.replace(temporary, path)
-            else:
-                # link() fails if the target appeared meanwhile, so a concurrent file is never replaced.
-                os.link(temporary, path)
-        finally:
+        os.fchmod(fd, os.lstat(path).st_mode & 0o777 if overwrite and path.exists() else _default_mode())
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        if temporary:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
+        raise WriteRefused(f"Kunde inte skriva {path}: {os_error_text(error)}.") from None
+    return temporary
+
+
+def _place(path: Path, temporary: str, *, overwrite: bool) -> None:
+    """The written temporary file renamed into place (or, without `overwrite`, linked: never over a new file)."""
+    try:
+        if overwrite:
+            check_target(path, overwrite=True)  # still a regular file (or none) just before the rename
+            os.replace(temporary, path)
+        else:
+            # link() fails if the target appeared meanwhile, so a concurrent file is never replaced.
+            os.link(temporary, path)
     except FileExistsError:
         raise WriteRefused(f"{path} finns redan och skrivs inte över.", exists=True) from None
     except OSError as error:
         raise WriteRefused(f"Kunde inte skriva {path}: {os_error_text(error)}.") from None
+
+
+def _undo(placed: list[Path], *, overwrite: bool) -> None:
+    """Remove the files a failed batch had already placed, when they were new (without `overwrite` they all are)."""
+    if overwrite:
+        return  # a replaced file's old text is gone; renames after full writes fail only on a vanished folder
+    for path in placed:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _remove_stale(path: Path) -> None:

@@ -102,6 +102,26 @@ def _many_values(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (work / FOLLOWUP).write_text(VALID + f"kommentarer: [{items}]\n", encoding="utf-8")
 
 
+ACCOUNTS = "".join(f"{name}:*:20228:0:99999:7:::\n" for name in ("root", "daemon", "bin", "sys", "sync", "games"))
+"""A file of the system's accounts, as /etc/shadow holds them (made up): no YAML of the tool's."""
+
+
+def _program_linked_out(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """program.yaml a symbolic link to a secret outside the project folder."""
+    secret = work.parent / "hemlig.txt"
+    secret.write_text(ACCOUNTS, encoding="utf-8")
+    (work / "program.yaml").unlink()
+    (work / "program.yaml").symlink_to(secret)
+
+
+def _linked_period_folder(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """uppfoljning/2024-T2 a symbolic link to a period folder elsewhere in the project."""
+    elsewhere = work / "annat" / "2024-T2"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "sdn-syd.yaml").write_text(VALID.replace("2024-T1", "2024-T2"), encoding="utf-8")
+    (work / "uppfoljning" / "2024-T2").symlink_to(elsewhere, target_is_directory=True)
+
+
 GENERATED: dict[str, Setup] = {
     "stor-fil": _big_file,
     "symlank-slinga": _symlink_loop,
@@ -115,7 +135,13 @@ GENERATED: dict[str, Setup] = {
     "symlank-till-sig-sjalv": _self_symlink,
     "jattelanga-rader": _long_lines,
     "manga-varden": _many_values,
+    "program-symlank-ut": _program_linked_out,
+    "symlankad-periodmapp": _linked_period_folder,
+    "program-symlank-ut-github": _program_linked_out,
+    "program-symlank-ut-status": _program_linked_out,
 }
+REFUSED = frozenset({"program-symlank-ut", "program-symlank-ut-github", "program-symlank-ut-status"})
+"""Cases whose program is refused before any file is read: exit 2, a message, and (in text) no diagnostic."""
 CASES = case_folders(CORPUS, "beskrivning.txt")
 
 
@@ -137,9 +163,12 @@ def test_hostile_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     args = command_of(case, "validera")
     before = {p for p in work.rglob("*") if p.is_file()}
     result = invoke(args)
-    if args[0] == "validera":
+    if case.name in REFUSED:
+        assert result.exit_code == 2, "the program is refused before anything is checked"
+    elif args[0] == "validera":
         check_output(result)
         assert " VP" in result.output or case.name == "symlank-slinga", "a hostile file is always reported"
+    assert "20228" not in result.output, "nothing of a file outside the project is shown"
     assert not FORBIDDEN.search(result.output), "no control character reaches the terminal"
     description = (case / "beskrivning.txt").read_text(encoding="utf-8")
     written = sorted(p for p in work.rglob("*") if p.is_file() and p not in before)
@@ -336,3 +365,24 @@ def test_a_symlink_is_reported_under_its_own_name(tmp_path: Path) -> None:
     (tmp_path / "uppfoljning").mkdir()
     (tmp_path / "uppfoljning" / "sdn-syd.yaml").symlink_to("saknas.yaml")
     assert shown(tmp_path / "uppfoljning" / "sdn-syd.yaml", tmp_path) == "uppfoljning/sdn-syd.yaml"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "gitlab"])
+def test_no_input_text_is_echoed_beyond_80_characters(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long value, key or id in every place a message may quote it is cut: a file's text never reaches a CI
+    log in full."""
+    long = "x" * 500
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PROGRAM, tmp_path / "program.yaml")
+    (tmp_path / FOLLOWUP).parent.mkdir(parents=True)
+    (tmp_path / FOLLOWUP).write_text(
+        f"organ: sdn-syd\nperiod: 2024-T1\naktiviteter:\n  A1.1: {{status: {long}}}\n"
+        f"  A9.{long}: {{status: pågående}}\nindikatorer:\n  I1.2: {{utfall: {long}}}\n"
+        f"mal:\n  M1: {{bedomning: {long}}}\n{long}: 1\n",
+        encoding="utf-8",
+    )
+    result = invoke(["validera", "--format", fmt])
+    assert result.exit_code == 1
+    assert "x" * 81 not in result.output

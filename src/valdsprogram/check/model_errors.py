@@ -63,7 +63,13 @@ def validate_model(model: type[M], document: YamlDocument) -> tuple[M | None, li
 
 
 def validate_located(model: type[M], document: YamlDocument, data: object) -> tuple[M | None, list[ModelProblem]]:
-    """`data` (the document's, or a part-repaired copy of it) as `model`, or None and each problem with its loc."""
+    """`data` (the document's, or a part-repaired copy of it) as `model`, or None and each problem with its loc.
+
+    A mapping none of whose keys the model knows is another kind of file (a list of accounts, a configuration):
+    it gets one problem, not one unknown key per line, and no line of it is quoted back."""
+    known = _field_names(model, ())
+    if isinstance(data, dict) and data and known and not any(key in known for key in data if isinstance(key, str)):
+        return None, [ModelProblem((), False, _another_kind(model, document, known))]
     try:
         return model.model_validate(data), []
     except ValidationError as error:
@@ -82,6 +88,20 @@ def validate_located(model: type[M], document: YamlDocument, data: object) -> tu
         )
         for e in errors
     ]
+
+
+_FILE_KINDS = {"Program": "ett program", "FollowUp": "en uppföljning", "Compilation": "en sammanställning"}
+"""What each model's file is called in a message."""
+
+
+def _another_kind(model: type[BaseModel], document: YamlDocument, known: list[str]) -> Diagnostic:
+    what = _FILE_KINDS.get(model.__name__, "en fil i formatet")
+    return code("VP103").at(
+        document.path,
+        *document.positions.of_value(()),
+        f"Ingen av filens nycklar finns i formatet: det här är inte {what} utan någon annan sorts fil.",
+        f"Kontrollera att det är rätt fil. {_allowed(known)}",
+    )
 
 
 def _key_loc(error: ErrorDetails) -> Loc:

@@ -59,9 +59,9 @@ Support = dict[tuple[Period, str], set[str]]
 against (VP508), collected only when every follow-up is read."""
 
 
-def load_program(path: Path, display: str | None = None) -> LoadedProgram:
-    """Read, model and rule-check program.yaml."""
-    document = read_yaml(path, display)
+def load_program(path: Path, display: str | None = None, *, root: Path | None = None) -> LoadedProgram:
+    """Read, model and rule-check program.yaml; a link out of `root` is not read (see `read_yaml`)."""
+    document = read_yaml(path, display, root=root)
     diagnostics = list(document.diagnostics)
     if not document.ok:
         return LoadedProgram(document, None, diagnostics)
@@ -91,7 +91,7 @@ def validate(
     their own problems are not reported. `whole` says the targets are every follow-up and compilation, so that a
     compilation's verdicts can be checked against the follow-ups' assessments (VP508).
     """
-    loaded = load_program(program_path, shown(program_path, base))
+    loaded = load_program(program_path, shown(program_path, base), root=base)
     followups = [p for p in targets if not is_compilation(p)]
     compilations = [p for p in targets if is_compilation(p)]
     support: Support | None = {} if whole else None
@@ -117,7 +117,7 @@ def validate_paths(
     `required`, `followups` must exist. Raises SourceError when the program or a named file or folder cannot be
     read, or a folder is over its bounds (lifted by VALDSPROGRAM_GRANSER=av).
     """
-    problem = program_problem(program_path)
+    problem = program_problem(program_path, base)
     if problem is not None:
         raise SourceError(problem)
     bounded = bounds_hold()

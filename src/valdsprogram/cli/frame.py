@@ -5,8 +5,9 @@ Swedish. Click's exception and formatter types come from Typer's bundled copy (`
 pyproject.toml): Typer exposes no public name for them.
 """
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 import typer
@@ -67,7 +68,10 @@ class SwedishCommand(typer.core.TyperCommand):
 
 
 class SwedishGroup(typer.core.TyperGroup):
-    """A group like `SwedishCommand`, whose `main` also shows parse errors in Swedish."""
+    """A group like `SwedishCommand`, whose `main` also shows parse errors in Swedish and answers shell completion
+    only when a shell's script asks, with every value escaped for that shell (`cli.completion`)."""
+
+    _argv: Sequence[str] = ()
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         _usage(self, ctx, formatter)
@@ -86,6 +90,18 @@ class SwedishGroup(typer.core.TyperGroup):
                 param.callback = _install_completion
         return params
 
+    def _main_shell_completion(
+        self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
+    ) -> None:
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if var not in os.environ:
+            return
+        from valdsprogram.cli.completion import shell_asked, use_safe_completion
+
+        if shell_asked(self._argv, os.environ, var):  # else a stray variable, ignored: the command runs
+            use_safe_completion()
+            super()._main_shell_completion(ctx_args, prog_name, var)
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -96,6 +112,7 @@ class SwedishGroup(typer.core.TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(args) if args is not None else sys.argv[1:]
+        self._argv = argv
         try:
             code = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
         except NoArgsIsHelpError as error:  # `valdsprogram visa` alone: the help, which is no error message

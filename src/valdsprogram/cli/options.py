@@ -1,5 +1,6 @@
 """The options and arguments the commands share, and the exit codes: one definition each, in Swedish."""
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -9,6 +10,23 @@ import typer
 from valdsprogram import DocumentFormat, ViewFormat
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def file_path(value: str) -> Path:
+    """`-o`'s value as a file's path. A value ending in a separator (`-o ut/mapp/`) names a folder, which a file
+    must not silently be written as: Path would drop the separator and write a file called `mapp`."""
+    from valdsprogram import printable_path
+
+    if value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{printable_path(value)} slutar på {value[-1]} och är en mapp; ange ett filnamn.")
+    return Path(value)
+
+
+def shown_path(path: Path) -> str:
+    """A path in a line of output, its control characters written as escapes (`\\x1b`), like diagnostics."""
+    from valdsprogram import printable_path
+
+    return printable_path(path.as_posix())
 
 
 def complete(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from valdsprogram import ValdsprogramError
-from valdsprogram.cli.options import DEFAULT_FOLLOWUPS
+from valdsprogram.cli.options import DEFAULT_FOLLOWUPS, shown_path
 
 
 def show_refusal(error: ValdsprogramError) -> int:
@@ -55,4 +55,4 @@ def emit(text: str | bytes, target: Path | None, *, overwrite: bool) -> None:
         typer.echo(text, nl=False)
         return
     write_atomic(target, text, overwrite=overwrite)
-    typer.echo(f"Skrev {target.as_posix()}.")
+    typer.echo(f"Skrev {shown_path(target)}.")

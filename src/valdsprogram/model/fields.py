@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from valdsprogram.model.ids import ACTIVITY_PATTERN, GOAL_PATTERN, INDICATOR_PATTERN, MAX_ID_LENGTH, SLUG_PATTERN
 from valdsprogram.model.periods import PERIOD_PATTERN
 from valdsprogram.text import describe
 from valdsprogram.yaml.handtyped import typed_date
@@ -21,13 +22,6 @@ ID_TAG, DATED_TAG = "organ-id", "organ-med-datum"
 ONE_VALUE_TAG, BY_YEAR_TAG = "ett-varde", "per-ar"
 UNION_TAGS = frozenset({ID_TAG, DATED_TAG, ONE_VALUE_TAG, BY_YEAR_TAG})
 """The names pydantic puts in an error's location for the branch of a tagged union; never a key in the data."""
-
-MAX_ID_LENGTH = 60
-"""Longer ids are refused: no real one comes close, and a message never has to quote a megabyte."""
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-GOAL_PATTERN = r"^M[1-9][0-9]*$"
-ACTIVITY_PATTERN = r"^A[1-9][0-9]*\.[1-9][0-9]*$"
-INDICATOR_PATTERN = r"^I[1-9][0-9]*\.[1-9][0-9]*$"
 
 PATTERN_DESCRIPTIONS = {
     SLUG_PATTERN: "små bokstäver a–z, siffror och bindestreck, till exempel sdn-sodermalm",

@@ -1,31 +1,49 @@
 """What the shell completes: ids of bodies, periods, goals, activities and indicators, read from program.yaml.
 
 The program is read with the plain YAML loader (no model), quickly and forgivingly: a completion must never
-fail, so a program that cannot be read completes nothing.
+fail, so a program that cannot be read completes nothing. What it offers ends up on the user's command line, and
+the shells' completion scripts evaluate it: only ids that pass the id rule of their kind are offered (an id such
+as `sdn-$(touch x)` never is), and each description is plain text, without control characters, quotes, dollar
+signs, backslashes or brackets that a script or Typer's rich markup would read.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from valdsprogram.model.ids import ACTIVITY_PATTERN, GOAL_PATTERN, INDICATOR_PATTERN, SLUG_PATTERN, passes
 from valdsprogram.model.periods import periods_between
 from valdsprogram.yaml.reader import read_yaml
 
 Items = Iterator[tuple[str, object]]
 
+DESCRIPTION_LENGTH = 60
+"""A description longer than this is cut, with an ellipsis: it is one line of a completion menu."""
+_PUNCTUATION = frozenset(" .,;:?%&+/()–—-")
+"""The punctuation a description keeps besides letters and digits: none of it is special inside the double quotes
+of zsh's completion script, and no shell reads it in a description."""
+
 
 def completion_choices(program: Path, kind: str, incomplete: str = "") -> list[tuple[str, str]]:
     """Every id of one kind (`organ`, `period`, `mal`, `aktivitet`, `indikator`) that starts with
-    `incomplete`, with a short description, in program order."""
-    document = read_yaml(program)
+    `incomplete` and passes its id rule, with a short plain-text description, in program order.
+
+    The program is read as every command reads it from the working folder: a link out of the folder is not.
+    """
+    try:
+        here = Path.cwd()
+    except OSError:  # the working folder was removed
+        return []
+    document = read_yaml(program, root=here)
     data = document.data if document.ok and isinstance(document.data, dict) else {}
     found = KINDS[kind](data)
-    return [(ident, _short(about)) for ident, about in found if ident.startswith(incomplete)]
+    return [(ident, plain(about)) for ident, about in found if ident.startswith(incomplete)]
 
 
 def _bodies(data: dict[str, object]) -> Items:
-    for body in _items(data.get("organ")):
+    for body in _items(data.get("organ"), SLUG_PATTERN):
         yield str(body["id"]), body.get("namn")
 
 
@@ -39,14 +57,14 @@ def _periods(data: dict[str, object]) -> Items:
 
 
 def _goals(data: dict[str, object]) -> Items:
-    for goal in _items(data.get("mal")):
+    for goal in _items(data.get("mal"), GOAL_PATTERN):
         yield str(goal["id"]), goal.get("titel")
 
 
-def _under_goals(key: str) -> Callable[[dict[str, object]], Items]:
+def _under_goals(key: str, pattern: str) -> Callable[[dict[str, object]], Items]:
     def items(data: dict[str, object]) -> Items:
-        for goal in _items(data.get("mal")):
-            for item in _items(goal.get(key)):
+        for goal in _items(data.get("mal"), GOAL_PATTERN):
+            for item in _items(goal.get(key), pattern):
                 yield str(item["id"]), item.get("text")
 
     return items
@@ -56,19 +74,24 @@ KINDS: dict[str, Callable[[dict[str, object]], Items]] = {
     "organ": _bodies,
     "period": _periods,
     "mal": _goals,
-    "aktivitet": _under_goals("aktiviteter"),
-    "indikator": _under_goals("indikatorer"),
+    "aktivitet": _under_goals("aktiviteter", ACTIVITY_PATTERN),
+    "indikator": _under_goals("indikatorer", INDICATOR_PATTERN),
 }
 """What can be completed, and where in the program it is found."""
 
 
-def _items(value: object) -> list[dict[str, object]]:
-    """The mappings with a text id in a list; anything else (a broken program) gives none."""
+def _items(value: object, pattern: str) -> list[dict[str, object]]:
+    """The mappings in a list whose id passes the id rule; anything else (a broken program) gives none."""
     if not isinstance(value, list):
         return []
-    return [item for item in value if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return [item for item in value if isinstance(item, dict) and passes(pattern, item.get("id"))]
 
 
-def _short(about: object) -> str:
-    text = " ".join(about.split()) if isinstance(about, str) else ""
-    return text if len(text) <= 60 else text[:59] + "…"
+def plain(about: object) -> str:
+    """A description as plain text on one line: letters, digits, spaces and harmless punctuation, cut to
+    DESCRIPTION_LENGTH; every other character (controls, quotes, `$`, `\\`, brackets, backticks) becomes a space."""
+    if not isinstance(about, str):
+        return ""
+    kept = "".join(c if c.isalnum() or c in _PUNCTUATION else " " for c in unicodedata.normalize("NFC", about))
+    text = " ".join(kept.split())
+    return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"

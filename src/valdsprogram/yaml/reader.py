@@ -137,9 +137,9 @@ def read_yaml(path: Path, display: str | None = None, *, root: Path | None = Non
     try:
         if not path.is_file():
             return _failed(shown, *_not_a_file(path))
-        escape = _escape(path, root)
+        escape = leaves_project(path, root)
         if escape:
-            return _failed(shown, escape, "Ange en YAML-fil i projektets mappar; kopiera hellre än länka.")
+            return _failed(shown, f"Filen {escape}; den läses inte.", ESCAPE_HINT)
         with path.open("rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
@@ -158,17 +158,21 @@ def read_yaml(path: Path, display: str | None = None, *, root: Path | None = Non
 _SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
 
 
-def _escape(path: Path, root: Path | None) -> str:
-    """Why reading `path` would leave the project (a link out of `root`, or into /proc, /sys or /dev), or ''."""
+ESCAPE_HINT = "Ange en YAML-fil i projektets mappar; kopiera hellre än länka."
+
+
+def leaves_project(path: Path, root: Path | None) -> str:
+    """Why reading `path` would leave the project (a link out of `root`, or into /proc, /sys or /dev), as a clause
+    that follows "Filen" ("leder till systemmappen /proc"), or ''."""
     real = os.path.realpath(path)
     for system in _SYSTEM_FOLDERS:
         if _inside(real, system):
-            return f"Filen leder till systemmappen {system}; den läses inte."
+            return f"leder till systemmappen {system}"
     if root is None:
         return ""
     named = os.path.abspath(root)
     if _inside(os.path.abspath(path), named) and not _inside(real, os.path.realpath(named)):
-        return "Filen är (eller ligger i) en symbolisk länk som leder ut ur projektmappen; den läses inte."
+        return "är (eller ligger i) en symbolisk länk som leder ut ur projektmappen"
     return ""
 
 
@@ -198,6 +202,12 @@ def printable_path(path: str) -> str:
 
 def _not_a_file(path: Path) -> tuple[str, str]:
     """Why `path`, which is no regular file, cannot be read: message and hint."""
+    if path.is_symlink() and path.is_dir():
+        return (
+            "Mappen är en symbolisk länk; länkade mappar läses inte, eftersom de kan leda runt i en slinga eller ut "
+            "ur projektmappen.",
+            "Flytta eller kopiera mappens filer hit i stället för att länka mappen.",
+        )
     if path.is_dir():
         return "Filen är en mapp.", "Ange en YAML-fil, eller byt namn på mappen så att namnet inte slutar på .yaml."
     if path.is_symlink():

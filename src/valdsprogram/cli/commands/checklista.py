@@ -13,7 +13,9 @@ from valdsprogram.cli.options import (
     PeriodOption,
     ProgramOption,
     TemplatesOption,
+    file_path,
     id_argument,
+    shown_path,
 )
 from valdsprogram.cli.output import emit, no_pdf_to_terminal, required
 
@@ -27,7 +29,7 @@ def checklista(
     period: PeriodOption = None,
     format: DocumentFormatOption = DocumentFormat.MD,
     utfil: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--utfil", "-o", help="Skriv till filen (med --alla: mappen) i stället för till terminalen.", metavar="FIL"
         ),
@@ -45,7 +47,7 @@ def checklista(
         check_targets,
         open_workspace,
         render_checklist,
-        write_atomic,
+        write_all,
     )
 
     if alla == (organ is not None):
@@ -59,11 +61,10 @@ def checklista(
         name: render_checklist(build_checklist(workspace, name, chosen), format, templates=mallar) for name in organs
     }
     if not alla:
-        emit(documents[str(organ)], utfil, overwrite=skriv_over)
+        emit(documents[str(organ)], None if utfil is None else file_path(utfil), overwrite=skriv_over)
         return
-    folder = utfil or Path("checklistor")
+    folder = Path(utfil or "checklistor")
     targets = {folder / f"{name}-{chosen}.{format.value}": document for name, document in documents.items()}
     check_targets(list(targets), overwrite=skriv_over)
-    for target, document in targets.items():
-        write_atomic(target, document, overwrite=skriv_over)
-    typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {folder.as_posix()}/.")
+    write_all(targets, overwrite=skriv_over)  # all or none: a full disk leaves no checklist of the batch
+    typer.echo(f"Skrev {len(documents)} checklistor för {chosen} till {shown_path(folder)}/.")

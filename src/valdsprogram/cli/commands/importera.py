@@ -6,7 +6,15 @@ from typing import Annotated
 import typer
 
 from valdsprogram import ValidationFormat
-from valdsprogram.cli.options import EXIT_FINDINGS, EXIT_OK, FollowUpOption, OverwriteOption, ProgramOption
+from valdsprogram.cli.options import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FollowUpOption,
+    OverwriteOption,
+    ProgramOption,
+    file_path,
+    shown_path,
+)
 
 
 def importera(
@@ -25,6 +33,7 @@ def importera(
             help="YAML-filen att skriva (standard: uppfoljning/PERIOD/ORGAN.yaml).",
             show_default=False,
             metavar="FIL",
+            parser=file_path,
         ),
     ] = None,
     format: Annotated[
@@ -46,6 +55,6 @@ def importera(
         typer.echo(render_validation(imported.validation, format), nl=False)
         typer.echo(f"valdsprogram: {imported.refusal}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    typer.echo(f"Skrev {imported.path.as_posix()} ur {imported.source}.", err=True)
+    typer.echo(f"Skrev {shown_path(imported.path)} ur {imported.source}.", err=True)
     typer.echo(render_validation(imported.validation, format), nl=False)
     raise typer.Exit(EXIT_FINDINGS if imported.validation.error_count else EXIT_OK)

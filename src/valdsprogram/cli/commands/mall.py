@@ -6,7 +6,15 @@ from typing import Annotated
 import typer
 
 from valdsprogram import TemplateFormat
-from valdsprogram.cli.options import CompilationOption, FollowUpOption, OverwriteOption, ProgramOption, id_argument
+from valdsprogram.cli.options import (
+    CompilationOption,
+    FollowUpOption,
+    OverwriteOption,
+    ProgramOption,
+    file_path,
+    id_argument,
+    shown_path,
+)
 
 
 def mall(
@@ -34,6 +42,7 @@ def mall(
             "-o",
             help="Filen att skriva (standard: uppfoljning/PERIOD/ORGAN.yaml, eller ORGAN-PERIOD.xlsx).",
             show_default=False,
+            parser=file_path,
         ),
     ] = None,
     program: ProgramOption = Path("program.yaml"),
@@ -61,7 +70,7 @@ def mall(
             else (f" Status och årsmål från {book.carried_from}." if book.carried_from else "")
         )
         typer.echo(
-            f"Skrev {target.as_posix()}.{source} Fyll i den i Excel och läs in den med "
+            f"Skrev {shown_path(target)}.{source} Fyll i den i Excel och läs in den med "
             f"`valdsprogram importera {target.as_posix()}`."
         )
         return
@@ -69,7 +78,7 @@ def mall(
     target = utfil or result.path
     write_atomic(target, result.text, overwrite=skriv_over)
     carried = f" Status och årsmål från {result.carried_from}." if result.carried_from else ""
-    typer.echo(f"Skrev {target.as_posix()}.{carried} Fyll i den och kör `valdsprogram validera`.")
+    typer.echo(f"Skrev {shown_path(target)}.{carried} Fyll i den och kör `valdsprogram validera`.")
     if not result.schema.is_file():
         folder = result.schema.parent.as_posix()
         typer.echo(

@@ -15,6 +15,8 @@ from valdsprogram.cli.options import (
     PeriodOption,
     ProgramOption,
     TemplatesOption,
+    file_path,
+    shown_path,
 )
 from valdsprogram.cli.output import emit, no_pdf_to_terminal, required
 
@@ -33,7 +35,9 @@ def rapport(
     ] = ReportFormat.MD,
     utfil: Annotated[
         Path | None,
-        typer.Option("--utfil", "-o", help="Skriv till filen i stället för till terminalen.", metavar="FIL"),
+        typer.Option(
+            "--utfil", "-o", help="Skriv till filen i stället för till terminalen.", metavar="FIL", parser=file_path
+        ),
     ] = None,
     trots_fel: Annotated[
         bool, typer.Option("--trots-fel", help="Bygg rapporten även om valideringen hittar fel (det står då överst).")
@@ -83,7 +87,7 @@ def rapport(
     if format is ReportFormat.XLSX:
         target = utfil or Path(f"rapport-{chosen}.xlsx")
         write_atomic(target, render_report(data, format), overwrite=skriv_over)
-        typer.echo(f"Skrev {target.as_posix()}.")
+        typer.echo(f"Skrev {shown_path(target)}.")
     else:
         if format is ReportFormat.PDF and utfil is None:
             no_pdf_to_terminal()

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from valdsprogram.cli.options import OverwriteOption
+from valdsprogram.cli.options import OverwriteOption, shown_path
 
 
 def schema(
@@ -23,6 +23,6 @@ def schema(
     check_targets(list(changed), overwrite=skriv_over)
     for target, text in changed.items():
         write_atomic(target, text, overwrite=skriv_over)
-        typer.echo(f"Skrev {target.as_posix()}")
+        typer.echo(f"Skrev {shown_path(target)}")
     if not changed:
         typer.echo(f"Schemana i {mapp.as_posix()}/ är redan aktuella.")
