@@ -1,7 +1,10 @@
 """Time and peak memory on hostile input: files (an alias bomb, deep nesting, big files, many numbers) under
 `validera`, and hostile-but-valid scale (a huge program, thousands of follow-ups) under every reading command.
 
-Run: python bench/hazards.py [--skala]   (each case in a fresh process, so peak RSS is that case's alone)
+Run: python bench/hazards.py [--skala | --pdf]   (each case in a fresh process, so peak RSS is that case's alone)
+
+`--pdf` times `rapport --format pdf` on follow-ups with long texts (the PDF cuts each text; output/pdf_bounds.py),
+each run stopped after `PDF_TIMEOUT` seconds.
 """
 
 from __future__ import annotations
@@ -162,6 +165,54 @@ def run(command: str, folder: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+def long_analysis(characters: int) -> Callable[[Path], object]:
+    """The test program and one follow-up whose goal analysis is `characters` long, in sentences."""
+
+    def write(folder: Path) -> None:
+        shutil.copy(TEST_PROGRAM, folder / "program.yaml")
+        sentence = "Arbetet med överenskommelsen fortsätter och prognosen är att målet nås under hösten. "
+        analysis = (sentence * (characters // len(sentence) + 1))[:characters]
+        target = folder / "uppfoljning" / "2024-T1" / "sdn-syd.yaml"
+        target.parent.mkdir(parents=True)
+        target.write_text(f'{FOLLOWUP}  M2: {{bedomning: delvis, analys: "{analysis}"}}\n', encoding="utf-8")
+
+    return write
+
+
+PDF: dict[str, Callable[[Path], object]] = {
+    "målanalys på 100 KB": long_analysis(100_000),
+    "målanalys på 400 KB": long_analysis(400_000),
+    "målanalys på 4,8 MB": long_analysis(4_800_000),
+    "3 uppföljningar på 4,7 MiB": fat_followups,
+}
+PDF_TIMEOUT = 120
+
+
+def pdf() -> None:
+    print(f"{'fall':34} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
+    for name, build in PDF.items():
+        with tempfile.TemporaryDirectory() as folder:
+            build(Path(folder))
+            command = [sys.executable, "-m", "valdsprogram", "rapport", "--period", "2024-T1", "--trots-fel"]
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                [*command, "-f", "pdf", "-o", "r.pdf"], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            while True:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    elapsed = time.perf_counter() - start
+                    code = os.waitstatus_to_exitcode(status)
+                    print(f"{name:34} {elapsed:8.2f} {usage.ru_maxrss / 1024:13.1f} {code:8}")
+                    break
+                if time.perf_counter() - start > PDF_TIMEOUT:
+                    process.kill()
+                    os.wait4(process.pid, 0)
+                    print(f"{name:34} {'> ' + str(PDF_TIMEOUT):>8}")
+                    break
+                time.sleep(0.05)
+
+
 def scale() -> None:
     print(f"{'fall':40} {'kommando':42} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
     for name, (build, commands) in SCALE.items():
@@ -175,6 +226,9 @@ def scale() -> None:
 def main() -> None:
     if "--skala" in sys.argv[1:]:
         scale()
+        return
+    if "--pdf" in sys.argv[1:]:
+        pdf()
         return
     baseline, base_rss, _ = _empty_run()
     print(f"tom körning (start av Python och import): {baseline:.3f} s, {base_rss:.1f} MB")

@@ -237,3 +237,16 @@ def test_a_checklist_template_that_fetches_is_refused(repo_copy: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "'file:///etc/hostname'" in result.output
     assert not (repo_copy / "c.pdf").exists()
+
+
+@pytest.mark.needs("pdf")
+def test_a_long_goal_analysis_is_cut_in_the_pdf_with_a_pointer_to_the_whole_text(repo_copy: Path) -> None:
+    followup = repo_copy / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml"
+    text = followup.read_text(encoding="utf-8")
+    analysis = "Överenskommelsen med Kriminalvården är nu på plats. " * 2_000  # 104 000 characters
+    start = text.index('    analys: "Överenskommelsen')
+    end = text.index("\n", start)
+    followup.write_text(f'{text[:start]}    analys: "{analysis}"{text[end:]}', encoding="utf-8")
+    pdf = _text(_pdf("rapport", "--period", "2024-T1"))
+    assert "Texten är avkortad i PDF:en; den har 104 000 tecken." in pdf
+    assert "Hela texten finns i rapporten i HTML (--format html) och i uppföljningsfilen." in pdf
