@@ -1,15 +1,18 @@
 """Time and peak memory on hostile input: files (an alias bomb, deep nesting, big files, many numbers) under
 `validera`, and hostile-but-valid scale (a huge program, thousands of follow-ups) under every reading command.
 
-Run: python bench/hazards.py [--skala | --pdf]   (each case in a fresh process, so peak RSS is that case's alone)
+Run: python bench/hazards.py [--skala | --pdf | --arbetsbok]   (each case in a fresh process, so peak RSS is that
+case's alone)
 
 `--pdf` times `rapport --format pdf` on follow-ups with long texts (the PDF cuts each text; output/pdf_bounds.py),
-each run stopped after `PDF_TIMEOUT` seconds.
+each run stopped after `PDF_TIMEOUT` seconds. `--arbetsbok` times `importera` on a workbook from `mall` whose
+organ cell holds 45 million characters (an 8 MB file; forms/xlsx/cells.py refuses it at the cell).
 """
 
 from __future__ import annotations
 
 import os
+import random
 import shlex
 import shutil
 import subprocess
@@ -213,6 +216,37 @@ def pdf() -> None:
                 time.sleep(0.05)
 
 
+def long_cell_workbook(folder: Path) -> Path:
+    """A workbook from `mall` with 45 million characters of words in the hidden sheet's organ cell (B4)."""
+    import zipfile
+
+    shutil.copy(ROOT / "program.yaml", folder / "program.yaml")
+    shutil.copytree(ROOT / "uppfoljning", folder / "uppfoljning")
+    form = folder / "mall.xlsx"
+    subprocess.run(
+        [sys.executable, "-m", "valdsprogram", "mall", "sdn-sodermalm", "2024-T1", "-f", "xlsx", "-o", str(form)],
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    rng = random.Random(1)  # words in a random order: compressed only 5 times, under the guard's zip-bomb ratio
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randrange(2, 9))) for _ in range(40)]
+    text = " ".join(rng.choice(words) for _ in range(9_000_000))[:45_000_000].encode()
+    target = folder / "lang-cell.xlsx"
+    with zipfile.ZipFile(form) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            new.writestr(name, old.read(name).replace(b">sdn-sodermalm<", b">" + text + b"<"))
+    return target
+
+
+def workbook() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = long_cell_workbook(Path(folder))
+        elapsed, rss, code = run(f"importera {target.name} -o ut.yaml", Path(folder))
+        size = target.stat().st_size / 1e6
+        print(f"cell på 45 miljoner tecken ({size:.1f} MB): {elapsed:.2f} s, {rss:.1f} MB, slutkod {code}")
+
+
 def scale() -> None:
     print(f"{'fall':40} {'kommando':42} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
     for name, (build, commands) in SCALE.items():
@@ -229,6 +263,9 @@ def main() -> None:
         return
     if "--pdf" in sys.argv[1:]:
         pdf()
+        return
+    if "--arbetsbok" in sys.argv[1:]:
+        workbook()
         return
     baseline, base_rss, _ = _empty_run()
     print(f"tom körning (start av Python och import): {baseline:.3f} s, {base_rss:.1f} MB")
