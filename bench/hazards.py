@@ -1,12 +1,13 @@
 """Time and peak memory on hostile input: files (an alias bomb, deep nesting, big files, many numbers) under
 `validera`, and hostile-but-valid scale (a huge program, thousands of follow-ups) under every reading command.
 
-Run: python bench/hazards.py [--skala | --pdf | --arbetsbok]   (each case in a fresh process, so peak RSS is that
-case's alone)
+Run: python bench/hazards.py [--skala | --pdf | --arbetsbok | --mall]   (each case in a fresh process, so peak RSS
+is that case's alone)
 
 `--pdf` times `rapport --format pdf` on follow-ups with long texts (the PDF cuts each text; output/pdf_bounds.py),
 each run stopped after `PDF_TIMEOUT` seconds. `--arbetsbok` times `importera` on a workbook from `mall` whose
-organ cell holds 45 million characters (an 8 MB file; forms/xlsx/cells.py refuses it at the cell).
+organ cell holds 45 million characters (an 8 MB file; forms/xlsx/cells.py refuses it at the cell). `--mall` times
+`checklista --mallar` with a template that appends 80,000 distinct texts of 10 KB to a list (output/sandbox.py).
 """
 
 from __future__ import annotations
@@ -247,6 +248,22 @@ def workbook() -> None:
         print(f"cell på 45 miljoner tecken ({size:.1f} MB): {elapsed:.2f} s, {rss:.1f} MB, slutkod {code}")
 
 
+APPENDING_TEMPLATE = (
+    "{% set s = 'x' * 10000 %}{% set l = [] %}{% for i in range(80000) %}{% if l.append(s ~ i) %}{% endif %}"
+    "{% endfor %}{{ l|length }}\n"
+)
+
+
+def template() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(ROOT / "program.yaml", Path(folder) / "program.yaml")
+        (Path(folder) / "mallar").mkdir()
+        (Path(folder) / "mallar" / "checklista.md.j2").write_text(APPENDING_TEMPLATE, encoding="utf-8")
+        command = "checklista sdn-sodermalm --period 2024-T1 --mallar mallar"
+        elapsed, rss, code = run(command, Path(folder))
+        print(f"mall med 80 000 tillägg av 10 kB: {elapsed:.2f} s, {rss:.1f} MB, slutkod {code}")
+
+
 def scale() -> None:
     print(f"{'fall':40} {'kommando':42} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
     for name, (build, commands) in SCALE.items():
@@ -266,6 +283,9 @@ def main() -> None:
         return
     if "--arbetsbok" in sys.argv[1:]:
         workbook()
+        return
+    if "--mall" in sys.argv[1:]:
+        template()
         return
     baseline, base_rss, _ = _empty_run()
     print(f"tom körning (start av Python och import): {baseline:.3f} s, {base_rss:.1f} MB")
