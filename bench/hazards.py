@@ -1,12 +1,19 @@
 """Time and peak memory on hostile input: files (an alias bomb, deep nesting, big files, many numbers) under
 `validera`, and hostile-but-valid scale (a huge program, thousands of follow-ups) under every reading command.
 
-Run: python bench/hazards.py [--skala]   (each case in a fresh process, so peak RSS is that case's alone)
+Run: python bench/hazards.py [--skala | --pdf | --arbetsbok | --mall]   (each case in a fresh process, so peak RSS
+is that case's alone)
+
+`--pdf` times `rapport --format pdf` on follow-ups with long texts (the PDF cuts each text; output/pdf_bounds.py),
+each run stopped after `PDF_TIMEOUT` seconds. `--arbetsbok` times `importera` on a workbook from `mall` whose
+organ cell holds 45 million characters (an 8 MB file; forms/xlsx/cells.py refuses it at the cell). `--mall` times
+`checklista --mallar` with a template that appends 80,000 distinct texts of 10 KB to a list (output/sandbox.py).
 """
 
 from __future__ import annotations
 
 import os
+import random
 import shlex
 import shutil
 import subprocess
@@ -162,6 +169,101 @@ def run(command: str, folder: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+def long_analysis(characters: int) -> Callable[[Path], object]:
+    """The test program and one follow-up whose goal analysis is `characters` long, in sentences."""
+
+    def write(folder: Path) -> None:
+        shutil.copy(TEST_PROGRAM, folder / "program.yaml")
+        sentence = "Arbetet med överenskommelsen fortsätter och prognosen är att målet nås under hösten. "
+        analysis = (sentence * (characters // len(sentence) + 1))[:characters]
+        target = folder / "uppfoljning" / "2024-T1" / "sdn-syd.yaml"
+        target.parent.mkdir(parents=True)
+        target.write_text(f'{FOLLOWUP}  M2: {{bedomning: delvis, analys: "{analysis}"}}\n', encoding="utf-8")
+
+    return write
+
+
+PDF: dict[str, Callable[[Path], object]] = {
+    "målanalys på 100 KB": long_analysis(100_000),
+    "målanalys på 400 KB": long_analysis(400_000),
+    "målanalys på 4,8 MB": long_analysis(4_800_000),
+    "3 uppföljningar på 4,7 MiB": fat_followups,
+}
+PDF_TIMEOUT = 120
+
+
+def pdf() -> None:
+    print(f"{'fall':34} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
+    for name, build in PDF.items():
+        with tempfile.TemporaryDirectory() as folder:
+            build(Path(folder))
+            command = [sys.executable, "-m", "valdsprogram", "rapport", "--period", "2024-T1", "--trots-fel"]
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                [*command, "-f", "pdf", "-o", "r.pdf"], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            while True:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    elapsed = time.perf_counter() - start
+                    code = os.waitstatus_to_exitcode(status)
+                    print(f"{name:34} {elapsed:8.2f} {usage.ru_maxrss / 1024:13.1f} {code:8}")
+                    break
+                if time.perf_counter() - start > PDF_TIMEOUT:
+                    process.kill()
+                    os.wait4(process.pid, 0)
+                    print(f"{name:34} {'> ' + str(PDF_TIMEOUT):>8}")
+                    break
+                time.sleep(0.05)
+
+
+def long_cell_workbook(folder: Path) -> Path:
+    """A workbook from `mall` with 45 million characters of words in the hidden sheet's organ cell (B4)."""
+    import zipfile
+
+    shutil.copy(ROOT / "program.yaml", folder / "program.yaml")
+    shutil.copytree(ROOT / "uppfoljning", folder / "uppfoljning")
+    form = folder / "mall.xlsx"
+    subprocess.run(
+        [sys.executable, "-m", "valdsprogram", "mall", "sdn-sodermalm", "2024-T1", "-f", "xlsx", "-o", str(form)],
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    rng = random.Random(1)  # words in a random order: compressed only 5 times, under the guard's zip-bomb ratio
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randrange(2, 9))) for _ in range(40)]
+    text = " ".join(rng.choice(words) for _ in range(9_000_000))[:45_000_000].encode()
+    target = folder / "lang-cell.xlsx"
+    with zipfile.ZipFile(form) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            new.writestr(name, old.read(name).replace(b">sdn-sodermalm<", b">" + text + b"<"))
+    return target
+
+
+def workbook() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = long_cell_workbook(Path(folder))
+        elapsed, rss, code = run(f"importera {target.name} -o ut.yaml", Path(folder))
+        size = target.stat().st_size / 1e6
+        print(f"cell på 45 miljoner tecken ({size:.1f} MB): {elapsed:.2f} s, {rss:.1f} MB, slutkod {code}")
+
+
+APPENDING_TEMPLATE = (
+    "{% set s = 'x' * 10000 %}{% set l = [] %}{% for i in range(80000) %}{% if l.append(s ~ i) %}{% endif %}"
+    "{% endfor %}{{ l|length }}\n"
+)
+
+
+def template() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(ROOT / "program.yaml", Path(folder) / "program.yaml")
+        (Path(folder) / "mallar").mkdir()
+        (Path(folder) / "mallar" / "checklista.md.j2").write_text(APPENDING_TEMPLATE, encoding="utf-8")
+        command = "checklista sdn-sodermalm --period 2024-T1 --mallar mallar"
+        elapsed, rss, code = run(command, Path(folder))
+        print(f"mall med 80 000 tillägg av 10 kB: {elapsed:.2f} s, {rss:.1f} MB, slutkod {code}")
+
+
 def scale() -> None:
     print(f"{'fall':40} {'kommando':42} {'tid (s)':>8} {'max RSS (MB)':>13} {'slutkod':>8}")
     for name, (build, commands) in SCALE.items():
@@ -175,6 +277,15 @@ def scale() -> None:
 def main() -> None:
     if "--skala" in sys.argv[1:]:
         scale()
+        return
+    if "--pdf" in sys.argv[1:]:
+        pdf()
+        return
+    if "--arbetsbok" in sys.argv[1:]:
+        workbook()
+        return
+    if "--mall" in sys.argv[1:]:
+        template()
         return
     baseline, base_rss, _ = _empty_run()
     print(f"tom körning (start av Python och import): {baseline:.3f} s, {base_rss:.1f} MB")

@@ -65,6 +65,10 @@ def _number(century: str, short: str, serial: str) -> int:
     return int((century if short.startswith("00") else "") + short + serial)
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_CIRCLED = str.maketrans("0123456789", "\u24ea\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468")
+
+
 LEAKY_FORMS: dict[str, Callable[[str, str, str, random.Random], str]] = {
     "YYMMDD-NNNN": lambda c, d, s, r: _plain(f"{d}-{s}"),
     "YYMMDDNNNN": lambda c, d, s, r: _plain(f"{d}{s}"),
@@ -101,11 +105,42 @@ LEAKY_FORMS: dict[str, Callable[[str, str, str, random.Random], str]] = {
     "decimaltal": lambda c, d, s, r: f"{HEAD}  A1.1: {{status: pågående, kommentar: {d}.{s}}}\n",
     "kommentar": lambda c, d, s, r: _in_comment(f"Uppgiftslämnare {c}{d}-{s}"),
     "nyckel": lambda c, d, s, r: f"{HEAD}  A1.1: {{status: pågående}}\n  '{d}-{s}': 1\n",
+    # Issue 25: line breaks of every kind YAML and Excel make, more separators, Unicode digits and marks.
+    "radbrytning som escape": lambda c, d, s, r: _double(f"{d}-\\n{s}"),
+    "bokstavligt block": lambda c, d, s, r: (
+        f"{HEAD}  A1.1:\n    status: pågående\n    kommentar: |\n      Klient {d}-\n      {s}\n"
+    ),
+    "bokstavligt block utan streck": lambda c, d, s, r: (
+        f"{HEAD}  A1.1:\n    status: pågående\n    kommentar: |\n      Klient {c}{d[:4]}\n      {d[4:]}{s}\n"
+    ),
+    "radavskiljare \\L": lambda c, d, s, r: _double(f"{d}-\\L{s}"),
+    "styckeavskiljare \\P": lambda c, d, s, r: _double(f"{d}\\P{s}"),
+    "Alt+Enter i Excel": lambda c, d, s, r: _double(f"{d}\\r\\n{s}"),
+    "snedstreck": lambda c, d, s, r: _plain(f"{d}/{s}"),
+    "understreck": lambda c, d, s, r: _plain(f"{d}_{s}"),
+    "kolon": lambda c, d, s, r: _plain(f"{d}:{s}"),
+    "punkter i par": lambda c, d, s, r: _plain(f"{d[:2]}.{d[2:4]}.{d[4:]}-{s[:2]}.{s[2:]}"),
+    "par med mellanslag": lambda c, d, s, r: _plain(f"{d[:2]} {d[2:4]} {d[4:]} {s[:2]} {s[2:]}"),
+    "grupper om fyra": lambda c, d, s, r: _plain(f"{d[:4]} {d[4:]}{s[:2]} {s[2:]}"),
+    "url-kodat streck": lambda c, d, s, r: _plain(f"{d}%2D{s}"),
+    "upphöjda siffror": lambda c, d, s, r: _plain(f"{d}-{s}".translate(_SUPERSCRIPT)),
+    "inringade siffror": lambda c, d, s, r: _plain(f"{d}-{s}".translate(_CIRCLED)),
+    "kombinerande tecken": lambda c, d, s, r: _plain("\u034f".join(f"{d}-{s}")),
+    "kombinerande understrykning": lambda c, d, s, r: _plain("".join(f"{x}\u0332" for x in f"{d}-{s}")),
 }
 
 
 def _date(rng: random.Random) -> dt.date:
     return dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(365 * 40))
+
+
+_PHONE_WORDS = ("tel", "Tel.", "telefon", "mobil", "Mobilnr:", "Ring", "sms till", "telefonnummer")
+
+
+def _mobile(rng: random.Random) -> str:
+    """A ten-digit mobile number that a personnummer's check would pass (070 + a month + a day + a Luhn digit)."""
+    nine = f"070{rng.randrange(1, 10)}{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}"
+    return nine + luhn_digit(nine)
 
 
 def _org_number(rng: random.Random) -> str:
@@ -136,6 +171,9 @@ SAFE_FORMS: dict[str, Callable[[random.Random], str]] = {
     "belopp": lambda r: f"{r.randrange(1, 999)} {r.randrange(1000):03d} {r.randrange(1000):03d} kr",
     "postnummer": lambda r: f"{r.randrange(100, 999)} {r.randrange(100):02d} Stockholm",
     "år": lambda r: f"{r.randrange(2015, 2030)}\u2013{r.randrange(2015, 2030)}",
+    # Issue 25: a mobile number written as ten digits, named as one, is no person even when its check digit fits.
+    "mobilnummer utan avskiljare": lambda r: f"{r.choice(_PHONE_WORDS)} {_mobile(r)}",
+    "mobilnummer med mellanslag": lambda r: f"{(m := _mobile(r))[:3]} {m[3:6]} {m[6:8]} {m[8:]}",
 }
 
 

@@ -8,12 +8,15 @@ them the tests are skipped, or with CI=true the run stops, saying what to instal
 
 from __future__ import annotations
 
+import http.server
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -191,3 +194,90 @@ def test_the_city_report_answers_from_page_1_and_stays_within_30_pages(
     assert [int(n) for n in re.findall(r"\bM(\d) [A-ZÅÄÖ]", overview)] == list(range(1, 8))
     assert "Saknade rapporter:" in first
     assert "Sämre än samma period i fjol, över samma organ:" in first
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    """Counts every request; a PDF must make none."""
+
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    """A local web server that counts requests: its address."""
+    _Counting.hits.clear()
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Counting)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+_EXTERNAL = {
+    "img": '<img src="{url}/bild.png" alt="">',
+    "img file": '<img src="file:///etc/hostname" alt="">',
+    "url() i style": "<style>body {{ background: url({url}/bakgrund.png) }}</style>",
+    "url(file:///)": "<style>body {{ background: url(file:///etc/hostname) }}</style>",
+    "@import": '<style>@import "{url}/stil.css";</style>',
+    "link": '<link rel="stylesheet" href="{url}/stil.css">',
+    "link attachment": '<link rel="attachment" href="file:///etc/hostname">',
+    "object": '<object data="{url}/objekt.svg" type="image/svg+xml"></object>',
+    "embed": '<embed src="{url}/objekt.svg" type="image/svg+xml">',
+    "data: svg": '<img src="data:image/svg+xml,<svg xmlns=\'http://www.w3.org/2000/svg\'/>" alt="">',
+    "style-attribut": '<p style="background: url({url}/p.png)">text</p>',
+    "@font-face": "<style>@font-face {{ font-family: x; src: url({url}/t.woff) }} p {{ font-family: x }}</style>",
+}
+
+
+@pytest.mark.needs("pdf")
+@pytest.mark.parametrize("reference", _EXTERNAL.values(), ids=_EXTERNAL.keys())
+def test_a_template_that_fetches_anything_is_refused_and_nothing_is_fetched(
+    repo_copy: Path, server: str, reference: str
+) -> None:
+    (repo_copy / "mallar").mkdir()
+    page = f'<!doctype html><html lang="sv"><head><title>R</title></head><body><h1>R</h1>{reference}</body></html>\n'
+    (repo_copy / "mallar" / "rapport.html.j2").write_text(page.format(url=server), encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["rapport", "--period", "2023-VB", "--format", "pdf", "-o", "r.pdf", "--mallar", "mallar"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "utanför dokumentet, och en PDF hämtar ingenting utifrån" in result.output
+    assert "Traceback" not in result.output
+    assert not (repo_copy / "r.pdf").exists()
+    assert _Counting.hits == []
+
+
+@pytest.mark.needs("pdf")
+def test_a_checklist_template_that_fetches_is_refused(repo_copy: Path) -> None:
+    (repo_copy / "mallar").mkdir()
+    page = '<!doctype html><html lang="sv"><head><title>C</title></head><body><img src="file:///etc/hostname"></body></html>'
+    (repo_copy / "mallar" / "checklista.html.j2").write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["checklista", "sdn-sodermalm", "--period", "2024-T1", "--format", "pdf", "-o", "c.pdf", "--mallar", "mallar"],
+    )
+    assert result.exit_code == 2, result.output
+    assert "'file:///etc/hostname'" in result.output
+    assert not (repo_copy / "c.pdf").exists()
+
+
+@pytest.mark.needs("pdf")
+def test_a_long_goal_analysis_is_cut_in_the_pdf_with_a_pointer_to_the_whole_text(repo_copy: Path) -> None:
+    followup = repo_copy / "uppfoljning" / "2024-T1" / "sdn-sodermalm.yaml"
+    text = followup.read_text(encoding="utf-8")
+    analysis = "Överenskommelsen med Kriminalvården är nu på plats. " * 2_000  # 104 000 characters
+    start = text.index('    analys: "Överenskommelsen')
+    end = text.index("\n", start)
+    followup.write_text(f'{text[:start]}    analys: "{analysis}"{text[end:]}', encoding="utf-8")
+    pdf = _text(_pdf("rapport", "--period", "2024-T1"))
+    assert "Texten är avkortad i PDF:en; den har 104 000 tecken." in pdf
+    assert "Hela texten finns i rapporten i HTML (--format html) och i uppföljningsfilen." in pdf

@@ -19,6 +19,7 @@ from valdsprogram.git.history import BodyHistory, history_json, history_text
 from valdsprogram.output.charts import report_charts, trend_chart
 from valdsprogram.output.formats import DocumentFormat, ReportFormat, StatusFormat, ViewFormat
 from valdsprogram.output.pdf import html_to_pdf
+from valdsprogram.output.pdf_bounds import bounded
 from valdsprogram.output.templates import render, safe
 from valdsprogram.report.build import Report
 from valdsprogram.report.checklist import Checklist
@@ -85,7 +86,8 @@ def _checklist_template(fmt: DocumentFormat) -> Callable[[Checklist, Templates],
 
 
 def _checklist_pdf(checklist: Checklist, templates: Templates) -> bytes:
-    return html_to_pdf(_checklist_template(DocumentFormat.HTML)(checklist, templates))
+    cut = bounded(checklist, whole_text_in="checklistan i HTML (--format html) och i program.yaml")
+    return html_to_pdf(_checklist_template(DocumentFormat.HTML)(cut, templates))
 
 
 CHECKLIST_RENDERERS: dict[DocumentFormat, Callable[[Checklist, Templates], str | bytes]] = {
@@ -129,7 +131,8 @@ def _report_template(fmt: DocumentFormat) -> Callable[[Report, Templates], str]:
 
 
 def _report_pdf(report: Report, templates: Templates) -> bytes:
-    return html_to_pdf(_report_template(DocumentFormat.HTML)(report, templates))
+    cut = bounded(report, whole_text_in="rapporten i HTML (--format html) och i uppföljningsfilen")
+    return html_to_pdf(_report_template(DocumentFormat.HTML)(cut, templates))
 
 
 def _report_json(report: Report, templates: Templates) -> str:

@@ -2,15 +2,20 @@
 
 The PDF is tagged (PDF/UA-1), in Swedish (`Lang` sv-SE), titled and bookmarked per heading, as Swedish public
 bodies must publish accessible documents. The same HTML gives the same bytes: WeasyPrint writes no date unless
-asked. Nothing outside the document is fetched: every resource is inline, and any other request is refused.
+asked. Nothing outside the document is fetched: every resource is inline, and a request for anything else (a user
+template's `<img>`, `<link>`, `@import`, `url(…)`, `<object>`, even a `data:` URL) stops the PDF with a template
+error. The fetcher works with every WeasyPrint the extra allows (62 to 70): a callable that refuses, carrying the
+`_fail_on_errors` flag that WeasyPrint 68 reads and 70 requires.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, NoReturn
 
 from valdsprogram.errors import ValdsprogramError
+from valdsprogram.output.sandbox import TemplateProblem
+from valdsprogram.text import shorten
 
 INSTALL = "pip install 'valdsprogram[pdf]'"
 
@@ -34,14 +39,27 @@ def html_to_pdf(html: str) -> bytes:
     propagate, logger.propagate = logger.propagate, False
     handler = logging.NullHandler()
     logger.addHandler(handler)
+    fetcher = _Refusing()
+    data = b""
+    # From WeasyPrint 68 on, a refusal with `_fail_on_errors` stops the rendering with this BaseException.
+    fatal = getattr(getattr(weasyprint, "urls", None), "FatalURLFetchingError", ())
     try:
-        stylesheet = weasyprint.CSS(string=_PDF_CSS)
-        document = weasyprint.HTML(string=html, url_fetcher=_refuse).render(stylesheets=[stylesheet])
-        document.metadata.lang = "sv-SE"
-        data: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+        stylesheet = weasyprint.CSS(string=_PDF_CSS, url_fetcher=fetcher)
+        document = weasyprint.HTML(string=html, url_fetcher=fetcher).render(stylesheets=[stylesheet])
+        if not fetcher.refused:
+            document.metadata.lang = "sv-SE"
+            data = document.write_pdf(pdf_variant="pdf/ua-1")
+    except fatal:
+        pass  # the refused address is in `fetcher.refused`
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+    if fetcher.refused:  # before WeasyPrint 68 a refusal is only logged, and the rendering goes on without it
+        raise TemplateProblem(
+            f"Mallen hämtar {shorten(fetcher.refused[0], 80)!r} utanför dokumentet, och en PDF hämtar ingenting "
+            "utifrån. Ta bort bilder, stilmallar, typsnitt och objekt som mallen hämtar (<img>, <link>, <object>, "
+            "@import, url(…), även data:-adresser); skriv stilen direkt i mallen."
+        )
     return data
 
 
@@ -58,6 +76,20 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def _refuse(url: str, *args: object, **kwargs: object) -> dict[str, object]:
-    """The URL fetcher: the documents are self-contained, so any request is a mistake or an attack."""
-    raise ValueError(f"{url}: dokumentet hämtar inget utanför sig självt")
+class _Refusing:
+    """The URL fetcher: the documents are self-contained, so any request is a mistake or an attack; each is
+    refused and remembered."""
+
+    _fail_on_errors = True
+    """Read by WeasyPrint 68 and 69 with getattr, by 70 as an attribute: a refusal stops the rendering."""
+
+    def __init__(self) -> None:
+        self.refused: list[str] = []
+        """Every address WeasyPrint asked for, in order."""
+
+    def __call__(self, url: str, *args: object, **kwargs: object) -> NoReturn:
+        self.refused.append(url)
+        raise ValueError("dokumentet hämtar inget utanför sig självt")
+
+    fetch = __call__
+    """WeasyPrint's own fetcher class names its method `fetch`; a later version may call it by that name."""

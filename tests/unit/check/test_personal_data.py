@@ -17,9 +17,8 @@ from hypothesis import strategies as st
 from pnr_corpus import leaky, safe
 from valdsprogram.check.rules.personal_data import (
     _CANDIDATE,
-    _LOOK_ALIKE,
+    _MAY_CHANGE,
     _NORMAL,
-    _OTHER_DIGIT,
     _any_in_values,
     _candidates,
     _Normal,
@@ -54,7 +53,7 @@ def test_no_safe_form_is_flagged() -> None:
     [
         ("a: 1  # 811218-9876\nb: 2  # 8112189876\n", [(1, 9), (2, 9)]),
         ('a: 1\nb: "x \\u0038112\\x318-9876"\n', [(2, 4)]),
-        ("a: 1\nb: >\n  811218-\n  9876\n", [(2, 4)]),
+        ("a: 1\nb: >\n  811218-\n  9876\n", [(3, 3)]),  # the raw text finds it where it starts
         ("a: 1\nb: 8.112189876e9\n", [(2, 4)]),
         ("a: 1\nb: [1, 811218.9876]\n", [(2, 8)]),
         ("a: 1\n'811218-9876': 1\n", [(2, 2)]),
@@ -85,7 +84,7 @@ def test_the_quick_scan_finds_what_the_full_scan_finds_in_the_corpus() -> None:
 
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="0123456789 -.+/,Tx\n", max_size=80))
+@given(st.text(alphabet="0123456789 -.+/,:_%DTx\n", max_size=80))
 def test_the_quick_scan_finds_what_the_full_scan_finds(text: str) -> None:
     assert _spans(_candidates(text)) == _spans(_CANDIDATE.finditer(text))
 
@@ -95,13 +94,12 @@ def test_normalising_swedish_text_skips_the_table_only_where_it_changes_nothing(
     assert normalise(text) == text.translate(_NORMAL)
 
 
-def test_the_quick_check_names_exactly_the_characters_normalising_changes() -> None:
+def test_the_quick_check_finds_every_character_normalising_changes() -> None:
     for start in range(0, 0x110000, 0x10000):  # a fresh table per plane: the whole of Unicode at once is 100 MB
         table = _Normal()
         changing = [chr(point) for point in range(start, start + 0x10000) if chr(point).translate(table) != chr(point)]
-        plane = "".join(map(chr, range(start, start + 0x10000)))
-        found = sorted(_LOOK_ALIKE.findall(plane) + _OTHER_DIGIT.findall(plane))
-        assert found == changing, hex(start)
+        assert [char for char in changing if not _MAY_CHANGE.match(char)] == [], hex(start)
+    assert _MAY_CHANGE.search("Åtgärder för Söder, 2024-05-21: 84 % (ökat) é É\n") is None
 
 
 @pytest.mark.slow

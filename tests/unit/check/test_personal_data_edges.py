@@ -41,3 +41,46 @@ def flagged(text: str) -> list[tuple[int, int]]:
 )
 def test_personal_numbers_at_their_edges(text: str, found: list[tuple[int, int]]) -> None:
     assert flagged(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Issue 25: line breaks of every kind inside the number, in a value and in the raw text.
+        ('kommentar: "811218-\\n9876"\n', [(1, 12)]),
+        ("kommentar: |\n  Klient 811218-\n  9876\n", [(2, 10)]),
+        ("kommentar: |\n  Klient 19811218\n  9876\n", [(2, 10)]),
+        ('kommentar: "811218\\L9876"\n', [(1, 12)]),
+        ('kommentar: "811218\\P9876"\n', [(1, 12)]),
+        ('kommentar: "811218\\r\\n9876"\n', [(1, 12)]),  # Alt+Enter in an Excel cell
+        ('kommentar: "811218\\N9876"\n', [(1, 12)]),  # NEL
+        ("a: 1  # 811218/9876\n", [(1, 9)]),
+        ("a: 1  # 811218_9876\n", [(1, 9)]),
+        ("a: 1  # 811218:9876\n", [(1, 9)]),
+        ("a: 1  # 811218%2D9876\n", [(1, 9)]),
+        ("a: 1  # 81.12.18-98.76\n", [(1, 9)]),
+        ("a: 1  # 81 12 18 98 76\n", [(1, 9)]),
+        ("a: 1  # 8112 1898 76\n", [(1, 9)]),
+        ("a: 1  # 81 12 18 23 50\n", [(1, 9)]),  # 811218-2350: a split serial is no time of day
+        ("a: 1  # \u2078\u00b9\u00b9\u00b2\u00b9\u2078-\u2079\u2078\u2077\u2076\n", [(1, 9)]),
+        ("a: 1  # \u2467\u2460\u2460\u2461\u2460\u2467-\u2468\u2467\u2466\u2465\n", [(1, 9)]),
+        ("a: 1  # 8\u034f1\u034f1\u034f2\u034f1\u034f8\u034f-\u034f9\u034f8\u034f7\u034f6\n", [(1, 9)]),
+        ("a: 1  # 8\u03321\u03321\u03322\u03321\u03328\u0332-\u03329\u03328\u03327\u03326\u0332\n", [(1, 9)]),
+        # A mobile number: ten digits from 07 whose check digit happens to fit (2007-01-23) is a person unless a
+        # word before it names a telephone.
+        ("kommentar: 0701234569\n", [(1, 12)]),
+        ("kommentar: Född 0701234569\n", [(1, 17)]),
+        ("kommentar: tel 0701234569\n", []),
+        ("kommentar: Mobil: 0701234569\n", []),
+        ("kommentar: 'Ring 0701234569 efter kl. 9'\n", []),
+        ("kommentar: tel 070123-4569\n", [(1, 16)]),  # with a separator it is written as a personnummer
+        ("kommentar: tel 200701234569\n", [(1, 16)]),  # with a century too
+        ("a: telefon\nb: 0701234569\n", [(2, 4)]),  # a word on another line is no context for this one
+        ('a: "\\x30701234569"\nb: telefon\n', [(1, 4)]),  # nor in another value when all are scanned as one
+        # Not a person: a date and a time with a colon, a mobile number in groups.
+        ("kommentar: Möte 2005-05-21 19:57\n", []),
+        ("kommentar: 070 123 45 69\n", []),
+    ],
+)
+def test_personal_numbers_in_the_forms_issue_25_found(text: str, found: list[tuple[int, int]]) -> None:
+    assert flagged(text) == found

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from valdsprogram.forms.xlsx.cells import Refused, SheetCell, read_cells
+from valdsprogram.forms.xlsx.cells import MAX_CELL_CHARACTERS, Refused, SheetCell, read_cells
 from valdsprogram.forms.xlsx.layout import MAX_COLUMNS, MAX_ROWS, META_SHEET, SHEET
 
 
@@ -100,3 +100,35 @@ def test_a_workbook_without_either_sheet_is_refused(tmp_path: Path, removed: str
     with pytest.raises(Refused) as refused:
         read_cells(path)
     assert refused.value.code == "VP407"
+
+
+def _long_cell(path: Path, sheet: str, ref: str, length: int) -> Path:
+    """The workbook with one cell of `length` characters, written into its XML (openpyxl will not write one over
+    Excel's limit)."""
+    cells: dict[str, str | int | float] = {ref: "PLATS"} if sheet == SHEET else {}
+    book = workbook(path.with_name("kort-" + path.name), cells)
+    if sheet == META_SHEET:  # the hidden sheet's B3 ("organ") is empty in `workbook`: give it the placeholder
+        loaded = openpyxl.load_workbook(book)
+        loaded[META_SHEET]["B3"] = "PLATS"
+        loaded.save(book)
+    text = ("Lång text med ord " * (length // 18 + 1))[:length].encode()
+    with zipfile.ZipFile(book) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            part = old.read(name)
+            new.writestr(name, part.replace(b">PLATS<", b">" + text + b"<"))
+    return path
+
+
+@pytest.mark.parametrize(("sheet", "ref"), [(SHEET, "C7"), (META_SHEET, "B3")])
+def test_a_cell_at_excels_limit_is_read_and_one_past_it_refused_at_its_cell(
+    tmp_path: Path, sheet: str, ref: str
+) -> None:
+    cells, meta = read_cells(_long_cell(tmp_path / "gräns.xlsx", sheet, ref, MAX_CELL_CHARACTERS))
+    assert len(cells[7][3].value if sheet == SHEET else meta["organ"]) == MAX_CELL_CHARACTERS
+    with pytest.raises(Refused) as refused:
+        read_cells(_long_cell(tmp_path / "lång.xlsx", sheet, ref, 45_000_000))
+    assert refused.value.code == "VP405"
+    assert refused.value.message == (
+        f"{sheet}!{ref}: cellen har 45\u00a0000\u00a0000 tecken ('{('Lång text med ord ' * 5)[:79].rstrip()}…'); "
+        "en cell får ha högst 32\u00a0767 tecken, som i Excel."
+    )

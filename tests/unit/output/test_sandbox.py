@@ -86,6 +86,22 @@ CASES: dict[str, Setup] = {
     "bred-format": _template("{{ '{:999999999}'.format(1) }}{{ '%999999999d'|format(1) }}"),
     "center": _template("{{ c.body_name|center(10**9) }}"),
     "replace": _template("{% set s = 'a' * 100000 %}{{ s|replace('a', s) }}"),
+    "manga-tillagg": _template(
+        "{% set s = 'x' * 10000 %}{% set l = [] %}{% for i in range(80000) %}{% if l.append(s ~ i) %}{% endif %}"
+        "{% endfor %}{{ l|length }}"
+    ),
+    "manga-tillagg-av-block": _template(
+        "{% set s = 'x' * 10000 %}{% set l = [] %}{% for i in range(80000) %}{% set b %}{{ s }}{{ i }}{% endset %}"
+        "{% if l.append(b) %}{% endif %}{% endfor %}{{ l|length }}"
+    ),
+    "manga-nycklar-av-block": _template(
+        "{% set s = 'x' * 10000 %}{% set d = {} %}{% for i in range(80000) %}{% set b %}{{ s }}{{ i }}{% endset %}"
+        "{% if d.update({i: b}) %}{% endif %}{% endfor %}{{ d|length }}"
+    ),
+    "lista-med-plus": _template(
+        "{% set s = 'x' * 10000 %}{% set ns = namespace(l=[]) %}{% for i in range(80000) %}"
+        "{% set ns.l = ns.l + [s ~ i] %}{% endfor %}{{ ns.l|length }}"
+    ),
     "stor-utdata": _template("{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}"),
     "inkluderar-sig-sjalv": _template("{% include 'checklista.md.j2' %}"),
     "rekursivt-makro": _template("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"),

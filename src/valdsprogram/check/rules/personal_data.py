@@ -2,8 +2,9 @@
 
 Two passes, both linear: the raw text (where comments live) and every decoded value (strings, keys and numbers,
 where YAML escapes, line continuations, folded text and floats like `8.112189876e9` hide a number from the raw
-text). Both see the text after `normalise`, which turns the dashes, spaces and invisible characters people paste
-from Word, Outlook and PDFs, and full-width or other Unicode digits, into plain ASCII.
+text). Both see the text after `normalise`, which turns the dashes, spaces, line breaks and invisible characters
+people paste from Word, Outlook, Excel and PDFs, combining marks, and every character Unicode gives a digit value
+(full-width, superscript, circled …), into plain ASCII.
 """
 
 from __future__ import annotations
@@ -18,11 +19,19 @@ from valdsprogram.check.rules.rule import rule
 from valdsprogram.yaml.reader import Loc, YamlDocument
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r"
+_BREAKS = "\x0b\x0c\x85\u2028\u2029"
+"""YAML's and Unicode's other line breaks (`\\L`, `\\P`, NEL): a `\\n` each. A carriage return is a space, so that
+Excel's Alt+Enter (`\\r\\n`) and a Windows line end stay one line break."""
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
-
-
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\U000e0100-\U000e01ef"
+"""The blocks of combining marks (accents, U+034F, a combining underline, keycaps) and variation selectors, as
+ranges for a character class: removed, so that a mark on each digit does not hide the number."""
 _FULL_WIDTH = {"\uff0b": "+", "\uff0e": ".", "\uff0f": "/", "\u2024": "."}
+
+
+def _in_ranges(char: str, ranges: str) -> bool:
+    return re.fullmatch(f"[{ranges}]", char) is not None
 
 
 class _Normal(dict[int, str | None]):
@@ -34,10 +43,12 @@ class _Normal(dict[int, str | None]):
             result: str | None = "-"
         elif char in _SPACES:
             result = " "
-        elif char in _INVISIBLE:
+        elif char in _BREAKS:
+            result = "\n"
+        elif char in _INVISIBLE or _in_ranges(char, _MARKS):
             result = None
-        elif char.isdecimal():  # full-width (０-９), Arabic-Indic, Devanagari … digits
-            result = str(unicodedata.decimal(char))
+        elif char.isdigit() and point > 0x7F:  # full-width (０-９), Arabic-Indic, superscript, circled … digits
+            result = str(unicodedata.digit(char))
         else:
             result = _FULL_WIDTH.get(char, char)
         self[point] = result
@@ -47,41 +58,50 @@ class _Normal(dict[int, str | None]):
 _NORMAL = _Normal()
 
 
-_LOOK_ALIKE = re.compile("[" + re.escape("\t" + _DASHES + _SPACES + _INVISIBLE + "".join(_FULL_WIDTH)) + "]")
-_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")
-"""With `_LOOK_ALIKE`, exactly the characters `normalise` changes: every non-ASCII decimal digit (a test checks
-this over all of Unicode). Two scans of one character class each are cheaper than translating each character, or
-than one scan for either."""
+_MAY_CHANGE = re.compile(r"[^\n\x20-\x7eåäöÅÄÖéÉüÜ…“”‘’«»§°€•·]")
+"""Every character `normalise` may change, and more: anything but printable ASCII, a line feed, the Swedish letters
+and common typography (a test checks this over all of Unicode). One scan for it is much cheaper than translating
+each character, and a follow-up written in Swedish has none."""
 
 
 def normalise(text: str) -> str:
-    """Plain ASCII digits, `-`, `+`, `.` and space for their look-alikes; invisible characters removed."""
-    changes = _LOOK_ALIKE.search(text) or _OTHER_DIGIT.search(text)
-    return text.translate(_NORMAL) if changes else text
+    """Plain ASCII digits, `-`, `+`, `.`, space and `\\n` for their look-alikes; invisible characters and
+    combining marks removed."""
+    return text.translate(_NORMAL) if _MAY_CHANGE.search(text) else text
 
 
-# A date of birth (YYMMDD or YYYYMMDD, its parts optionally apart by one space, dot or dash), a separator
-# (none, one of `- + .`, a space, or a dash between spaces) and four digits. Not glued to other digits, nor
-# to a digit group by `-`, `/` or `.` (a date range, a diarienummer such as `KS 2020/924`, a decimal number).
-_CANDIDATE = re.compile(
-    r"(?<!\d)(?<!\d[-/.])"
-    r"((?:\d{2}){1,2})[ .-]?(\d{2})[ .-]?(\d{2})"
-    r"( ?[-+.] ?| |T)?"
-    r"(\d{4})"
-    r"(?!\d)(?![-.,]\d)"
-)
-_ROUGH = re.compile(r"\d\d[ .-]?\d\d[ .-]?\d\d(?: ?[-+.] ?| |T)?\d{4}")
-"""What every candidate holds from its date's last six digits on, without the look-arounds: one cheap scan tells
-whether a text can hold a candidate at all (most follow-ups cannot: a date, a year or a count is never followed
-by four more digits)."""
-_SERIAL_END = re.compile(r"\d{4}(?!\d)")
-"""The last four digits of a run of four or more: where every candidate's serial ends."""
-_REACH = 17
-"""The longest candidate: `YYYY-MM-DD - NNNN`."""
+# A date of birth (YYMMDD or YYYYMMDD, its parts optionally apart by one space, dot or dash, or a line break), a
+# separator (none, one of `- + . / _ :`, a space, a dash between spaces, a line break after any of them, or a
+# URL-encoded dash) and four digits, optionally in two pairs apart by a space, a dot or a line break. Not glued to
+# other digits, nor to a digit group by `-`, `/` or `.` (a date range, a diarienummer such as `KS 2020/924`, a
+# decimal number), nor followed by `:` and a digit (`2005-05-21 19:57` is a time, not `050521-2119`). A line break
+# may carry up to `_INDENT` spaces of indentation (a block scalar in the raw text).
+_INDENT = 16
+_BREAK = rf" ?\n {{0,{_INDENT}}}"
+_GAP = rf"(?:[ .-]|{_BREAK})?"
+_SEPARATOR = rf"( ?[-+./_:] ?(?:\n {{0,{_INDENT}}})?|{_BREAK}| |T|%2[dD])?"
+_HALF = rf"(?:[ .]|{_BREAK})?"
+_BODY = rf"((?:\d{{2}}){{1,2}}){_GAP}(\d{{2}}){_GAP}(\d{{2}}){_SEPARATOR}(\d{{2}}){_HALF}(\d{{2}})"
+_CANDIDATE = re.compile(r"(?<!\d)(?<!\d[-/.])" + _BODY + r"(?!\d)(?![-.,:]\d)")
+_ROUGH = re.compile(r"\d\d[ .-]?\d\d[ .-]?\d\d(?: ?[-+./_:] ?| |T|%2[dD])?\d\d[ .]?\d\d")
+_ACROSS_LINES = re.compile(r"\n *\d")
+"""What every candidate holds from its date's last six digits on, without the look-arounds, when it stays on one
+line, and what it holds when it does not (a line that begins with a digit): two cheap scans tell whether a text can
+hold a candidate at all (most follow-ups cannot: a date, a year or a count is never followed by four more digits,
+and YAML lines begin with a key or a dash). One pattern for both, or `_CANDIDATE`'s own, is several times slower."""
+_SERIAL_END = re.compile(r"\d\d(?!\d)")
+"""The last two digits of a run of two or more: where every candidate's serial ends."""
+_REACH = 4 + 2 + 2 + 3 * (2 + _INDENT) + (4 + _INDENT) + 2 + 2
+"""The longest candidate: `YYYY\\nMM\\nDD - \\nNN\\nNN`, each line break followed by `_INDENT` spaces."""
 _SHORTEST = 10
 """The shortest candidate: `YYMMDDNNNN`."""
 _LOOKAROUND = 2
 """How far `_CANDIDATE` looks past a match's end."""
+_PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefon\w*|mobil\w*|sms|ring\w*)\b")
+"""A word that names a telephone number: before a ten-digit number that starts with 07, it makes it a mobile
+number, not a person (`tel 0701234569`, `Mobil: 0701234569`)."""
+_PHONE_CONTEXT = 24
+"""How many characters before a number `_PHONE_WORD` is looked for."""
 _PHONE_HINT = (
     "Ta bort numret och allt annat som kan identifiera en enskild person. Om det är ett telefonnummer, "
     "skriv det med mellanslag, till exempel 070-123 45 67."
@@ -195,14 +215,14 @@ def _texts(value: object) -> list[str]:
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """Exactly `_CANDIDATE.finditer(text)`, with the full pattern tried only near where a serial can end, and not
-    at all in a text without `_ROUGH`.
+    at all in a text with neither `_ROUGH` nor `_ACROSS_LINES`.
 
-    A candidate ends in its serial, the last four digits of a run of digits, and is at most `_REACH` characters
+    A candidate ends in its serial, whose last two digits end a run of digits, and is at most `_REACH` characters
     long, so it lies within `_REACH` characters before such an end. Those stretches, merged where they overlap, are
     scanned alone, with the text around them in view (the pattern looks at most 3 characters back and
     `_LOOKAROUND` past a match), so each finds what the scan of the whole text finds there.
     """
-    if _ROUGH.search(text) is None:
+    if _ROUGH.search(text) is None and _ACROSS_LINES.search(text) is None:
         return
     start = end = -1
     for serial in _SERIAL_END.finditer(text):
@@ -232,11 +252,12 @@ def _whole(number: int) -> str:
 
 def _judge(match: re.Match[str]) -> tuple[str, str]:
     """The candidate's digits and kind (`personnummer`, `samordningsnummer`), or an empty kind when neither."""
-    year, month, day, separator, serial = match.groups()
+    year, month, day, separator, first, last = match.groups()
+    serial = first + last
     digits = f"{year}{month}{day}{serial}"
-    if separator in (" ", "T") and _is_time(serial):
+    if separator in (" ", "T") and match.start(6) == match.end(5) and _is_time(serial):
         return digits, ""  # `20240521 1430`: a date and a time of day, not a person
-    if not _luhn(digits[-10:]):
+    if not _luhn(digits[-10:]) or _is_mobile(match):
         return digits, ""
     samordning = int(day) > 60
     real_day = int(day) - 60 if samordning else int(day)
@@ -248,6 +269,17 @@ def _judge(match: re.Match[str]) -> tuple[str, str]:
             continue
         return digits, "samordningsnummer" if samordning else "personnummer"
     return digits, ""
+
+
+def _is_mobile(match: re.Match[str]) -> bool:
+    """Whether the candidate is a mobile number named as one: ten digits in a row starting with 07, after a word
+    such as `tel` or `mobil` on the same line of the same text (never across `_APART`). Without the word it is a
+    person: 070 plus a month and a day is also the date of birth of someone born in 2007."""
+    whole = match.group()
+    if len(whole) != _SHORTEST or not whole.startswith("07"):
+        return False
+    before = match.string[max(0, match.start() - _PHONE_CONTEXT) : match.start()]
+    return _PHONE_WORD.search(before[max(before.rfind("\x00"), before.rfind("\n")) + 1 :]) is not None
 
 
 def _is_time(serial: str) -> bool:
