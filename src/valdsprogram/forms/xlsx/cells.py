@@ -55,7 +55,14 @@ def read_cells(path: Path) -> tuple[dict[int, dict[int, SheetCell]], dict[str, s
     """The follow-up sheet's non-empty cells (row → column → cell) and the hidden sheet's keys and values."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)
+    # The file is opened here, not by openpyxl, so that it is closed however the read ends: openpyxl 3.1.2 leaves a
+    # sheet's part (and so the file) open when a refused cell stops the rows' generator.
+    handle = path.open("rb")
+    try:
+        book = load_workbook(handle, read_only=True, data_only=False, keep_links=False, keep_vba=False)
+    except BaseException:
+        handle.close()
+        raise
     try:
         if META_SHEET not in book.sheetnames:
             raise Refused(
@@ -83,12 +90,14 @@ def read_cells(path: Path) -> tuple[dict[int, dict[int, SheetCell]], dict[str, s
         formulas = [c for row in cells.values() for c in row.values() if c.formula]
     finally:
         book.close()
+        handle.close()
     if formulas:
-        cached = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        try:
-            results = _sheet_cells(cached[SHEET])
-        finally:
-            cached.close()
+        with path.open("rb") as again:
+            cached = load_workbook(again, read_only=True, data_only=True, keep_links=False)
+            try:
+                results = _sheet_cells(cached[SHEET])
+            finally:
+                cached.close()
         for r, row_cells in cells.items():
             for c, cell in row_cells.items():
                 if cell.formula:
