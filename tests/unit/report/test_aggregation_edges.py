@@ -58,16 +58,8 @@ def test_yes_no_without_a_target_is_not_judged() -> None:
 
 
 def share(**fields: Any) -> Indicator:
-    base: dict[str, Any] = {
-        "id": "I1.1",
-        "text": "Andel utbildade",
-        "enhet": "procent",
-        "periodicitet": "ar",
-        "riktning": "hogre_ar_battre",
-        "ansvariga": ["x"],
-        "kalla": "k",
-    }
-    return Indicator.model_validate(base | fields)
+    """A share in per cent, as `yes_no` builds a ja/nej indicator."""
+    return yes_no(**{"id": "I1.1", "text": "Andel utbildade", "enhet": "procent"} | fields)
 
 
 @pytest.mark.parametrize(
