@@ -413,3 +413,60 @@ def test_five_thousand_versions_take_seconds_not_minutes(tmp_path: Path, monkeyp
     assert lines[3] == "  4\u00a0800 äldre versioner visas inte; här visas de 200 senaste."
     assert lines[5] == "    I3.3 utfall 4\u202f799 → 4\u202f800"
     assert lines[-1] == "    I3.3 utfall 4\u202f998 → 4\u202f999"
+
+
+def test_a_clean_filter_in_the_repository_is_never_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`git status` would run `filter.*.clean` on a file whose stat changed; what is uncommitted is found without it."""
+    repo = new_repo(tmp_path, monkeypatch)
+    commit(repo, {FOLLOWUP: TEXT.format(1), ".gitattributes": "*.yaml filter=ond\n"}, "Första", 2)
+    filter_script = tmp_path / "filter.sh"
+    filter_script.write_text(f'#!/bin/sh\ntouch "{tmp_path}/filter-ran"\ncat\n')
+    filter_script.chmod(0o755)
+    git(repo, "config", "filter.ond.clean", str(filter_script))
+    (repo / FOLLOWUP).write_text(TEXT.format(2), encoding="utf-8")
+    for args in (*OUTPUTS, ("rapport", "--period", "2024-T1", "--bilagor", "--trots-fel", "--bara-rapporterande")):
+        run(*args)
+    assert not (tmp_path / "filter-ran").exists()
+    assert "ändrad, inte incheckad" in run("historik", "sdn-sodermalm", "2024-T1")[1]
+
+
+def test_an_edit_hidden_from_the_index_is_still_uncommitted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """skip-worktree (or assume-unchanged) makes `git status` silent about an edit; the file's bytes do not lie."""
+    repo = new_repo(tmp_path, monkeypatch)
+    commit(repo, {FOLLOWUP: TEXT.format(1)}, "Första", 2)
+    git(repo, "update-index", "--skip-worktree", "--", FOLLOWUP)
+    (repo / FOLLOWUP).write_text(TEXT.format(2), encoding="utf-8")
+    code, text = run("historik", "sdn-sodermalm", "2024-T1")
+    assert (code, text.splitlines()[-2:]) == (
+        0,
+        ["  ändrad, inte incheckad (filen som den är nu)", "    I3.3 utfall 1 → 2"],
+    )
+    rows = run("status", "--period", "2024-T1", "--format", "csv")[1].splitlines()
+    assert [row.rsplit(";", 1)[1] for row in rows if row.startswith("sdn-sodermalm;")] == ["ja"]
+
+
+def test_grafts_hide_no_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """.git/info/grafts can cut a commit out of the history git shows; historik ignores grafts."""
+    repo = new_repo(tmp_path, monkeypatch)
+    for day in (2, 3, 4):
+        commit(repo, {FOLLOWUP: TEXT.format(day)}, f"Version {day}", day)
+    head, first = git(repo, "rev-parse", "HEAD"), git(repo, "rev-parse", "HEAD~2")
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "grafts").write_text(f"{head} {first}\n", encoding="utf-8")
+    text = run("historik", "sdn-sodermalm", "2024-T1")[1]
+    assert "I3.3 utfall 2 → 3" in text
+    assert "I3.3 utfall 3 → 4" in text
+
+
+def test_a_follow_up_linked_out_of_the_project_gives_no_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = new_repo(tmp_path, monkeypatch)
+    commit(repo, {FOLLOWUP: TEXT.format(1)}, "Första", 2)
+    (repo / FOLLOWUP).unlink()
+    outside = tmp_path / "utanfor.yaml"
+    outside.write_text("hemligt: 1\n", encoding="utf-8")
+    (repo / FOLLOWUP).symlink_to(outside)
+    result = CliRunner().invoke(app, ["historik", "sdn-sodermalm", "2024-T1"])
+    assert (result.exit_code, result.exception) == (0, None)  # the committed versions, and no edit read through a link
+    assert "hemligt" not in result.output

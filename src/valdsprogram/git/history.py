@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,8 @@ def path_history(path: Path, shown: str, *, limit: int | None = None) -> FileHis
         previous_path = version.path
     edited = None
     top = top_folder(path.parent)
-    if path.resolve().relative_to(top.resolve()).as_posix() in uncommitted_paths(path.parent):
+    relative = Path(os.path.relpath(path.absolute(), top.absolute())).as_posix()
+    if not path.is_symlink() and relative in uncommitted_paths(path.parent):
         now_read, problem = _parse(path.read_bytes(), shown)
         current = values(now_read) if now_read is not None else None
         edited = Edit(problem, _compare(previous, current) if previous is not None and current is not None else [])

@@ -47,10 +47,12 @@ _QUIET = {
     "GIT_PAGER": "cat",
     "PAGER": "cat",
     "GIT_NO_REPLACE_OBJECTS": "1",
+    "GIT_GRAFT_FILE": "/dev/null",  # .git/info/grafts would rewrite history (hide a commit) as replace objects do
     "GIT_LITERAL_PATHSPECS": "1",
     "GIT_NO_LAZY_FETCH": "1",
 }
-"""Never ask for a password, take a lock for reading, page, swap objects or read a path as a pattern."""
+"""Never ask for a password, take a lock for reading, page, swap objects, graft history or read a path as a
+pattern."""
 _LOG = (
     "log",
     "--no-show-signature",

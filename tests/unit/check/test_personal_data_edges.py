@@ -84,3 +84,12 @@ def test_personal_numbers_at_their_edges(text: str, found: list[tuple[int, int]]
 )
 def test_personal_numbers_in_the_forms_issue_25_found(text: str, found: list[tuple[int, int]]) -> None:
     assert flagged(text) == found
+
+
+@pytest.mark.parametrize(
+    "text", ["kommentar: Klienten 811218 0008\n", "kommentar: 811218 0016\n", "kommentar: 811218T0008\n"]
+)
+def test_a_six_digit_date_and_a_time_like_serial_is_still_a_personnummer(text: str) -> None:
+    """The date-and-time reading is for `ÅÅÅÅMMDD TTMM` only: `ÅÅMMDD NNNN` with a space is how many write a
+    personnummer, and one serial in seven looks like a time of day (00:08, 00:16)."""
+    assert len(flagged(text)) == 1

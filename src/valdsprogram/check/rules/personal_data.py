@@ -255,7 +255,8 @@ def _judge(match: re.Match[str]) -> tuple[str, str]:
     year, month, day, separator, first, last = match.groups()
     serial = first + last
     digits = f"{year}{month}{day}{serial}"
-    if separator in (" ", "T") and match.start(6) == match.end(5) and _is_time(serial):
+    # Only the century form: `811218 0008` is how many write a personnummer, and one serial in seven reads as a time.
+    if len(year) == 4 and separator in (" ", "T") and match.start(6) == match.end(5) and _is_time(serial):
         return digits, ""  # `20240521 1430`: a date and a time of day, not a person
     if not _luhn(digits[-10:]) or _is_mobile(match):
         return digits, ""
