@@ -470,3 +470,21 @@ def test_a_follow_up_linked_out_of_the_project_gives_no_traceback(
     result = CliRunner().invoke(app, ["historik", "sdn-sodermalm", "2024-T1"])
     assert (result.exit_code, result.exception) == (0, None)  # the committed versions, and no edit read through a link
     assert "hemligt" not in result.output
+
+
+def test_a_project_behind_a_linked_folder_is_not_all_uncommitted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git names files from the resolved top folder; a project reached through a link must compare the same paths."""
+    repo = new_repo(tmp_path, monkeypatch)
+    commit(repo, {FOLLOWUP: TEXT.format(1)}, "Första", 2)
+    (tmp_path / "lank").symlink_to(repo)
+    named = [
+        "--program",
+        str(tmp_path / "lank" / "program.yaml"),
+        "--uppfoljning",
+        str(tmp_path / "lank" / "uppfoljning"),
+    ]
+    rows = run("status", "--period", "2024-T1", "--format", "csv", *named)[1].splitlines()
+    assert [row.rsplit(";", 1)[1] for row in rows if row.startswith("sdn-sodermalm;")] == ["nej"]
+    assert "ändrad, inte incheckad" not in run("historik", "sdn-sodermalm", "2024-T1", *named)[1]

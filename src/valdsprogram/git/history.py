@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from valdsprogram.check.validation import shown
 from valdsprogram.controls import json_text, visible
 from valdsprogram.git.log import Commit, is_shallow, top_folder
 from valdsprogram.git.versions import Version, contents, versions
-from valdsprogram.git.worktree import UNCOMMITTED, uncommitted_paths
+from valdsprogram.git.worktree import UNCOMMITTED, repository_path, uncommitted_paths
 from valdsprogram.model.followup import FollowUp
 from valdsprogram.model.periods import Period
 from valdsprogram.model.program import Body
@@ -149,7 +148,7 @@ def path_history(path: Path, shown: str, *, limit: int | None = None) -> FileHis
         previous_path = version.path
     edited = None
     top = top_folder(path.parent)
-    relative = Path(os.path.relpath(path.absolute(), top.absolute())).as_posix()
+    relative = repository_path(path, top)
     if not path.is_symlink() and relative in uncommitted_paths(path.parent):
         now_read, problem = _parse(path.read_bytes(), shown)
         current = values(now_read) if now_read is not None else None

@@ -45,13 +45,19 @@ def uncommitted_paths(folder: Path) -> set[str]:
         if path.is_symlink():
             continue  # never followed: a link out of the project is refused where follow-ups are read
         try:
-            relative = Path(os.path.relpath(path.absolute(), top.absolute())).as_posix()
+            relative = repository_path(path, top)
             data = path.read_bytes()
         except (OSError, ValueError):
             continue  # a file that cannot be read is reported by validera, not here
         if committed.get(relative) != _blob_id(data, algorithm):
             found.add(relative)
     return found
+
+
+def repository_path(path: Path, top: Path) -> str:
+    """`path` as git names it, relative to the repository's top folder: its folder resolved as git resolves it (the
+    project may lie behind a linked folder), the file itself not followed."""
+    return Path(os.path.relpath(path.parent.resolve() / path.name, top.resolve())).as_posix()
 
 
 def _blob_id(data: bytes, algorithm: str) -> str:
