@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
+from test_rapport_weighting import run
 
 from conftest import TESTS
-from valdsprogram.cli.app import app
 
 COUNTS = {"sdn-syd": 390, "sdn-mitt": 400}
 """Against 400 each: the city's 790 against 800 is 1,25 % short; Syd's 390 against 400 is 2,5 % short."""
@@ -31,14 +30,6 @@ def write(folder: Path, near: str) -> None:
             "mal: {M1: {bedomning: helt}}\n",
             encoding="utf-8",
         )
-
-
-def run(folder: Path, fmt: str) -> str:
-    args = ["rapport", "--period", "2024-VB", "-f", fmt, "--bara-rapporterande"]
-    args += ["--program", str(folder / "program.yaml"), "--uppfoljning", str(folder / "uppfoljning")]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_within_two_per_cent_is_near_the_target(tmp_path: Path) -> None:
