@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from completion_protocol import complete
 from conftest import ROOT
 from valdsprogram.cli.app import app
 
@@ -22,18 +23,6 @@ ENGLISH = ("Usage", "Options", "Arguments", "Commands", "Show this", "default:",
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(ROOT)
     return ROOT
-
-
-def complete(shell: str, words: str) -> str:
-    """What Typer's completion protocol answers the shell's script with, for the words typed so far."""
-    env = {"_VALDSPROGRAM_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": words}
-    if shell == "bash":
-        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
-    if shell == "fish":
-        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
-    result = CliRunner().invoke(app, [], env=env, prog_name="valdsprogram")
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_bash_completes_bodies_periods_and_ids(in_repo: Path) -> None:

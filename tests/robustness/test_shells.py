@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from completion_protocol import complete
 from shell_session import completion_script, installed_valdsprogram, type_into
 from valdsprogram.cli.app import app
 
@@ -70,14 +71,7 @@ def test_tab_and_enter_over_a_hostile_program_run_nothing(tmp_path: Path, shell:
 def _complete(shell: str, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "program.yaml").write_text(HOSTILE_PROGRAM, encoding="utf-8")
-    env = {"_VALDSPROGRAM_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": words}
-    if shell == "bash":
-        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
-    if shell == "fish":
-        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
-    result = CliRunner().invoke(app, [], env=env, prog_name="valdsprogram")
-    assert result.exit_code == 0, result.output
-    return result.output
+    return complete(shell, words)
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
