@@ -144,9 +144,7 @@ class Appendix:
     acknowledged: list[tuple[str, str, str, str]]
     """The warnings the body acknowledges: (place, code, message, reason), in file order."""
     changed: str = ""
-    """When, by whom and in which commit the file was last changed (`gitlog.changed_text`); empty outside git."""
-    changed_subject: str = ""
-    """That commit's subject line."""
+    """When, by whom and in which commit the file was last changed (`git.log.changed_text`); empty outside git."""
     uncommitted: bool = False
     """Whether the file differs from its last commit (edited or never committed): the values shown are then not
     the commit's, and the appendix says "ändrad, inte incheckad"."""
@@ -614,7 +612,6 @@ def _appendix(
             if d.path == f.path and d.acknowledged
         ],
         changed=changed_text(commit) if commit is not None else "",
-        changed_subject=commit.subject if commit is not None else "",
         uncommitted=uncommitted,
     )
 
